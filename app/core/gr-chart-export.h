@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gr-session.h"
+#include "gr-translator.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  GR_CHART_FORMAT_PNG,
+  GR_CHART_FORMAT_SVG,
+  GR_CHART_FORMAT_PDF,
+} GrChartFormat;
+
+typedef struct
+{
+  int           width;        /* in pixels (PNG) or points (SVG, PDF); 1200 by default */
+  int           height;
+  int           scale;        /* HiDPI factor: a PNG has width × scale pixels; 1 by default */
+  GrTranslator *translator;   /* language of the labels */
+  const char   *participant;  /* NULL: the group when there are several, else the only one */
+  gboolean      show_title;   /* the session's title and date above the chart */
+  GrSession    *reference;    /* an earlier session drawn for comparison, or NULL */
+} GrChartExportOptions;
+
+void      gr_chart_export_options_init (GrChartExportOptions        *options);
+gboolean  gr_chart_format_from_path    (const char                  *path,
+                                        GrChartFormat               *format);
+gboolean  gr_chart_format_from_name    (const char                  *name,
+                                        GrChartFormat               *format);
+GBytes   *gr_chart_export_to_bytes     (GrSession                   *session,
+                                        GrChartFormat                format,
+                                        const GrChartExportOptions  *options,
+                                        GError                     **error);
+
+G_END_DECLS

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gr-translator.h"
+
+G_BEGIN_DECLS
+
+gboolean  gr_format_uses_decimal_comma (GrTranslator *translator);
+char     *gr_format_decimal            (double        value,
+                                        guint         decimals,
+                                        gboolean      decimal_comma);
+
+G_END_DECLS

@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Session files (.grille): checked loading that says what is wrong and where, and atomic saving
+ * that never leaves a damaged file behind. */
+#define G_LOG_DOMAIN "gr-session-file"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "gr-json-private.h"
+#include "gr-session-file.h"
+
+static gboolean
+is_valid_date (const char *date)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *iso = NULL;
+  int y, m, d;
+
+  if (strlen (date) != 10 || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return FALSE;
+  if (!(parsed = g_date_time_new_utc (y, m, d, 0, 0, 0)))
+    return FALSE;
+  iso = g_date_time_format (parsed, "%Y-%m-%d");
+  return g_strcmp0 (iso, date) == 0;
+}
+
+/* An optional string member: absent is "", anything but a string is an error. */
+static gboolean
+get_optional_string (JsonObject  *object,
+                     const char  *member,
+                     const char **value,
+                     GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *value = "";
+  if (node == NULL)
+    return TRUE;
+  return (*value = gr_json_expect_string (node, member, TRUE, error)) != NULL;
+}
+
+/* A level or a target: null (not assessed) or a whole number within the scale. */
+static gboolean
+get_level (JsonNode    *node,
+           const char  *path,
+           GrGrid      *grid,
+           int         *level,
+           GError     **error)
+{
+  gint64 value;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      *level = GR_LEVEL_NONE;
+      return TRUE;
+    }
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_RANGE, path,
+                         _("le niveau %g n’est pas un nombre entier de l’échelle (de 0 à %d)"),
+                         json_node_get_double (node), gr_grid_get_max_level (grid));
+      return FALSE;
+    }
+
+  if (!gr_json_expect_int (node, path, &value, error))
+    return FALSE;
+
+  if (value < 0 || value > gr_grid_get_max_level (grid))
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_RANGE, path,
+                         _("le niveau %" G_GINT64_FORMAT " est hors de l’échelle (de 0 à %d)"),
+                         value, gr_grid_get_max_level (grid));
+      return FALSE;
+    }
+
+  *level = value;
+  return TRUE;
+}
+
+/* Iterates a map member ("scores", "notes", "targets") in file order. */
+typedef gboolean (*MapFunc) (GrParticipant  *participant,
+                             const char     *key,
+                             JsonNode       *value,
+                             const char     *path,
+                             GError        **error);
+
+static gboolean
+read_map (JsonObject     *object,
+          const char     *path,
+          const char     *member,
+          GrParticipant  *participant,
+          MapFunc         func,
+          GError        **error)
+{
+  g_autofree char *map_path = gr_json_path_member (path, member);
+  JsonNode *node = json_object_get_member (object, member);
+  JsonObject *map;
+  GList *members;
+  gboolean ok = TRUE;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!(map = gr_json_expect_object (node, map_path, error)))
+    return FALSE;
+
+  members = json_object_get_members (map);
+  for (GList *l = members; l && ok; l = l->next)
+    {
+      g_autofree char *where = gr_json_path_key (map_path, l->data);
+
+      if (!g_utf8_validate (l->data, -1, NULL))
+        {
+          gr_json_set_error (error, GR_FILE_ERROR_ENCODING, map_path,
+                             _("un identifiant n’est pas de l’UTF-8 valide"));
+          ok = FALSE;
+        }
+      else
+        ok = func (participant, l->data, json_object_get_member (map, l->data), where, error);
+    }
+  g_list_free (members);
+
+  return ok;
+}
+
+static gboolean
+read_score (GrParticipant  *participant,
+            const char     *key,
+            JsonNode       *value,
+            const char     *path,
+            GError        **error)
+{
+  GrGrid *grid = gr_participant_get_grid (participant);
+  guint item;
+  int level;
+
+  if (!gr_grid_find_item (grid, key, &item))
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_UNKNOWN_ID, path,
+                         _("la grille « %s » n’a pas de savoir-faire « %s »"),
+                         gr_grid_get_id (grid), key);
+      return FALSE;
+    }
+  if (!get_level (value, path, grid, &level, error))
+    return FALSE;
+
+  gr_participant_set_level (participant, item, level);
+  return TRUE;
+}
+
+static gboolean
+read_note (GrParticipant  *participant,
+           const char     *key,
+           JsonNode       *value,
+           const char     *path,
+           GError        **error)
+{
+  GrGrid *grid = gr_participant_get_grid (participant);
+  const char *note;
+  guint item;
+
+  if (!gr_grid_find_item (grid, key, &item))
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_UNKNOWN_ID, path,
+                         _("la grille « %s » n’a pas de savoir-faire « %s »"),
+                         gr_grid_get_id (grid), key);
+      return FALSE;
+    }
+  if (!(note = gr_json_expect_string (value, path, TRUE, error)))
+    return FALSE;
+
+  gr_participant_set_note (participant, item, note);
+  return TRUE;
+}
+
+static gboolean
+read_target (GrParticipant  *participant,
+             const char     *key,
+             JsonNode       *value,
+             const char     *path,
+             GError        **error)
+{
+  GrGrid *grid = gr_participant_get_grid (participant);
+  guint competency;
+  int level;
+
+  if (!gr_grid_find_competency (grid, key, &competency))
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_UNKNOWN_ID, path,
+                         _("la grille « %s » n’a pas de compétence « %s »"),
+                         gr_grid_get_id (grid), key);
+      return FALSE;
+    }
+  if (!get_level (value, path, grid, &level, error))
+    return FALSE;
+
+  gr_participant_set_target (participant, competency, level);
+  return TRUE;
+}
+
+static gboolean
+read_participants (GrSession   *session,
+                   JsonObject  *root,
+                   GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "participants");
+  JsonArray *list;
+
+  if (node == NULL)
+    return TRUE;
+  if (!(list = gr_json_expect_array (node, "participants", error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      g_autofree char *path = gr_json_path_index ("participants", i);
+      g_autofree char *name_path = gr_json_path_member (path, "name");
+      g_autoptr(GrParticipant) participant = NULL;
+      g_autoptr(GError) name_error = NULL;
+      JsonObject *object;
+      JsonNode *name_node;
+      const char *name;
+
+      if (!(object = gr_json_expect_object (json_array_get_element (list, i), path, error)) ||
+          !(name_node = gr_json_require_member (object, path, "name", error)) ||
+          !(name = gr_json_expect_string (name_node, name_path, TRUE, error)))
+        return FALSE;
+
+      if (!gr_session_check_name (session, name, NULL, &name_error))
+        {
+          gr_json_set_error (error, GR_FILE_ERROR_NAME, name_path, "%s", name_error->message);
+          return FALSE;
+        }
+
+      participant = gr_participant_new (gr_session_get_grid (session), name);
+      if (!read_map (object, path, "scores", participant, read_score, error) ||
+          !read_map (object, path, "notes", participant, read_note, error) ||
+          !read_map (object, path, "targets", participant, read_target, error))
+        return FALSE;
+
+      gr_session_add_participant (session, participant, NULL);
+    }
+
+  return TRUE;
+}
+
+static GrGrid *
+read_grid (JsonObject  *root,
+           GError     **error)
+{
+  JsonNode *node = gr_json_require_member (root, "", "grid", error);
+  const char *id;
+
+  if (node == NULL)
+    return NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return gr_grid_new_from_json (node, "grid", error);
+
+  if (!(id = gr_json_expect_string (node, "grid", FALSE, error)))
+    return NULL;
+
+  return gr_grid_load_builtin (id, error);
+}
+
+/**
+ * gr_session_load_from_data:
+ * @data: the file's bytes
+ * @length: their count
+ *
+ * Reads a session, checking everything: the raw bytes (size, encoding, depth), the format and
+ * version, each member's type, ids against the grid, levels against its scale, participant names.
+ */
+GrSession *
+gr_session_load_from_data (const char  *data,
+                           gsize        length,
+                           GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GrSession) session = NULL;
+  g_autoptr(GrGrid) grid = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  const char *format, *title, *date, *language;
+  gint64 version;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!gr_json_check_raw (data, length, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (length == 0 || !json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_SYNTAX, NULL,
+                         _("ce n’est pas du JSON valide, ou le fichier est tronqué (%s)"),
+                         parse_error ? parse_error->message : _("le fichier est vide"));
+      return NULL;
+    }
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
+      !(node = json_object_get_member (root, "format")) ||
+      !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_FORMAT, NULL,
+                         _("ce n’est pas une session Grille (le champ « format » manque)"));
+      return NULL;
+    }
+
+  format = json_node_get_string (node);
+  if (g_strcmp0 (format, GR_SESSION_FORMAT) != 0)
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_FORMAT, "format",
+                         _("ce n’est pas une session Grille (format « %s » au lieu de « %s »)"),
+                         g_utf8_validate (format, -1, NULL) ? format : "?", GR_SESSION_FORMAT);
+      return NULL;
+    }
+
+  if (!(node = gr_json_require_member (root, "", "version", error)) ||
+      !gr_json_expect_int (node, "version", &version, error))
+    return NULL;
+  if (version > GR_SESSION_FORMAT_VERSION)
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_VERSION, "version",
+                         _("ce fichier a été écrit par une version plus récente de Grille "
+                           "(format %" G_GINT64_FORMAT ") ; cette version lit le format %d : "
+                           "mettez Grille à jour pour l’ouvrir"),
+                         version, GR_SESSION_FORMAT_VERSION);
+      return NULL;
+    }
+  if (version < 1)
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_FORMAT, "version",
+                         _("la version %" G_GINT64_FORMAT " du format n’existe pas"), version);
+      return NULL;
+    }
+
+  if (!(grid = read_grid (root, error)))
+    return NULL;
+
+  if (!get_optional_string (root, "title", &title, error) ||
+      !get_optional_string (root, "date", &date, error) ||
+      !get_optional_string (root, "language", &language, error))
+    return NULL;
+
+  if (*date != '\0' && !is_valid_date (date))
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_TYPE, "date",
+                         _("« %s » n’est pas une date de la forme AAAA-MM-JJ"), date);
+      return NULL;
+    }
+
+  session = gr_session_new (grid);
+  gr_session_set_title (session, title);
+  gr_session_set_date (session, date);
+  gr_session_set_language (session, *language ? language : "fr");
+
+  if (!read_participants (session, root, error))
+    return NULL;
+
+  return g_steal_pointer (&session);
+}
+
+/**
+ * gr_session_load:
+ *
+ * Reads a session file. A file over GR_FILE_MAX_SIZE is refused before it is read.
+ */
+GrSession *
+gr_session_load (GFile   *file,
+                 GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
+                   _("impossible de lire le fichier : %s"), local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
+                           _("c’est un dossier, pas un fichier de session"));
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > GR_FILE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *max = g_format_size (GR_FILE_MAX_SIZE);
+
+      g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_TOO_LARGE,
+                   _("le fichier est trop volumineux (%s ; un fichier de session fait au plus %s)"),
+                   size, max);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
+    {
+      g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
+                   _("impossible de lire le fichier : %s"), local_error->message);
+      return NULL;
+    }
+
+  return gr_session_load_from_data (data, length, error);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+/**
+ * gr_session_serialize:
+ *
+ * Returns: (transfer full): the session file's bytes: pretty-printed UTF-8 JSON, members and
+ * entries in a fixed order (grid order for ids), so that saving twice gives the same bytes.
+ */
+GBytes *
+gr_session_serialize (GrSession *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GrGrid *grid;
+  GString *out;
+
+  g_return_val_if_fail (GR_IS_SESSION (self), NULL);
+
+  grid = gr_session_get_grid (self);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", GR_SESSION_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, GR_SESSION_FORMAT_VERSION);
+  json_builder_set_member_name (builder, "grid");
+  if (gr_grid_is_builtin (grid))
+    json_builder_add_string_value (builder, gr_grid_get_id (grid));
+  else
+    json_builder_add_value (builder, gr_grid_to_json (grid));
+  add_string (builder, "title", gr_session_get_title (self));
+  add_string (builder, "date", gr_session_get_date (self));
+  add_string (builder, "language", gr_session_get_language (self));
+
+  json_builder_set_member_name (builder, "participants");
+  json_builder_begin_array (builder);
+  for (guint p = 0; p < gr_session_get_n_participants (self); p++)
+    {
+      GrParticipant *participant = gr_session_get_participant (self, p);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "name", gr_participant_get_name (participant));
+
+      json_builder_set_member_name (builder, "scores");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < gr_grid_get_n_items (grid); i++)
+        {
+          int level = gr_participant_get_level (participant, i);
+
+          if (level == GR_LEVEL_NONE)
+            continue;
+          json_builder_set_member_name (builder, gr_item_get_id (gr_grid_get_item (grid, i)));
+          json_builder_add_int_value (builder, level);
+        }
+      json_builder_end_object (builder);
+
+      json_builder_set_member_name (builder, "notes");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < gr_grid_get_n_items (grid); i++)
+        {
+          const char *note = gr_participant_get_note (participant, i);
+
+          if (*note != '\0')
+            add_string (builder, gr_item_get_id (gr_grid_get_item (grid, i)), note);
+        }
+      json_builder_end_object (builder);
+
+      json_builder_set_member_name (builder, "targets");
+      json_builder_begin_object (builder);
+      for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
+        {
+          int target = gr_participant_get_target (participant, c);
+
+          if (target == GR_LEVEL_NONE)
+            continue;
+          json_builder_set_member_name (builder,
+                                        gr_competency_get_id (gr_grid_get_competency (grid, c)));
+          json_builder_add_int_value (builder, target);
+        }
+      json_builder_end_object (builder);
+
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+
+  out = g_string_new (NULL);
+  json_generator_to_gstring (generator, out);
+  g_string_append_c (out, '\n');
+
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * gr_session_save:
+ *
+ * Writes the session to @file atomically: the new content goes to a temporary file beside it,
+ * which then replaces @file; the previous version is kept as "FILE~". A crash or a full disk in
+ * the middle leaves the previous file whole.
+ */
+gboolean
+gr_session_save (GrSession  *self,
+                 GFile      *file,
+                 GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = gr_session_serialize (self);
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, TRUE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+    {
+      g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
+                   _("impossible d’enregistrer le fichier : %s"), local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

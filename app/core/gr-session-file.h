@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gr-error.h"
+#include "gr-session.h"
+
+G_BEGIN_DECLS
+
+#define GR_SESSION_FORMAT         "grille-session"
+#define GR_SESSION_FORMAT_VERSION 1
+#define GR_SESSION_EXTENSION      ".grille"
+
+GrSession *gr_session_load_from_data (const char  *data,
+                                      gsize        length,
+                                      GError     **error);
+GrSession *gr_session_load           (GFile       *file,
+                                      GError     **error);
+GBytes    *gr_session_serialize      (GrSession   *self);
+gboolean   gr_session_save           (GrSession   *self,
+                                      GFile       *file,
+                                      GError     **error);
+
+G_END_DECLS

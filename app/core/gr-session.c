@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A self-assessment session: its title, date and language, the grid it uses and its
+ * participants, with the group's aggregates. The window and the exports observe it. */
+#define G_LOG_DOMAIN "gr-session"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gr-error.h"
+#include "gr-session.h"
+
+struct _GrSession
+{
+  GObject     parent_instance;
+  GrGrid     *grid;
+  char       *title;
+  char       *date;
+  char       *language;
+  GListStore *participants;
+};
+
+G_DEFINE_FINAL_TYPE (GrSession, gr_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_GRID,
+  PROP_TITLE,
+  PROP_DATE,
+  PROP_LANGUAGE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  PARTICIPANT_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+on_participant_changed (GrSession     *self,
+                        int            kind,
+                        guint          index,
+                        GrParticipant *participant)
+{
+  g_signal_emit (self, signals[PARTICIPANT_CHANGED], 0, participant, kind, index);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_items_changed (GrSession  *self,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GListModel *model)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GrParticipant) participant = g_list_model_get_item (model, i);
+      g_signal_handlers_disconnect_by_func (participant, on_participant_changed, self);
+      g_signal_connect_object (participant, "changed", G_CALLBACK (on_participant_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+gr_session_dispose (GObject *object)
+{
+  GrSession *self = (GrSession *)object;
+
+  g_clear_object (&self->participants);
+  g_clear_object (&self->grid);
+
+  G_OBJECT_CLASS (gr_session_parent_class)->dispose (object);
+}
+
+static void
+gr_session_finalize (GObject *object)
+{
+  GrSession *self = (GrSession *)object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->language, g_free);
+
+  G_OBJECT_CLASS (gr_session_parent_class)->finalize (object);
+}
+
+static void
+gr_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  GrSession *self = GR_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRID:
+      g_value_set_object (value, self->grid);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gr_session_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  GrSession *self = GR_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRID:
+      self->grid = g_value_dup_object (value);
+      break;
+    case PROP_TITLE:
+      gr_session_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_DATE:
+      gr_session_set_date (self, g_value_get_string (value));
+      break;
+    case PROP_LANGUAGE:
+      gr_session_set_language (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gr_session_class_init (GrSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gr_session_dispose;
+  object_class->finalize = gr_session_finalize;
+  object_class->get_property = gr_session_get_property;
+  object_class->set_property = gr_session_set_property;
+
+  properties[PROP_GRID] =
+    g_param_spec_object ("grid", NULL, NULL, GR_TYPE_GRID,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, "fr",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GrSession::changed:
+   *
+   * Emitted after any change to what the session file holds: a property, a participant added,
+   * removed or renamed, a level, a note or a target.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * GrSession::participant-changed:
+   * @participant: the participant
+   * @kind: a #GrParticipantChange
+   * @index: the item or competency that changed
+   */
+  signals[PARTICIPANT_CHANGED] =
+    g_signal_new ("participant-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, GR_TYPE_PARTICIPANT, G_TYPE_INT, G_TYPE_UINT);
+}
+
+static void
+gr_session_init (GrSession *self)
+{
+  self->title = g_strdup ("");
+  self->date = g_strdup ("");
+  self->language = g_strdup ("fr");
+  self->participants = g_list_store_new (GR_TYPE_PARTICIPANT);
+  g_signal_connect_object (self->participants, "items-changed",
+                           G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+}
+
+GrSession *
+gr_session_new (GrGrid *grid)
+{
+  g_return_val_if_fail (GR_IS_GRID (grid), NULL);
+  return g_object_new (GR_TYPE_SESSION, "grid", grid, NULL);
+}
+
+GrGrid *
+gr_session_get_grid (GrSession *self)
+{
+  g_return_val_if_fail (GR_IS_SESSION (self), NULL);
+  return self->grid;
+}
+
+const char *
+gr_session_get_title (GrSession *self)
+{
+  g_return_val_if_fail (GR_IS_SESSION (self), NULL);
+  return self->title;
+}
+
+void
+gr_session_set_title (GrSession  *self,
+                      const char *title)
+{
+  g_return_if_fail (GR_IS_SESSION (self));
+
+  if (gr_set_str (&self->title, title ? title : ""))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+/* The date as YYYY-MM-DD, or "" when none was given. */
+const char *
+gr_session_get_date (GrSession *self)
+{
+  g_return_val_if_fail (GR_IS_SESSION (self), NULL);
+  return self->date;
+}
+
+void
+gr_session_set_date (GrSession  *self,
+                     const char *date)
+{
+  g_return_if_fail (GR_IS_SESSION (self));
+
+  if (gr_set_str (&self->date, date ? date : ""))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+/* The language the session was run in; the texts themselves are never stored. */
+const char *
+gr_session_get_language (GrSession *self)
+{
+  g_return_val_if_fail (GR_IS_SESSION (self), NULL);
+  return self->language;
+}
+
+void
+gr_session_set_language (GrSession  *self,
+                         const char *language)
+{
+  g_return_if_fail (GR_IS_SESSION (self));
+
+  if (gr_set_str (&self->language, language ? language : ""))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+/* Returns: (transfer none): the participants, a list of GrParticipant. */
+GListModel *
+gr_session_get_participants (GrSession *self)
+{
+  g_return_val_if_fail (GR_IS_SESSION (self), NULL);
+  return G_LIST_MODEL (self->participants);
+}
+
+guint
+gr_session_get_n_participants (GrSession *self)
+{
+  g_return_val_if_fail (GR_IS_SESSION (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->participants));
+}
+
+/* Returns: (transfer none) */
+GrParticipant *
+gr_session_get_participant (GrSession *self,
+                            guint      position)
+{
+  g_autoptr(GrParticipant) participant = NULL;
+
+  g_return_val_if_fail (GR_IS_SESSION (self), NULL);
+
+  participant = g_list_model_get_item (G_LIST_MODEL (self->participants), position);
+  return participant;
+}
+
+/* Returns: (transfer none) (nullable) */
+GrParticipant *
+gr_session_find_participant (GrSession  *self,
+                             const char *name,
+                             guint      *position)
+{
+  g_return_val_if_fail (GR_IS_SESSION (self), NULL);
+
+  for (guint i = 0; i < gr_session_get_n_participants (self); i++)
+    {
+      GrParticipant *participant = gr_session_get_participant (self, i);
+
+      if (g_strcmp0 (gr_participant_get_name (participant), name) == 0)
+        {
+          if (position)
+            *position = i;
+          return participant;
+        }
+    }
+
+  return NULL;
+}
+
+/* A participant's name must not be empty, nor blank, nor another participant's. */
+gboolean
+gr_session_check_name (GrSession      *self,
+                       const char     *name,
+                       GrParticipant  *except,
+                       GError        **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+  GrParticipant *other;
+
+  g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
+
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, GR_FILE_ERROR, GR_FILE_ERROR_NAME,
+                           _("le nom du participant est vide"));
+      return FALSE;
+    }
+
+  other = gr_session_find_participant (self, name, NULL);
+  if (other != NULL && other != except)
+    {
+      g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_NAME,
+                   _("le nom « %s » est déjà celui d’un autre participant"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+gr_session_insert_participant (GrSession      *self,
+                               guint           position,
+                               GrParticipant  *participant,
+                               GError        **error)
+{
+  g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (GR_IS_PARTICIPANT (participant), FALSE);
+  g_return_val_if_fail (gr_participant_get_grid (participant) == self->grid, FALSE);
+
+  if (!gr_session_check_name (self, gr_participant_get_name (participant), NULL, error))
+    return FALSE;
+
+  position = MIN (position, gr_session_get_n_participants (self));
+  g_list_store_insert (self->participants, position, participant);
+  return TRUE;
+}
+
+gboolean
+gr_session_add_participant (GrSession      *self,
+                            GrParticipant  *participant,
+                            GError        **error)
+{
+  return gr_session_insert_participant (self, G_MAXUINT, participant, error);
+}
+
+void
+gr_session_remove_participant (GrSession *self,
+                               guint      position)
+{
+  GrParticipant *participant;
+
+  g_return_if_fail (GR_IS_SESSION (self));
+  g_return_if_fail (position < gr_session_get_n_participants (self));
+
+  participant = gr_session_get_participant (self, position);
+  g_signal_handlers_disconnect_by_func (participant, on_participant_changed, self);
+  g_list_store_remove (self->participants, position);
+}
+
+gboolean
+gr_session_rename_participant (GrSession      *self,
+                               GrParticipant  *participant,
+                               const char     *name,
+                               GError        **error)
+{
+  g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (GR_IS_PARTICIPANT (participant), FALSE);
+
+  if (!gr_session_check_name (self, name, participant, error))
+    return FALSE;
+
+  gr_participant_set_name (participant, name);
+  return TRUE;
+}
+
+static void
+stats_add (GrStats *stats,
+           double   value,
+           double  *sum)
+{
+  if (stats->n == 0 || value < stats->min)
+    stats->min = value;
+  if (stats->n == 0 || value > stats->max)
+    stats->max = value;
+  *sum += value;
+  stats->n++;
+}
+
+/**
+ * gr_session_get_item_stats:
+ *
+ * The group's view of one item: mean, lowest and highest level over the participants who
+ * assessed it, and how many did.
+ *
+ * Returns: %TRUE when at least one participant assessed the item.
+ */
+gboolean
+gr_session_get_item_stats (GrSession *self,
+                           guint      item,
+                           GrStats   *stats)
+{
+  double sum = 0;
+
+  g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (item < gr_grid_get_n_items (self->grid), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  *stats = (GrStats) { 0, 0, 0, 0 };
+  for (guint i = 0; i < gr_session_get_n_participants (self); i++)
+    {
+      int level = gr_participant_get_level (gr_session_get_participant (self, i), item);
+
+      if (level != GR_LEVEL_NONE)
+        stats_add (stats, level, &sum);
+    }
+
+  if (stats->n > 0)
+    stats->mean = sum / stats->n;
+
+  return stats->n > 0;
+}
+
+/**
+ * gr_session_get_competency_stats:
+ *
+ * The group's score for a competency is the mean of the participants' competency scores (each
+ * the mean of that participant's assessed items); its band is their minimum and maximum, n the
+ * number of participants who have a score.
+ *
+ * Returns: %TRUE when at least one participant has a score for the competency.
+ */
+gboolean
+gr_session_get_competency_stats (GrSession *self,
+                                 guint      competency,
+                                 GrStats   *stats)
+{
+  double sum = 0;
+
+  g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (competency < gr_grid_get_n_competencies (self->grid), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  *stats = (GrStats) { 0, 0, 0, 0 };
+  for (guint i = 0; i < gr_session_get_n_participants (self); i++)
+    {
+      GrStats own;
+
+      if (gr_participant_get_competency_stats (gr_session_get_participant (self, i),
+                                               competency, &own))
+        stats_add (stats, own.mean, &sum);
+    }
+
+  if (stats->n > 0)
+    stats->mean = sum / stats->n;
+
+  return stats->n > 0;
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "gr-types.h"
+
+G_BEGIN_DECLS
+
+/* The gettext context of the grid's own texts (titles, introductions, items, levels). */
+#define GR_GRID_CONTEXT "grid"
+
+void          gr_i18n_init               (void);
+GrTranslator *gr_translator_get          (const char   *language);
+const char   *gr_translator_get_language (GrTranslator *self);
+const char   *gr_translator_gettext      (GrTranslator *self,
+                                          const char   *msgid);
+const char   *gr_translator_pgettext     (GrTranslator *self,
+                                          const char   *context,
+                                          const char   *msgid);
+const char   *gr_translator_grid         (GrTranslator *self,
+                                          const char   *msgid);
+gboolean      gr_translator_has_catalog  (GrTranslator *self);
+const char  **gr_translator_list_languages (void);
+
+G_END_DECLS

@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The command line that needs no display: --summary, --export (CSV and charts), --export-dir.
+ * Errors are one line on stderr, "grille: FILE: what is wrong", and exit status 1; no output
+ * file is left behind, not even a partial one, and the input is never written. */
+#define G_LOG_DOMAIN "gr-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <stdio.h>
+
+#include "gr-chart-export.h"
+#include "gr-cli.h"
+#include "gr-csv.h"
+#include "gr-session-file.h"
+#include "gr-summary.h"
+#include "gr-translator.h"
+
+typedef struct
+{
+  gboolean  summary;
+  char     *export_path;
+  char     *export_dir;
+  char     *format;
+  char     *lang;
+  char     *size;
+  int       scale;
+  char     *participant;
+  gboolean  title;
+  gboolean  version;
+  char    **files;
+} CliOptions;
+
+static void
+cli_options_clear (CliOptions *o)
+{
+  g_clear_pointer (&o->export_path, g_free);
+  g_clear_pointer (&o->export_dir, g_free);
+  g_clear_pointer (&o->format, g_free);
+  g_clear_pointer (&o->lang, g_free);
+  g_clear_pointer (&o->size, g_free);
+  g_clear_pointer (&o->participant, g_free);
+  g_clear_pointer (&o->files, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
+
+gboolean
+gr_cli_wants_command_line (int    argc,
+                           char **argv)
+{
+  static const char *commands[] = {
+    "--summary", "--export", "--export-dir", "--help", "-h", "-?", "--version", "--help-all",
+    NULL
+  };
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_strcmp0 (argv[i], "--") == 0)
+        break;
+      for (guint c = 0; commands[c]; c++)
+        if (g_str_equal (argv[i], commands[c]) ||
+            (g_str_has_prefix (argv[i], commands[c]) && argv[i][strlen (commands[c])] == '='))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+G_GNUC_PRINTF (2, 3)
+static int
+fail (const char *where,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (where != NULL)
+    g_printerr ("grille: %s: %s\n", where, message);
+  else
+    g_printerr ("grille: %s\n", message);
+
+  return 1;
+}
+
+static GrSession *
+load_session (const char  *path,
+              GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL)
+    return gr_session_new (gr_grid_get_default ());
+
+  file = g_file_new_for_commandline_arg (path);
+  return gr_session_load (file, error);
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autoptr(GFile) fa = g_file_new_for_commandline_arg (a);
+  g_autoptr(GFile) fb = g_file_new_for_commandline_arg (b);
+  GStatBuf sa, sb;
+
+  if (g_file_equal (fa, fb))
+    return TRUE;
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Writes @bytes to @path all at once: a temporary file beside it is renamed over it, so that
+ * a failure leaves nothing, or the previous file, behind. */
+static int
+write_output (const char *path,
+              GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    return fail (path, _("impossible d’écrire le fichier : %s"), error->message);
+
+  return 0;
+}
+
+static int
+run_summary (const CliOptions *o)
+{
+  g_autoptr(GrSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *path = o->files ? o->files[0] : NULL;
+
+  if (o->files && o->files[0] && o->files[1])
+    return fail (NULL, _("--summary lit un seul fichier de session"));
+
+  if (!(session = load_session (path, &error)))
+    return fail (path, "%s", error->message);
+
+  text = gr_summary_write (session, gr_translator_get (o->lang));
+  g_print ("%s", text);
+  return 0;
+}
+
+static int
+parse_chart_options (const CliOptions *o,
+                     GrChartExportOptions *options)
+{
+  gr_chart_export_options_init (options);
+  options->translator = gr_translator_get (o->lang);
+  options->participant = o->participant;
+  options->show_title = o->title;
+
+  if (o->size != NULL)
+    {
+      int w = 0, h = 0;
+      char extra;
+
+      if (sscanf (o->size, "%dx%d%c", &w, &h, &extra) != 2 || w < 16 || h < 16 ||
+          w > 20000 || h > 20000)
+        return fail (NULL, _("--size attend une taille LARGEURxHAUTEUR en pixels, "
+                             "de 16x16 à 20000x20000 (par exemple 1200x1200), pas « %s »"),
+                     o->size);
+      options->width = w;
+      options->height = h;
+    }
+
+  if (o->scale != 0)
+    {
+      if (o->scale < 1 || o->scale > 8)
+        return fail (NULL, _("--scale attend un facteur entier de 1 à 8, pas %d"), o->scale);
+      options->scale = o->scale;
+    }
+
+  return 0;
+}
+
+static int
+export_one (const char                 *input,
+            const char                 *output,
+            GrChartFormat               chart_format,
+            gboolean                    csv,
+            const GrChartExportOptions *chart_options,
+            GrTranslator               *translator)
+{
+  g_autoptr(GrSession) session = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (same_file (input, output))
+    return fail (output, _("le fichier à écrire est le fichier de session lui-même : "
+                           "choisissez un autre nom"));
+
+  if (!(session = load_session (input, &error)))
+    return fail (input, "%s", error->message);
+
+  if (csv)
+    bytes = gr_csv_write_session (session, translator);
+  else if (!(bytes = gr_chart_export_to_bytes (session, chart_format, chart_options, &error)))
+    return fail (input, "%s", error->message);
+
+  return write_output (output, bytes);
+}
+
+static int
+run_export (const CliOptions *o)
+{
+  GrChartExportOptions chart_options;
+  GrChartFormat chart_format = GR_CHART_FORMAT_PNG;
+  gboolean csv = FALSE;
+  int status;
+
+  if (o->files == NULL || o->files[0] == NULL)
+    return fail (NULL, _("--export demande un fichier de session à lire"));
+  if (o->files[1] != NULL)
+    return fail (NULL, _("--export lit un seul fichier de session ; pour en exporter plusieurs, "
+                         "utilisez --export-dir"));
+
+  if (g_str_has_suffix (o->export_path, ".csv") || g_str_has_suffix (o->export_path, ".CSV"))
+    csv = TRUE;
+  else if (!gr_chart_format_from_path (o->export_path, &chart_format))
+    return fail (o->export_path, _("format de sortie inconnu : le nom doit finir par .csv, "
+                                   ".png, .svg ou .pdf"));
+
+  if ((status = parse_chart_options (o, &chart_options)))
+    return status;
+
+  return export_one (o->files[0], o->export_path, chart_format, csv, &chart_options,
+                     gr_translator_get (o->lang));
+}
+
+/* One chart per session file, in one process: FILE.grille gives DIR/FILE.FORMAT. */
+static int
+run_export_dir (const CliOptions *o)
+{
+  GrChartExportOptions chart_options;
+  GrChartFormat chart_format;
+  gboolean csv = FALSE;
+  int status = 0;
+
+  if (o->files == NULL || o->files[0] == NULL)
+    return fail (NULL, _("--export-dir demande au moins un fichier de session à lire"));
+
+  if (g_strcmp0 (o->format, "csv") == 0)
+    csv = TRUE;
+  else if (o->format == NULL || !gr_chart_format_from_name (o->format, &chart_format))
+    return fail (NULL, _("--export-dir demande --format=png, svg, pdf ou csv"));
+
+  if ((status = parse_chart_options (o, &chart_options)))
+    return status;
+
+  if (g_mkdir_with_parents (o->export_dir, 0755) != 0)
+    return fail (o->export_dir, _("impossible de créer le dossier : %s"), g_strerror (errno));
+
+  for (guint i = 0; o->files[i]; i++)
+    {
+      g_autofree char *base = g_path_get_basename (o->files[i]);
+      g_autofree char *stem = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *output = NULL;
+
+      if (g_str_has_suffix (base, GR_SESSION_EXTENSION))
+        base[strlen (base) - strlen (GR_SESSION_EXTENSION)] = '\0';
+      stem = g_steal_pointer (&base);
+      name = g_strdup_printf ("%s.%s", stem, csv ? "csv" : o->format);
+      output = g_build_filename (o->export_dir, name, NULL);
+
+      /* A bad file is reported and skipped; the others are still written. */
+      if (export_one (o->files[i], output, chart_format, csv, &chart_options,
+                      gr_translator_get (o->lang)) != 0)
+        status = 1;
+    }
+
+  return status;
+}
+
+int
+gr_cli_run (int    argc,
+            char **argv)
+{
+  g_auto(CliOptions) o = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  const GOptionEntry entries[] = {
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &o.summary,
+      N_("Afficher la grille et les scores d’une session en texte"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &o.export_path,
+      N_("Exporter les scores (.csv) ou le graphique (.png, .svg, .pdf)"), N_("SORTIE") },
+    { "export-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.export_dir,
+      N_("Exporter un graphique par session dans DOSSIER"), N_("DOSSIER") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
+      N_("Format de --export-dir : png, svg, pdf ou csv"), N_("FORMAT") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
+      N_("Langue de la sortie (fr, en, de, es, it)"), N_("LL") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
+      N_("Taille du graphique en pixels (1200x1200 par défaut)"), N_("LxH") },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &o.scale,
+      N_("Facteur d’échelle pour les écrans haute densité (1 par défaut)"), N_("N") },
+    { "participant", 0, 0, G_OPTION_ARG_STRING, &o.participant,
+      N_("Tracer ce participant plutôt que le groupe"), N_("NOM") },
+    { "title", 0, 0, G_OPTION_ARG_NONE, &o.title,
+      N_("Mettre le titre et la date de la session en tête du graphique"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,
+      N_("Afficher la version"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("FICHIER…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("[FICHIER…]"));
+  summary = g_strdup (_("Grille des savoir-faire pour une culture territoriale de l’engagement "
+                        "et de la participation citoyenne.\n\n"
+                        "Sans option, ouvre la fenêtre ; les options ci-dessous fonctionnent "
+                        "sans écran."));
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (NULL, "%s", error->message);
+
+  if (o.version)
+    {
+      g_print ("grille %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (o.lang != NULL && !g_strv_contains (gr_translator_list_languages (), o.lang))
+    return fail (NULL, _("langue inconnue « %s » (langues : fr, en, de, es, it)"), o.lang);
+
+  if ((o.summary ? 1 : 0) + (o.export_path ? 1 : 0) + (o.export_dir ? 1 : 0) > 1)
+    return fail (NULL, _("--summary, --export et --export-dir ne vont pas ensemble"));
+
+  if (o.summary)
+    return run_summary (&o);
+  if (o.export_path)
+    return run_export (&o);
+  if (o.export_dir)
+    return run_export_dir (&o);
+
+  return fail (NULL, _("rien à faire : voyez grille --help"));
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Entry point: locale and gettext set-up, then either the display-less command line or the
+ * GTK application. */
+#define G_LOG_DOMAIN "grille"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "gr-application.h"
+#include "gr-cli.h"
+#include "gr-translator.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GrApplication) app = NULL;
+
+  gr_i18n_init ();
+
+  /* --summary, --export and friends run without a display, and without GTK at all. */
+  if (gr_cli_wants_command_line (argc, argv))
+    return gr_cli_run (argc, argv);
+
+  app = gr_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

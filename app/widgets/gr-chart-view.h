@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gr-session.h"
+
+G_BEGIN_DECLS
+
+#define GR_TYPE_CHART_VIEW (gr_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (GrChartView, gr_chart_view, GR, CHART_VIEW, GtkWidget)
+
+GtkWidget     *gr_chart_view_new                   (void);
+GrSession     *gr_chart_view_get_session           (GrChartView   *self);
+void           gr_chart_view_set_session           (GrChartView   *self,
+                                                    GrSession     *session);
+GrParticipant *gr_chart_view_get_participant       (GrChartView   *self);
+void           gr_chart_view_set_participant       (GrChartView   *self,
+                                                    GrParticipant *participant);
+gboolean       gr_chart_view_get_show_participants (GrChartView   *self);
+void           gr_chart_view_set_show_participants (GrChartView   *self,
+                                                    gboolean       show);
+gboolean       gr_chart_view_get_show_title        (GrChartView   *self);
+void           gr_chart_view_set_show_title        (GrChartView   *self,
+                                                    gboolean       show);
+const char    *gr_chart_view_get_description       (GrChartView   *self);
+
+G_END_DECLS
