@@ -179,7 +179,7 @@ load_scale (GrGrid      *self,
         {
           gr_json_set_error (error, GR_FILE_ERROR_GRID, level_path,
                              _("les niveaux se suivent à partir de 0 : %u est attendu ici, "
-                               "pas %" G_GINT64_FORMAT), i, value);
+                               "pas %lld"), i, (long long) value);
           return FALSE;
         }
 

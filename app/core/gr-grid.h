@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gr-competency.h"
+#include "gr-error.h"
 #include "gr-item.h"
 #include "gr-level.h"
 #include "gr-types.h"

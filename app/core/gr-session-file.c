@@ -5,7 +5,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -72,8 +76,8 @@ get_level (JsonNode    *node,
   if (value < 0 || value > gr_grid_get_max_level (grid))
     {
       gr_json_set_error (error, GR_FILE_ERROR_RANGE, path,
-                         _("le niveau %" G_GINT64_FORMAT " est hors de l’échelle (de 0 à %d)"),
-                         value, gr_grid_get_max_level (grid));
+                         _("le niveau %lld est hors de l’échelle (de 0 à %d)"),
+                         (long long) value, gr_grid_get_max_level (grid));
       return FALSE;
     }
 
@@ -302,8 +306,9 @@ gr_session_load_from_data (const char  *data,
       return NULL;
     }
 
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
+  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
+           ? json_node_get_object (json_parser_get_root (parser)) : NULL;
+  if (root == NULL ||
       !(node = json_object_get_member (root, "format")) ||
       !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_STRING)
@@ -329,15 +334,15 @@ gr_session_load_from_data (const char  *data,
     {
       gr_json_set_error (error, GR_FILE_ERROR_VERSION, "version",
                          _("ce fichier a été écrit par une version plus récente de Grille "
-                           "(format %" G_GINT64_FORMAT ") ; cette version lit le format %d : "
+                           "(format %lld) ; cette version lit le format %d : "
                            "mettez Grille à jour pour l’ouvrir"),
-                         version, GR_SESSION_FORMAT_VERSION);
+                         (long long) version, GR_SESSION_FORMAT_VERSION);
       return NULL;
     }
   if (version < 1)
     {
       gr_json_set_error (error, GR_FILE_ERROR_FORMAT, "version",
-                         _("la version %" G_GINT64_FORMAT " du format n’existe pas"), version);
+                         _("la version %lld du format n’existe pas"), (long long) version);
       return NULL;
     }
 
@@ -523,12 +528,39 @@ gr_session_serialize (GrSession *self)
   return g_string_free_to_bytes (out);
 }
 
+/* Keeps the file about to be replaced as "FILE~": a hard link where the file system allows it,
+ * else a copy. The original stays in place throughout. */
+static gboolean
+make_backup (const char  *path,
+             GError     **error)
+{
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (g_unlink (backup) != 0 && errno != ENOENT)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                   "%s", g_strerror (errno));
+      return FALSE;
+    }
+  if (link (path, backup) == 0)
+    return TRUE;
+
+  return g_file_get_contents (path, &contents, &length, error) &&
+         g_file_set_contents (backup, contents, length, error);
+}
+
 /**
  * gr_session_save:
  *
  * Writes the session to @file atomically: the new content goes to a temporary file beside it,
- * which then replaces @file; the previous version is kept as "FILE~". A crash or a full disk in
- * the middle leaves the previous file whole.
+ * flushed to disk, which then replaces @file in one rename; the previous version is kept as
+ * "FILE~". A crash or a full disk in the middle leaves the previous file whole, and no partial
+ * file behind.
  */
 gboolean
 gr_session_save (GrSession  *self,
@@ -537,13 +569,27 @@ gr_session_save (GrSession  *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = gr_session_serialize (self);
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, TRUE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+  path = g_file_get_path (file);
+
+  /* GIO's replace writes to a temporary file too, but on a write error it still renames the
+   * partial file over the original: GLib's own set_contents removes it instead. */
+  if (path != NULL)
+    ok = make_backup (path, &local_error) &&
+         g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0644, &local_error);
+  else
+    ok = g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, TRUE, G_FILE_CREATE_NONE, NULL, NULL, &local_error);
+
+  if (!ok)
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
                    _("impossible d’enregistrer le fichier : %s"), local_error->message);

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Grille's quick start on Debian 12 or Ubuntu: installs what is missing, builds, then runs Grille
+# (./dev.sh run [FILE…]) or the whole test suite headless (./dev.sh test).
+set -euo pipefail
+
+cd "$(dirname "$(readlink -f "$0")")"
+BUILD=${BUILD:-build}
+
+# What building, running and testing need, as Debian packages.
+PACKAGES=(
+  gcc pkg-config meson ninja-build gettext python3
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libjson-glib-dev librsvg2-dev
+  libcairo2-dev libpango1.0-dev
+  desktop-file-utils appstream shared-mime-info
+  xvfb xauth poppler-utils librsvg2-bin fonts-dejavu-core
+)
+
+install_missing () {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  echo "Installing: ${missing[*]}"
+  local sudo=()
+  ((EUID == 0)) || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}"
+}
+
+build () {
+  if [[ ! -f $BUILD/build.ninja ]]; then
+    meson setup "$BUILD"
+  fi
+  ninja -C "$BUILD"
+}
+
+# Counts the tests meson ran, from its JSON log, for the closing line CI reads.
+summarise () {
+  python3 - "$BUILD/meson-logs/testlog.json" <<'PY'
+import json, sys
+passed = failed = skipped = 0
+with open(sys.argv[1], encoding="utf-8") as log:
+    for line in log:
+        result = json.loads(line)["result"]
+        if result in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        elif result == "SKIP":
+            skipped += 1
+        else:
+            failed += 1
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+}
+
+case "${1:-run}" in
+  run)
+    shift || true
+    install_missing
+    build
+    export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data"
+    exec "$BUILD/app/grille" "$@"
+    ;;
+  test)
+    install_missing
+    build
+    status=0
+    # The ui suite drives real windows: give it a display of its own.
+    xvfb-run -a -s "-screen 0 1920x1080x24" \
+      meson test -C "$BUILD" --print-errorlogs --num-processes 2 || status=$?
+    summarise
+    exit $status
+    ;;
+  *)
+    echo "usage: $0 [run [FILE…] | test]" >&2
+    exit 2
+    ;;
+esac

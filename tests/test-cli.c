@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The command line as a user runs it: the real binary, its exit status, its one-line errors, and
+ * no output file left behind when something is wrong. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/wait.h>
+
+static char *tmpdir;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run (Run        *r,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("GRILLE_BIN");
+  const char *envp[] = { "LANG=C.UTF-8", "LANGUAGE=", NULL };
+  g_auto(GStrv) env = g_get_environ ();
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *)bin);
+  va_start (args, first);
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* The user's own language must not leak into the expected French output. */
+  for (guint i = 0; envp[i]; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (envp[i], "=", 2);
+      env = g_environ_setenv (env, kv[0], kv[1], TRUE);
+    }
+  env = g_environ_unsetenv (env, "LC_ALL");
+  env = g_environ_unsetenv (env, "LC_MESSAGES");
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &r->out, &r->err, &wait_status, &error));
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128 + WTERMSIG (wait_status);
+}
+
+static char *
+example (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "atelier.grille", NULL);
+}
+
+static char *
+write_temp (const char *name,
+            const char *content,
+            gssize      length)
+{
+  char *path = g_build_filename (tmpdir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, content, length, NULL));
+  return path;
+}
+
+static void
+test_help_and_version (void)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) v = { 0 };
+
+  run (&r, "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--summary"));
+  g_assert_nonnull (strstr (r.out, "--export"));
+
+  run (&v, "--version", NULL);
+  g_assert_cmpint (v.status, ==, 0);
+  g_assert_true (g_str_has_prefix (v.out, "grille " PACKAGE_VERSION));
+}
+
+static void
+test_summary_empty_grid (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "grids",
+                                                 "engagement.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  JsonArray *competencies;
+  guint n_items = 0;
+
+  run (&r, "--summary", "--lang=fr", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+
+  /* Every title, subtitle and savoir-faire of the grid file, word for word, each on a line. */
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  competencies = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                               "competencies");
+  g_assert_cmpuint (json_array_get_length (competencies), ==, 5);
+  for (guint c = 0; c < 5; c++)
+    {
+      JsonObject *comp = json_array_get_object_element (competencies, c);
+      JsonArray *items = json_object_get_array_member (comp, "items");
+      g_autofree char *upper = g_utf8_strup (json_object_get_string_member (comp, "title"), -1);
+      g_autofree char *heading = g_strdup_printf ("\n%s — %s\n", upper,
+                                                  json_object_get_string_member (comp, "subtitle"));
+
+      g_assert_nonnull (strstr (r.out, heading));
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *item = json_array_get_object_element (items, i);
+          g_autofree char *line = g_strdup_printf ("\n  • %s\n",
+                                                   json_object_get_string_member (item, "text"));
+          g_assert_nonnull (strstr (r.out, line));
+          n_items++;
+        }
+    }
+  g_assert_cmpuint (n_items, ==, 21);
+  g_assert_nonnull (strstr (r.out, "\nCOOPÉRER — avec toutes les parties prenantes du territoire\n"));
+  g_assert_nonnull (strstr (r.out, "\nS'OUVRIR — au-delà de son écosystème habituel\n"));
+}
+
+static void
+test_summary_session (void)
+{
+  g_autofree char *path = example ();
+  g_auto(Run) r = { 0 };
+
+  run (&r, "--summary", "--lang=fr", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Atelier du 12 mars — 2026-03-12"));
+  g_assert_nonnull (strstr (r.out, "COOPÉRER — avec toutes les parties prenantes du territoire\n"
+                                   "  Score du groupe : 1,75 / 4 (de 1,00 à 2,50)\n"));
+  g_assert_nonnull (strstr (r.out, "      → Service jeunesse : Maîtrisé (3)\n"));
+  /* An item nobody assessed is "non évalué", never a level. */
+  g_assert_nonnull (strstr (r.out, "FACILITER — les réflexions collectives, les moments de "
+                                   "partage et les projets communs\n"
+                                   "  Score du groupe : non évalué\n"));
+}
+
+static void
+test_export_csv (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *out = g_build_filename (tmpdir, "scores.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) r = { 0 };
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  run (&r, "--export", out, path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "kind;id;label;Service jeunesse;"));
+  g_assert_nonnull (strstr (csv, "competency;cooperer;Coopérer;2,50;1,00;1,75;1,00;2,50;2\r\n"));
+
+  /* The input is never modified. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_unlink (out);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *content;
+  gssize      length;
+  const char *message;
+} Hostile;
+
+static void
+test_hostile (void)
+{
+  g_autoptr(GString) deep = g_string_new ("{ \"format\": \"grille-session\", \"version\": 1, \"x\": ");
+  g_autofree char *nul = NULL;
+  const Hostile cases[] = {
+    { "deep.grille", NULL, -1, "imbriquées sur plus de 64 niveaux" },
+    { "utf8.grille", "{ \"format\": \"grille-session\", \"title\": \"\xff\xfe\" }", -1,
+      "n’est pas de l’UTF-8 valide" },
+    { "nul.grille", "{ \"format\": \"grille-session\"\0 }", 34, "caractère NUL" },
+    { "range.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\", "
+      "\"participants\": [ { \"name\": \"A\", \"scores\": { \"ouvrir.2\": 9 } } ] }", -1,
+      "participants[0].scores[\"ouvrir.2\"] : le niveau 9 est hors de l’échelle (de 0 à 4)" },
+    { "unknown.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\", "
+      "\"participants\": [ { \"name\": \"A\", \"scores\": { \"ouvrir.7\": 1 } } ] }", -1,
+      "n’a pas de savoir-faire « ouvrir.7 »" },
+    { "type.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\", "
+      "\"participants\": [ { \"name\": 12 } ] }", -1,
+      "participants[0].name : un texte entre guillemets est attendu, pas un nombre entier" },
+    { "newer.grille", "{ \"format\": \"grille-session\", \"version\": 2 }", -1,
+      "version plus récente de Grille (format 2)" },
+    { "truncated.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engag", -1,
+      "ce n’est pas du JSON valide, ou le fichier est tronqué" },
+  };
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      const char *content = cases[k].content ? cases[k].content : deep->str;
+      g_autofree char *path = write_temp (cases[k].name, content, cases[k].length);
+      g_autofree char *out = g_build_filename (tmpdir, "out.csv", NULL);
+      g_autofree char *prefix = g_strdup_printf ("grille: %s: ", path);
+      g_auto(Run) r = { 0 };
+
+      run (&r, "--export", out, path, NULL);
+      g_assert_cmpint (r.status, ==, 1);
+      /* One line, naming the file and the problem. */
+      g_assert_true (g_str_has_prefix (r.err, prefix));
+      g_assert_true (g_str_has_suffix (r.err, "\n"));
+      g_assert_null (strchr (r.err, '\n') + 1 == r.err + strlen (r.err) ? NULL : "two lines");
+      if (strstr (r.err, cases[k].message) == NULL)
+        g_error ("%s: expected “%s” in “%s”", cases[k].name, cases[k].message, r.err);
+      /* No output file, not even an empty one. */
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+      {
+        g_auto(Run) s = { 0 };
+        run (&s, "--summary", path, NULL);
+        g_assert_cmpint (s.status, ==, 1);
+        g_assert_cmpstr (s.out, ==, "");
+      }
+      g_unlink (path);
+    }
+  (void)nul;
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *out = g_build_filename (tmpdir, "x.txt", NULL);
+  g_autofree char *missing = g_build_filename (tmpdir, "absent.grille", NULL);
+  g_autofree char *missing_prefix = g_strdup_printf ("grille: %s: ", missing);
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(Run) c = { 0 };
+  g_auto(Run) d = { 0 };
+
+  run (&a, "--export", out, path, NULL);
+  g_assert_cmpint (a.status, ==, 1);
+  g_assert_nonnull (strstr (a.err, "format de sortie inconnu"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run (&b, "--summary", missing, NULL);
+  g_assert_cmpint (b.status, ==, 1);
+  g_assert_true (g_str_has_prefix (b.err, missing_prefix));
+
+  /* Writing the export over the session file itself is refused. */
+  run (&c, "--export", path, path, NULL);
+  g_assert_cmpint (c.status, ==, 1);
+
+  run (&d, "--summary", "--lang=xx", NULL);
+  g_assert_cmpint (d.status, ==, 1);
+  g_assert_nonnull (strstr (d.err, "langue inconnue « xx »"));
+}
+
+static void
+test_unwritable_output (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *out = g_build_filename (tmpdir, "no-such-folder", "scores.csv", NULL);
+  g_auto(Run) r = { 0 };
+
+  run (&r, "--export", out, path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "impossible d’écrire le fichier"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("grille-cli-XXXXXX", NULL);
+
+  g_test_add_func ("/cli/help-and-version", test_help_and_version);
+  g_test_add_func ("/cli/summary/empty-grid", test_summary_empty_grid);
+  g_test_add_func ("/cli/summary/session", test_summary_session);
+  g_test_add_func ("/cli/export/csv", test_export_csv);
+  g_test_add_func ("/cli/errors/hostile-files", test_hostile);
+  g_test_add_func ("/cli/errors/usage", test_usage_errors);
+  g_test_add_func ("/cli/errors/unwritable-output", test_unwritable_output);
+
+  status = g_test_run ();
+  g_rmdir (tmpdir);
+  return status;
+}

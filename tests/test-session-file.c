@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Session files: what is read is what was written, byte for byte, and every kind of bad file is
+ * refused with a message that says what is wrong and where, without a crash. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
+
+#include "gr-session-file.h"
+
+#define HEAD "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\", "
+
+static GrSession *
+load_string (const char  *json,
+             GError     **error)
+{
+  return gr_session_load_from_data (json, strlen (json), error);
+}
+
+static void
+test_example (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "atelier.grille", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrSession) session = gr_session_load (file, &error);
+  GrParticipant *p;
+  GrGrid *grid;
+  guint index;
+
+  g_assert_no_error (error);
+  grid = gr_session_get_grid (session);
+  g_assert_cmpstr (gr_session_get_title (session), ==, "Atelier du 12 mars");
+  g_assert_cmpstr (gr_session_get_date (session), ==, "2026-03-12");
+  g_assert_cmpstr (gr_session_get_language (session), ==, "fr");
+  g_assert_cmpuint (gr_session_get_n_participants (session), ==, 2);
+
+  p = gr_session_get_participant (session, 0);
+  g_assert_cmpstr (gr_participant_get_name (p), ==, "Service jeunesse");
+  g_assert_true (gr_grid_find_item (grid, "cooperer.1", &index));
+  g_assert_cmpint (gr_participant_get_level (p, index), ==, 3);
+  g_assert_cmpstr (gr_participant_get_note (p, index), ==, "Comité mensuel avec les associations");
+  g_assert_true (gr_grid_find_item (grid, "connecter.2", &index));
+  g_assert_cmpint (gr_participant_get_level (p, index), ==, 0);
+  g_assert_true (gr_grid_find_item (grid, "cooperer.3", &index));
+  g_assert_cmpint (gr_participant_get_level (p, index), ==, GR_LEVEL_NONE);
+  g_assert_cmpint (gr_participant_get_target (p, 0), ==, 4);
+  g_assert_cmpint (gr_participant_get_target (p, 1), ==, GR_LEVEL_NONE);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "atelier.grille", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GrSession) session = gr_session_load (file, NULL);
+  g_autoptr(GBytes) first = gr_session_serialize (session);
+  g_autoptr(GrSession) again = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  again = gr_session_load_from_data (g_bytes_get_data (first, NULL), g_bytes_get_size (first),
+                                     &error);
+  g_assert_no_error (error);
+  second = gr_session_serialize (again);
+  g_assert_true (g_bytes_equal (first, second));
+
+  /* Pretty-printed, UTF-8 as written (not escaped), members in the documented order. */
+  text = g_bytes_get_data (first, NULL);
+  g_assert_true (g_str_has_prefix (text, "{\n  \"format\" : \"grille-session\",\n  \"version\" : 1,\n"
+                                         "  \"grid\" : \"engagement\",\n"));
+  g_assert_nonnull (strstr (text, "\"name\" : \"Élus; \\\"bureau\\\"\""));
+  g_assert_nonnull (strstr (text, "Comité mensuel"));
+  g_assert_true (g_str_has_suffix (text, "}\n"));
+}
+
+static void
+test_custom_grid_round_trip (void)
+{
+  const char *json =
+    "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": { \"id\": \"mini\", "
+    "\"title\": \"Mini\", \"scale\": [ { \"level\": 0, \"name\": \"Non\", \"description\": \"\" },"
+    " { \"level\": 1, \"name\": \"Oui\", \"description\": \"\" } ], \"competencies\": ["
+    " { \"id\": \"a\", \"title\": \"A\", \"subtitle\": \"\", \"introduction\": \"\", \"items\": [ { \"id\": \"a1\", \"text\": \"Un\" } ] },"
+    " { \"id\": \"b\", \"title\": \"B\", \"subtitle\": \"\", \"introduction\": \"\", \"items\": [ { \"id\": \"b1\", \"text\": \"Deux\" } ] },"
+    " { \"id\": \"c\", \"title\": \"C\", \"subtitle\": \"\", \"introduction\": \"\", \"items\": [ { \"id\": \"c1\", \"text\": \"Trois\" } ] } ] },"
+    " \"participants\": [ { \"name\": \"X\", \"scores\": { \"b1\": 1 } } ] }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrSession) session = load_string (json, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GrSession) again = NULL;
+  g_autoptr(GBytes) bytes2 = NULL;
+  GrStats stats;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gr_grid_get_id (gr_session_get_grid (session)), ==, "mini");
+  g_assert_true (gr_session_get_competency_stats (session, 1, &stats));
+  g_assert_cmpfloat (stats.mean, ==, 1.0);
+
+  bytes = gr_session_serialize (session);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "\"grid\" : {"));
+  again = gr_session_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  bytes2 = gr_session_serialize (again);
+  g_assert_true (g_bytes_equal (bytes, bytes2));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *json;
+  int         code;
+  const char *message;
+} Refusal;
+
+static const Refusal refusals[] = {
+  { "not-json", "Ceci n’est pas du JSON", GR_FILE_ERROR_SYNTAX,
+    "ce n’est pas du JSON valide, ou le fichier est tronqué" },
+  { "truncated", HEAD "\"participants\": [ { \"name\": \"A\"", GR_FILE_ERROR_SYNTAX,
+    "ce n’est pas du JSON valide, ou le fichier est tronqué" },
+  { "empty", "", GR_FILE_ERROR_SYNTAX, "le fichier est vide" },
+  { "not-object", "[1, 2]", GR_FILE_ERROR_FORMAT,
+    "ce n’est pas une session Grille (le champ « format » manque)" },
+  { "wrong-format", "{ \"format\": \"autre-chose\", \"version\": 1 }", GR_FILE_ERROR_FORMAT,
+    "format : ce n’est pas une session Grille (format « autre-chose » au lieu de « grille-session »)" },
+  { "newer-version", "{ \"format\": \"grille-session\", \"version\": 3, \"grid\": \"engagement\" }",
+    GR_FILE_ERROR_VERSION,
+    "version : ce fichier a été écrit par une version plus récente de Grille (format 3) ; cette "
+    "version lit le format 1 : mettez Grille à jour pour l’ouvrir" },
+  { "version-string", "{ \"format\": \"grille-session\", \"version\": \"1\" }", GR_FILE_ERROR_TYPE,
+    "version : un nombre entier est attendu, pas un texte" },
+  { "unknown-grid", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"autre\" }",
+    GR_FILE_ERROR_UNKNOWN_ID, "« autre » n’est pas une grille connue de Grille" },
+  { "grid-number", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": 5 }",
+    GR_FILE_ERROR_TYPE, "grid : un texte entre guillemets est attendu, pas un nombre entier" },
+  { "title-type", HEAD "\"title\": [] }", GR_FILE_ERROR_TYPE,
+    "title : un texte entre guillemets est attendu, pas une liste" },
+  { "bad-date", HEAD "\"date\": \"2026-02-30\" }", GR_FILE_ERROR_TYPE,
+    "date : « 2026-02-30 » n’est pas une date de la forme AAAA-MM-JJ" },
+  { "participants-type", HEAD "\"participants\": {} }", GR_FILE_ERROR_TYPE,
+    "participants : une liste [ … ] est attendue, pas un objet" },
+  { "participant-type", HEAD "\"participants\": [ \"A\" ] }", GR_FILE_ERROR_TYPE,
+    "participants[0] : un objet { … } est attendu, pas un texte" },
+  { "name-missing", HEAD "\"participants\": [ { \"scores\": {} } ] }", GR_FILE_ERROR_TYPE,
+    "participants[0].name : ce champ manque" },
+  { "name-empty", HEAD "\"participants\": [ { \"name\": \"A\" }, { \"name\": \"\" } ] }",
+    GR_FILE_ERROR_NAME, "participants[1].name : le nom du participant est vide" },
+  { "name-repeated", HEAD "\"participants\": [ { \"name\": \"A\" }, { \"name\": \"B\" }, { \"name\": \"A\" } ] }",
+    GR_FILE_ERROR_NAME, "participants[2].name : le nom « A » est déjà celui d’un autre participant" },
+  { "scores-type", HEAD "\"participants\": [ { \"name\": \"A\", \"scores\": [3] } ] }",
+    GR_FILE_ERROR_TYPE, "participants[0].scores : un objet { … } est attendu, pas une liste" },
+  { "unknown-item", HEAD "\"participants\": [ { \"name\": \"A\" }, { \"name\": \"B\" }, { \"name\": \"C\", \"scores\": { \"cooperer.1\": 1, \"cooperer.9\": 2 } } ] }",
+    GR_FILE_ERROR_UNKNOWN_ID,
+    "participants[2].scores[\"cooperer.9\"] : la grille « engagement » n’a pas de savoir-faire « cooperer.9 »" },
+  { "level-too-high", HEAD "\"participants\": [ { \"name\": \"A\", \"scores\": { \"cooperer.3\": 7 } } ] }",
+    GR_FILE_ERROR_RANGE,
+    "participants[0].scores[\"cooperer.3\"] : le niveau 7 est hors de l’échelle (de 0 à 4)" },
+  { "level-negative", HEAD "\"participants\": [ { \"name\": \"A\", \"scores\": { \"cooperer.3\": -1 } } ] }",
+    GR_FILE_ERROR_RANGE,
+    "participants[0].scores[\"cooperer.3\"] : le niveau -1 est hors de l’échelle (de 0 à 4)" },
+  { "level-decimal", HEAD "\"participants\": [ { \"name\": \"A\", \"scores\": { \"cooperer.3\": 2.5 } } ] }",
+    GR_FILE_ERROR_RANGE,
+    "participants[0].scores[\"cooperer.3\"] : le niveau 2.5 n’est pas un nombre entier de l’échelle (de 0 à 4)" },
+  { "level-string", HEAD "\"participants\": [ { \"name\": \"A\", \"scores\": { \"cooperer.3\": \"3\" } } ] }",
+    GR_FILE_ERROR_TYPE,
+    "participants[0].scores[\"cooperer.3\"] : un nombre entier est attendu, pas un texte" },
+  { "note-type", HEAD "\"participants\": [ { \"name\": \"A\", \"notes\": { \"cooperer.3\": true } } ] }",
+    GR_FILE_ERROR_TYPE,
+    "participants[0].notes[\"cooperer.3\"] : un texte entre guillemets est attendu, pas vrai ou faux" },
+  { "unknown-competency", HEAD "\"participants\": [ { \"name\": \"A\", \"targets\": { \"cooperer.1\": 3 } } ] }",
+    GR_FILE_ERROR_UNKNOWN_ID,
+    "participants[0].targets[\"cooperer.1\"] : la grille « engagement » n’a pas de compétence « cooperer.1 »" },
+  { "target-too-high", HEAD "\"participants\": [ { \"name\": \"A\", \"targets\": { \"ouvrir\": 5 } } ] }",
+    GR_FILE_ERROR_RANGE,
+    "participants[0].targets[\"ouvrir\"] : le niveau 5 est hors de l’échelle (de 0 à 4)" },
+  { "grid-too-small",
+    "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": { \"id\": \"g\", \"title\": \"G\", "
+    "\"scale\": [ { \"level\": 0, \"name\": \"a\", \"description\": \"\" }, { \"level\": 1, \"name\": \"b\", \"description\": \"\" } ], "
+    "\"competencies\": [ { \"id\": \"a\", \"title\": \"A\", \"subtitle\": \"\", \"introduction\": \"\", \"items\": [ { \"id\": \"a1\", \"text\": \"x\" } ] } ] } }",
+    GR_FILE_ERROR_GRID, "grid.competencies : une grille a de 3 à 12 compétences, celle-ci en a 1" },
+  { "invalid-utf8", HEAD "\"title\": \"Caf\xe9\" }", GR_FILE_ERROR_ENCODING,
+    "ligne 1, colonne 80 : le texte n’est pas de l’UTF-8 valide" },
+  { "escaped-nul", HEAD "\"title\": \"a\\u0000b\" }", GR_FILE_ERROR_ENCODING,
+    "un texte contient un caractère NUL (\\u0000)" },
+};
+
+static void
+test_refusal (gconstpointer data)
+{
+  const Refusal *r = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrSession) session = load_string (r->json, &error);
+
+  g_assert_null (session);
+  g_assert_error (error, GR_FILE_ERROR, r->code);
+  if (strstr (error->message, r->message) == NULL)
+    g_error ("expected “%s” in “%s”", r->message, error->message);
+}
+
+static void
+test_raw_nul (void)
+{
+  static const char data[] = HEAD "\"title\": \"a\0b\" }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrSession) session = gr_session_load_from_data (data, sizeof data - 1, &error);
+
+  g_assert_null (session);
+  g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "caractère NUL"));
+}
+
+static void
+test_deep_nesting (void)
+{
+  /* 64 levels are fine as far as depth goes; 65 are refused, and so are 200,000, which would
+   * overflow json-glib's stack. */
+  static const guint depths[] = { 64, 65, 200000 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (depths); k++)
+    {
+      GString *s = g_string_new (HEAD "\"x\": ");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GrSession) session = NULL;
+
+      for (guint i = 1; i < depths[k]; i++)
+        g_string_append_c (s, '[');
+      for (guint i = 1; i < depths[k]; i++)
+        g_string_append_c (s, ']');
+      g_string_append (s, " }");
+
+      session = gr_session_load_from_data (s->str, s->len, &error);
+      if (depths[k] <= GR_FILE_MAX_DEPTH)
+        g_assert_no_error (error);
+      else
+        {
+          g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_TOO_DEEP);
+          g_assert_nonnull (strstr (error->message, "imbriquées sur plus de 64 niveaux"));
+        }
+      g_string_free (s, TRUE);
+    }
+}
+
+static void
+test_too_large (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("grille-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.grille", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrSession) session = NULL;
+  FILE *f = fopen (path, "w");
+
+  /* A sparse file of 17 MiB: refused from its size, before it is read. */
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, 17 * 1024 * 1024, SEEK_SET), ==, 0);
+  fputc ('}', f);
+  fclose (f);
+
+  session = gr_session_load (file, &error);
+  g_assert_null (session);
+  g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "trop volumineux"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/grille/session.grille");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrSession) session = gr_session_load (file, &error);
+
+  g_assert_null (session);
+  g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO);
+}
+
+static void
+test_save_atomic (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("grille-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "atelier.grille", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *missing_dir = g_build_filename (dir, "missing", "x.grille", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (missing_dir);
+  g_autoptr(GrSession) session = gr_session_new (gr_grid_get_default ());
+  g_autoptr(GrParticipant) p = gr_participant_new (gr_session_get_grid (session), "A");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  gr_session_set_title (session, "Premier");
+  g_assert_true (gr_session_save (session, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &first, NULL, NULL));
+
+  gr_session_add_participant (session, p, NULL);
+  gr_participant_set_level (p, 0, 2);
+  g_assert_true (gr_session_save (session, file, &error));
+
+  /* The new content is in place, the previous one is kept as FILE~. */
+  bytes = gr_session_serialize (session);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_cmpstr (saved, ==, g_bytes_get_data (bytes, NULL));
+  g_assert_true (g_file_get_contents (backup, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, first);
+
+  /* A save that cannot happen fails with a message and leaves nothing behind. */
+  g_assert_false (gr_session_save (session, bad, &error));
+  g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "impossible d’enregistrer"));
+
+  g_unlink (path);
+  g_unlink (backup);
+  g_rmdir (dir);
+}
+
+/* A disk that fills up in the middle of a save (here: a file size limit, which binds root too)
+ * leaves the previous file whole. */
+static void
+test_save_keeps_previous_on_failure (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("grille-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "atelier.grille", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GrSession) session = gr_session_new (gr_grid_get_default ());
+  g_autoptr(GrParticipant) p = gr_participant_new (gr_session_get_grid (session), "A");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *long_note = g_strnfill (64 * 1024, 'x');
+  g_autoptr(GDir) listing = NULL;
+  struct rlimit old_limit, limit;
+  const char *name;
+  guint n_files = 0;
+
+  gr_session_set_title (session, "Avant");
+  g_assert_true (gr_session_save (session, file, NULL));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  gr_session_add_participant (session, p, NULL);
+  gr_participant_set_note (p, 0, long_note);
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  limit = old_limit;
+  limit.rlim_cur = 16 * 1024;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_false (gr_session_save (session, file, &error));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO);
+  g_test_message ("save failed as expected: %s", error->message);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_true (g_str_equal (after, before));
+
+  /* No temporary file is left beside it either. */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)))
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      n_files++;
+      g_unlink (child);
+    }
+  g_assert_cmpuint (n_files, <=, 2);  /* the file, and possibly its backup */
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/session-file/example", test_example);
+  g_test_add_func ("/session-file/round-trip", test_round_trip);
+  g_test_add_func ("/session-file/custom-grid-round-trip", test_custom_grid_round_trip);
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/session-file/refuses/%s", refusals[i].name);
+      g_test_add_data_func (name, &refusals[i], test_refusal);
+    }
+  g_test_add_func ("/session-file/refuses/raw-nul", test_raw_nul);
+  g_test_add_func ("/session-file/refuses/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/session-file/refuses/too-large", test_too_large);
+  g_test_add_func ("/session-file/refuses/missing-file", test_missing_file);
+  g_test_add_func ("/session-file/save/atomic-with-backup", test_save_atomic);
+  g_test_add_func ("/session-file/save/keeps-previous-on-failure", test_save_keeps_previous_on_failure);
+
+  return g_test_run ();
+}
