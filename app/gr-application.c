@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The GTK application: one window per session, application-wide actions. */
+/* The GTK application: one window per session, application-wide actions (new, quit, about,
+ * style, language), keyboard shortcuts, and the offer to restore drafts after a crash. */
 #define G_LOG_DOMAIN "gr-application"
 
 #include "config.h"
@@ -7,15 +8,154 @@
 #include <glib/gi18n.h>
 
 #include "gr-application.h"
+#include "gr-draft.h"
 #include "gr-session-file.h"
+#include "gr-translator.h"
+#include "gr-ui.h"
 #include "gr-window.h"
 
 struct _GrApplication
 {
-  GtkApplication parent_instance;
+  GtkApplication  parent_instance;
+
+  GSettings      *settings;
+  gboolean        system_prefers_dark;  /* GtkSettings' value before Grille changed it */
+  gboolean        drafts_offered;
 };
 
 G_DEFINE_FINAL_TYPE (GrApplication, gr_application, GTK_TYPE_APPLICATION)
+
+/* Drafts */
+
+static gboolean
+draft_is_open (GrApplication *self,
+               GrDraft       *draft)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (GR_IS_WINDOW (l->data) && gr_window_get_draft (l->data) != NULL &&
+        g_str_equal (gr_draft_get_id (gr_window_get_draft (l->data)), gr_draft_get_id (draft)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_drafts_response (GtkDialog *dialog,
+                    int        response,
+                    GPtrArray *drafts)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  GrApplication *self = GR_APPLICATION (gtk_window_get_application (parent));
+
+  /* The dialog holds the list: keep it while the dialog goes. */
+  g_ptr_array_ref (drafts);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      GrDraft *draft = g_ptr_array_index (drafts, i);
+      g_autoptr(GError) error = NULL;
+      GrWindow *window;
+
+      if (response != GTK_RESPONSE_ACCEPT)
+        {
+          gr_draft_discard (draft);
+          continue;
+        }
+
+      window = GR_IS_WINDOW (parent) && gr_window_is_pristine (GR_WINDOW (parent))
+        ? GR_WINDOW (parent) : gr_window_new (self);
+      if (!gr_window_restore_draft (window, draft, &error))
+        {
+          gr_ui_show_error (GTK_WIDGET (parent), _("Impossible de restaurer le brouillon"),
+                            error->message);
+          if (window != GR_WINDOW (parent))
+            gtk_window_destroy (GTK_WINDOW (window));
+          continue;
+        }
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  g_ptr_array_unref (drafts);
+}
+
+/**
+ * gr_application_offer_drafts:
+ *
+ * If sessions were left unsaved by a crash, asks whether to restore them.
+ *
+ * Returns: (transfer none) (nullable): the question's dialog, or %NULL when there is nothing
+ *   to restore.
+ */
+GtkWidget *
+gr_application_offer_drafts (GrApplication *self)
+{
+  g_autoptr(GPtrArray) found = gr_draft_list ();
+  GPtrArray *drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GString) list = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      GrDraft *draft = g_ptr_array_index (found, i);
+      g_autofree char *when = NULL;
+      g_autofree char *name = NULL;
+
+      if (draft_is_open (self, draft))
+        continue;
+
+      g_ptr_array_add (drafts, g_object_ref (draft));
+      name = gr_draft_get_origin (draft) ? g_file_get_basename (gr_draft_get_origin (draft))
+                                          : g_strdup (_("Nouvelle session"));
+      /* Translators: a date and time format, see g_date_time_format(). */
+      when = g_date_time_format (gr_draft_get_modified (draft), _("%d/%m/%Y à %H:%M"));
+      /* Translators: a line of the list of drafts: the session, then when it was written. */
+      g_string_append_printf (list, _("• %s, enregistré automatiquement le %s\n"), name, when);
+    }
+
+  if (drafts->len == 0 || parent == NULL)
+    {
+      g_ptr_array_unref (drafts);
+      return NULL;
+    }
+
+  g_string_append (list, _("\nSi vous ne les restaurez pas, ces modifications seront perdues."));
+  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "Restaurer une session non enregistrée ?",
+                                                "Restaurer des sessions non enregistrées ?",
+                                                drafts->len));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", list->str);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Supprimer"), GTK_RESPONSE_REJECT,
+                          _("_Restaurer"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                GTK_RESPONSE_ACCEPT),
+                            "suggested-action");
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                GTK_RESPONSE_REJECT),
+                            "destructive-action");
+  g_object_set_data_full (G_OBJECT (dialog), "drafts", drafts,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_drafts_response), drafts);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+/* Offered once, when the first window is up: a later "grille FILE" joins a running instance
+ * and must not ask again. */
+static void
+offer_drafts_once (GrApplication *self)
+{
+
+  if (self->drafts_offered)
+    return;
+  self->drafts_offered = TRUE;
+  gr_application_offer_drafts (self);
+}
 
 static void
 gr_application_activate (GApplication *app)
@@ -26,6 +166,7 @@ gr_application_activate (GApplication *app)
     window = GTK_WINDOW (gr_window_new (GR_APPLICATION (app)));
 
   gtk_window_present (window);
+  offer_drafts_once (GR_APPLICATION (app));
 }
 
 static void
@@ -41,13 +182,66 @@ gr_application_open (GApplication  *app,
       gtk_window_present (GTK_WINDOW (window));
       gr_window_open_file (window, files[i]);
     }
+  offer_drafts_once (GR_APPLICATION (app));
+}
+
+/* Style and language */
+
+static void
+apply_color_scheme (GrApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  GtkSettings *settings = gtk_settings_get_default ();
+  gboolean dark = self->system_prefers_dark;
+
+  if (g_str_equal (scheme, "dark"))
+    dark = TRUE;
+  else if (g_str_equal (scheme, "light"))
+    dark = FALSE;
+
+  if (settings != NULL)
+    g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
+}
+
+static void
+apply_language (GrApplication *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
+
+  if (!gr_i18n_set_language (language))
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (GR_IS_WINDOW (l->data))
+      gr_window_relabel (l->data);
 }
 
 static void
 gr_application_startup (GApplication *app)
 {
+  GrApplication *self = GR_APPLICATION (app);
   g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-  static const char *quit_accels[] = { "<Control>q", NULL };
+  g_autoptr(GAction) color_scheme = NULL;
+  g_autoptr(GAction) language = NULL;
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } shortcuts[] = {
+    { "app.new", { "<Control>n", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.projector", { "F11", NULL } },
+    { "win.show-names", { "<Control>h", NULL } },
+    { "win.next-competency", { "<Control>Page_Down", NULL } },
+    { "win.previous-competency", { "<Control>Page_Up", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
 
   G_APPLICATION_CLASS (gr_application_parent_class)->startup (app);
 
@@ -55,15 +249,72 @@ gr_application_startup (GApplication *app)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APP_ID);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), shortcuts[i].action,
+                                           shortcuts[i].accels);
+
+  self->settings = g_settings_new (APP_ID);
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme",
+                &self->system_prefers_dark, NULL);
+
+  /* Stateful actions on the settings: the menu's radio items show and change them. */
+  color_scheme = g_settings_create_action (self->settings, "color-scheme");
+  g_action_map_add_action (G_ACTION_MAP (app), color_scheme);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (apply_color_scheme), app, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+
+  language = g_settings_create_action (self->settings, "language");
+  g_action_map_add_action (G_ACTION_MAP (app), language);
+  g_signal_connect_object (self->settings, "changed::language",
+                           G_CALLBACK (apply_language), app, G_CONNECT_SWAPPED);
+  {
+    g_autofree char *code = g_settings_get_string (self->settings, "language");
+
+    if (*code != '\0')
+      gr_i18n_set_language (code);
+  }
 }
 
+static void
+gr_application_shutdown (GApplication *app)
+{
+  G_APPLICATION_CLASS (gr_application_parent_class)->shutdown (app);
+  g_clear_object (&GR_APPLICATION (app)->settings);
+}
+
+/* Actions */
+
+static void
+new_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  GrApplication *self = GR_APPLICATION (user_data);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* An untouched window already shows a new session. */
+  if (GR_IS_WINDOW (active) && gr_window_is_pristine (GR_WINDOW (active)))
+    gtk_window_present (active);
+  else
+    gtk_window_present (GTK_WINDOW (gr_window_new (self)));
+}
+
+/* Each window is asked to close: one with unsaved changes asks first, and the application
+ * ends when the last window is gone. */
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l; l = l->next)
+    if (GR_IS_WINDOW (l->data))
+      gtk_window_close (l->data);
+  g_list_free (windows);
 }
 
 static void
@@ -87,6 +338,7 @@ about_activated (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
+  { "new", new_activated },
   { "quit", quit_activated },
   { "about", about_activated },
 };
@@ -99,6 +351,7 @@ gr_application_class_init (GrApplicationClass *klass)
   app_class->activate = gr_application_activate;
   app_class->open = gr_application_open;
   app_class->startup = gr_application_startup;
+  app_class->shutdown = gr_application_shutdown;
 }
 
 static void

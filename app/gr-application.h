@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 #define GR_TYPE_APPLICATION (gr_application_get_type ())
 G_DECLARE_FINAL_TYPE (GrApplication, gr_application, GR, APPLICATION, GtkApplication)
 
-GrApplication *gr_application_new (void);
+GrApplication *gr_application_new           (void);
+GtkWidget     *gr_application_offer_drafts (GrApplication *self);
 
 G_END_DECLS

@@ -283,6 +283,24 @@ run_export_dir (const CliOptions *o)
   return status;
 }
 
+/* --help is written while the options are parsed: switch to the language of --lang before,
+ * so that the help and the error messages follow it too. An unknown code changes nothing
+ * here and is refused after parsing. */
+static void
+use_lang_option (int    argc,
+                 char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_has_prefix (argv[i], "--lang="))
+        gr_i18n_set_language (argv[i] + strlen ("--lang="));
+      else if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
+        gr_i18n_set_language (argv[i + 1]);
+    }
+}
+
 int
 gr_cli_run (int    argc,
             char **argv)
@@ -312,9 +330,11 @@ gr_cli_run (int    argc,
       N_("Mettre le titre et la date de la session en tête du graphique"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,
       N_("Afficher la version"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("FICHIER…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, NULL },
     { NULL }
   };
+
+  use_lang_option (argc, argv);
 
   context = g_option_context_new (_("[FICHIER…]"));
   summary = g_strdup (_("Grille des savoir-faire pour une culture territoriale de l’engagement "

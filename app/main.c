@@ -24,6 +24,9 @@ main (int   argc,
   if (gr_cli_wants_command_line (argc, argv))
     return gr_cli_run (argc, argv);
 
+  /* gr_i18n_init() chose the locale (C.UTF-8 instead of C): GTK must not choose it again. */
+  gtk_disable_setlocale ();
+
   app = gr_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

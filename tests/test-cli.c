@@ -266,6 +266,7 @@ test_usage_errors (void)
   run (&b, "--summary", missing, NULL);
   g_assert_cmpint (b.status, ==, 1);
   g_assert_true (g_str_has_prefix (b.err, missing_prefix));
+  g_assert_nonnull (strstr (b.err, "ce fichier n’existe pas"));
 
   /* Writing the export over the session file itself is refused. */
   run (&c, "--export", path, path, NULL);

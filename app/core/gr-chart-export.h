@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "gr-chart-layout.h"
 #include "gr-session.h"
 #include "gr-translator.h"
 
@@ -24,6 +25,10 @@ typedef struct
   GrSession    *reference;    /* an earlier session drawn for comparison, or NULL */
 } GrChartExportOptions;
 
+/* A PNG's limits: Cairo's widest image, and a memory bound (about 400 MB). */
+#define GR_CHART_MAX_PIXELS_SIDE 32767
+#define GR_CHART_MAX_PIXELS      (100.0 * 1000 * 1000)
+
 void      gr_chart_export_options_init (GrChartExportOptions        *options);
 gboolean  gr_chart_format_from_path    (const char                  *path,
                                         GrChartFormat               *format);
@@ -33,5 +38,8 @@ GBytes   *gr_chart_export_to_bytes     (GrSession                   *session,
                                         GrChartFormat                format,
                                         const GrChartExportOptions  *options,
                                         GError                     **error);
+GrChartLayout *gr_chart_export_build_layout (GrSession                  *session,
+                                             const GrChartExportOptions *options,
+                                             GError                    **error);
 
 G_END_DECLS

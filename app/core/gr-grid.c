@@ -454,13 +454,15 @@ GrCompetency *
 gr_grid_get_competency (GrGrid *self,
                         guint   position)
 {
-  g_autoptr(GrCompetency) competency = NULL;
+  GrCompetency *competency;
 
   g_return_val_if_fail (GR_IS_GRID (self), NULL);
 
-  /* The store keeps its own reference for the grid's lifetime. */
   competency = g_list_model_get_item (G_LIST_MODEL (self->competencies), position);
   g_return_val_if_fail (competency != NULL, NULL);
+
+  /* The store keeps its own reference for the grid's lifetime: hand out a borrowed one. */
+  g_object_unref (competency);
   return competency;
 }
 

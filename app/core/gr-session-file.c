@@ -392,8 +392,15 @@ gr_session_load (GFile   *file,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
-                   _("impossible de lire le fichier : %s"), local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error_literal (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
+                             _("ce fichier n’existe pas"));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error_literal (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
+                             _("vous n’avez pas le droit de lire ce fichier"));
+      else
+        g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
+                     _("impossible de lire le fichier : %s"), local_error->message);
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)

@@ -292,16 +292,20 @@ gr_session_get_n_participants (GrSession *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->participants));
 }
 
-/* Returns: (transfer none) */
+/* Returns: (transfer none) (nullable): the participant at @position, NULL past the end. */
 GrParticipant *
 gr_session_get_participant (GrSession *self,
                             guint      position)
 {
-  g_autoptr(GrParticipant) participant = NULL;
+  GrParticipant *participant;
 
   g_return_val_if_fail (GR_IS_SESSION (self), NULL);
 
   participant = g_list_model_get_item (G_LIST_MODEL (self->participants), position);
+
+  /* The store keeps its own reference while the participant is in the session. */
+  if (participant != NULL)
+    g_object_unref (participant);
   return participant;
 }
 

@@ -89,7 +89,11 @@ gr_summary_write (GrSession    *session,
 
   if (n_participants > 0)
     {
-      g_string_append_printf (out, "%s ", _T ("Participants :"));
+      /* Translators: before the list of the participants' names. */
+      g_string_append_printf (out, gr_translator_ngettext (tr, "%u participant :",
+                                                           "%u participants :", n_participants),
+                              n_participants);
+      g_string_append_c (out, ' ');
       for (guint p = 0; p < n_participants; p++)
         g_string_append_printf (out, "%s%s", p ? ", " : "",
                                 gr_participant_get_name (gr_session_get_participant (session, p)));

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 #define GR_GRID_CONTEXT "grid"
 
 void          gr_i18n_init               (void);
+gboolean      gr_i18n_set_language       (const char   *code);
 GrTranslator *gr_translator_get          (const char   *language);
 const char   *gr_translator_get_language (GrTranslator *self);
 const char   *gr_translator_gettext      (GrTranslator *self,
@@ -18,6 +19,10 @@ const char   *gr_translator_gettext      (GrTranslator *self,
 const char   *gr_translator_pgettext     (GrTranslator *self,
                                           const char   *context,
                                           const char   *msgid);
+const char   *gr_translator_ngettext     (GrTranslator *self,
+                                          const char   *msgid,
+                                          const char   *msgid_plural,
+                                          gulong        n);
 const char   *gr_translator_grid         (GrTranslator *self,
                                           const char   *msgid);
 gboolean      gr_translator_has_catalog  (GrTranslator *self);

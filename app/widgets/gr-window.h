@@ -4,19 +4,54 @@
 #include <gtk/gtk.h>
 
 #include "gr-application.h"
+#include "gr-chart-view.h"
+#include "gr-competency-page.h"
+#include "gr-draft.h"
+#include "gr-history.h"
+#include "gr-overview-page.h"
+#include "gr-participants-page.h"
+#include "gr-projector-view.h"
 #include "gr-session.h"
+#include "gr-sidebar-row.h"
 
 G_BEGIN_DECLS
 
 #define GR_TYPE_WINDOW (gr_window_get_type ())
 G_DECLARE_FINAL_TYPE (GrWindow, gr_window, GR, WINDOW, GtkApplicationWindow)
 
-GrWindow  *gr_window_new         (GrApplication *application);
-GrSession *gr_window_get_session (GrWindow      *self);
-void       gr_window_set_session (GrWindow      *self,
-                                  GrSession     *session,
-                                  GFile         *file);
-gboolean   gr_window_open_file   (GrWindow      *self,
-                                  GFile         *file);
+GrWindow           *gr_window_new                   (GrApplication *application);
+GrSession          *gr_window_get_session           (GrWindow      *self);
+void                gr_window_set_session           (GrWindow      *self,
+                                                     GrSession     *session,
+                                                     GFile         *file);
+GFile              *gr_window_get_file              (GrWindow      *self);
+gboolean            gr_window_open_file             (GrWindow      *self,
+                                                     GFile         *file);
+gboolean            gr_window_save_to_file          (GrWindow      *self,
+                                                     GFile         *file,
+                                                     GError       **error);
+gboolean            gr_window_restore_draft         (GrWindow      *self,
+                                                     GrDraft       *draft,
+                                                     GError       **error);
+GrDraft            *gr_window_get_draft             (GrWindow      *self);
+gboolean            gr_window_is_pristine           (GrWindow      *self);
+gboolean            gr_window_is_modified           (GrWindow      *self);
+GrHistory          *gr_window_get_history           (GrWindow      *self);
+GrParticipant      *gr_window_get_participant       (GrWindow      *self);
+void                gr_window_set_participant       (GrWindow      *self,
+                                                     GrParticipant *participant);
+void                gr_window_show_page             (GrWindow      *self,
+                                                     const char    *page);
+const char         *gr_window_get_page              (GrWindow      *self);
+GrCompetencyPage   *gr_window_get_competency_page   (GrWindow      *self,
+                                                     guint          competency);
+GrSidebarRow       *gr_window_get_sidebar_row       (GrWindow      *self,
+                                                     const char    *page);
+GrChartView        *gr_window_get_chart             (GrWindow      *self);
+GrOverviewPage     *gr_window_get_overview          (GrWindow      *self);
+GrParticipantsPage *gr_window_get_participants_page (GrWindow      *self);
+GrProjectorView    *gr_window_get_projector         (GrWindow      *self);
+gboolean            gr_window_is_wide               (GrWindow      *self);
+void                gr_window_relabel               (GrWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The radar chart's data taken from a session: which series, which values, in which language. */
+#define G_LOG_DOMAIN "gr-chart-data"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "gr-chart-data.h"
+#include "gr-format.h"
+
+GrChartData *
+gr_chart_data_new (guint n_axes,
+                   int   max_level)
+{
+  GrChartData *self;
+
+  g_return_val_if_fail (n_axes >= 1, NULL);
+  g_return_val_if_fail (max_level >= 1, NULL);
+
+  self = g_new0 (GrChartData, 1);
+  self->n_axes = n_axes;
+  self->max_level = max_level;
+  self->titles = g_new0 (char *, n_axes + 1);
+  self->subtitles = g_new0 (char *, n_axes + 1);
+  self->assessed = g_new0 (gboolean, n_axes);
+  self->level_names = g_new0 (char *, max_level + 2);
+  self->series = g_ptr_array_new ();
+  self->not_assessed = g_strdup ("");
+  self->band_label = g_strdup ("");
+  self->description = g_strdup ("");
+
+  return self;
+}
+
+static void
+series_free (GrChartSeries *series)
+{
+  g_free (series->label);
+  g_free (series->values);
+  g_free (series->low);
+  g_free (series->high);
+  g_free (series);
+}
+
+void
+gr_chart_data_free (GrChartData *self)
+{
+  if (self == NULL)
+    return;
+
+  g_strfreev (self->titles);
+  g_strfreev (self->subtitles);
+  g_strfreev (self->level_names);
+  g_free (self->assessed);
+  g_free (self->title);
+  g_free (self->not_assessed);
+  g_free (self->band_label);
+  g_free (self->description);
+  g_ptr_array_free (self->series, TRUE);
+  g_free (self);
+}
+
+/* Returns: (transfer none): a new series with no score on any axis, owned by @self. */
+GrChartSeries *
+gr_chart_data_add_series (GrChartData       *self,
+                          GrChartSeriesKind  kind,
+                          const char        *label)
+{
+  GrChartSeries *series = g_new0 (GrChartSeries, 1);
+
+  series->kind = kind;
+  series->label = g_strdup (label);
+  series->values = g_new (double, self->n_axes);
+  for (guint i = 0; i < self->n_axes; i++)
+    series->values[i] = NAN;
+
+  g_ptr_array_set_free_func (self->series, (GDestroyNotify) series_free);
+  g_ptr_array_add (self->series, series);
+
+  return series;
+}
+
+static void
+fill_participant (GrChartSeries *series,
+                  GrParticipant *participant)
+{
+  GrGrid *grid = gr_participant_get_grid (participant);
+
+  for (guint i = 0; i < gr_grid_get_n_competencies (grid); i++)
+    {
+      GrStats stats;
+
+      if (gr_participant_get_competency_stats (participant, i, &stats))
+        series->values[i] = stats.mean;
+    }
+}
+
+/* The reference session may be on another grid, or an older version of it: its competencies are
+ * matched by id, and an axis it does not have stays without a score. */
+static void
+fill_reference (GrChartSeries *series,
+                GrGrid        *grid,
+                GrSession     *reference,
+                const char    *participant_name)
+{
+  GrGrid *ref_grid = gr_session_get_grid (reference);
+  GrParticipant *ref_participant = NULL;
+
+  if (participant_name != NULL)
+    ref_participant = gr_session_find_participant (reference, participant_name, NULL);
+
+  for (guint i = 0; i < gr_grid_get_n_competencies (grid); i++)
+    {
+      const char *id = gr_competency_get_id (gr_grid_get_competency (grid, i));
+      guint position;
+      GrStats stats;
+      gboolean has;
+
+      if (!gr_grid_find_competency (ref_grid, id, &position))
+        continue;
+
+      if (ref_participant != NULL)
+        has = gr_participant_get_competency_stats (ref_participant, position, &stats);
+      else
+        has = gr_session_get_competency_stats (reference, position, &stats);
+
+      if (has && stats.mean <= gr_grid_get_max_level (grid))
+        series->values[i] = stats.mean;
+    }
+}
+
+static char *
+format_score (GrTranslator *translator,
+              double        value)
+{
+  gboolean comma = gr_format_uses_decimal_comma (translator);
+
+  /* Whole levels read better without ",0". */
+  if (fabs (value - round (value)) < 0.005)
+    return gr_format_decimal (value, 0, comma);
+  return gr_format_decimal (value, 1, comma);
+}
+
+static char *
+describe (GrChartData   *self,
+          GrTranslator  *translator,
+          GrParticipant *participant,
+          guint          n_group)
+{
+  GrChartSeries *main_series = self->series->len > 0 ? g_ptr_array_index (self->series, 0) : NULL;
+  GString *text = g_string_new (NULL);
+
+  if (main_series == NULL)
+    g_string_append_printf (text,
+                            /* Translators: the chart's description for screen readers when
+                             * the session has nobody in it; %d is the scale's top level. */
+                            gr_translator_gettext (translator,
+                                                   N_("Graphique en radar sans participant, "
+                                                      "échelle de 0 à %d.")),
+                            self->max_level);
+  else if (main_series->kind == GR_CHART_SERIES_MEAN)
+    g_string_append_printf (text,
+                            /* Translators: %u is a number of participants, %d the scale's
+                             * top level. */
+                            gr_translator_gettext (translator,
+                                                   N_("Graphique en radar : moyenne d’un groupe "
+                                                      "de %u participants, échelle de 0 à %d.")),
+                            n_group, self->max_level);
+  else
+    g_string_append_printf (text,
+                            /* Translators: %s is the participant's name, %d the scale's top
+                             * level. */
+                            gr_translator_gettext (translator,
+                                                   N_("Graphique en radar : scores de %s, "
+                                                      "échelle de 0 à %d.")),
+                            main_series->label, self->max_level);
+
+  for (guint i = 0; i < self->n_axes; i++)
+    {
+      double value = main_series ? main_series->values[i] : NAN;
+
+      g_string_append_c (text, '\n');
+      if (isnan (value))
+        {
+          /* Translators: a competency with nothing assessed; %s is its title. */
+          g_string_append_printf (text, gr_translator_gettext (translator, N_("%s : non évalué.")),
+                                  self->titles[i]);
+        }
+      else if (main_series->low != NULL)
+        {
+          g_autofree char *mean = format_score (translator, value);
+          g_autofree char *low = format_score (translator, main_series->low[i]);
+          g_autofree char *high = format_score (translator, main_series->high[i]);
+
+          g_string_append_printf (text,
+                                  /* Translators: a competency's title, the group's mean, the
+                                   * scale's top level, then the lowest and highest scores. */
+                                  gr_translator_gettext (translator,
+                                                         N_("%s : moyenne %s sur %d, "
+                                                            "de %s à %s.")),
+                                  self->titles[i], mean, self->max_level, low, high);
+        }
+      else
+        {
+          g_autofree char *score = format_score (translator, value);
+
+          /* Translators: a competency's title, its score and the scale's top level. */
+          g_string_append_printf (text, gr_translator_gettext (translator, N_("%s : %s sur %d.")),
+                                  self->titles[i], score, self->max_level);
+        }
+
+      if (participant != NULL && gr_participant_get_target (participant, i) != GR_LEVEL_NONE)
+        g_string_append_printf (text,
+                                /* Translators: appended to a competency's score. */
+                                gr_translator_gettext (translator, N_(" Objectif : %d.")),
+                                gr_participant_get_target (participant, i));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * gr_chart_data_new_from_session:
+ * @participant: (nullable): the participant to draw, or %NULL for the group (or the only
+ *   participant when there is one)
+ * @show_participants: in the group view, draw each participant as a thin line
+ * @reference: (nullable): an earlier session drawn for comparison
+ *
+ * Returns: (transfer full): the chart's data.
+ */
+GrChartData *
+gr_chart_data_new_from_session (GrSession     *session,
+                                GrTranslator  *translator,
+                                GrParticipant *participant,
+                                gboolean       show_participants,
+                                gboolean       show_title,
+                                GrSession     *reference)
+{
+  GrGrid *grid;
+  GrChartData *self;
+  GrChartSeries *main_series = NULL;
+  guint n_participants;
+
+  g_return_val_if_fail (GR_IS_SESSION (session), NULL);
+  g_return_val_if_fail (translator != NULL, NULL);
+
+  grid = gr_session_get_grid (session);
+  n_participants = gr_session_get_n_participants (session);
+  self = gr_chart_data_new (gr_grid_get_n_competencies (grid), gr_grid_get_max_level (grid));
+
+  for (guint i = 0; i < self->n_axes; i++)
+    {
+      GrCompetency *competency = gr_grid_get_competency (grid, i);
+      const char *subtitle = gr_competency_get_subtitle (competency);
+
+      self->titles[i] = g_strdup (gr_translator_grid (translator,
+                                                      gr_competency_get_title (competency)));
+      self->subtitles[i] = g_strdup (subtitle && *subtitle
+                                     ? gr_translator_grid (translator, subtitle) : "");
+    }
+  for (int l = 0; l <= self->max_level; l++)
+    {
+      GrLevel *level = gr_grid_get_level (grid, l);
+
+      self->level_names[l] = g_strdup (level ? gr_translator_grid (translator,
+                                                                   gr_level_get_name (level))
+                                             : "");
+    }
+
+  g_free (self->not_assessed);
+  /* Translators: written at a competency's label when nothing in it was assessed. */
+  self->not_assessed = g_strdup (gr_translator_gettext (translator, N_("non évalué")));
+  /* Translators: the legend of the band between the group's lowest and highest scores. */
+  g_free (self->band_label);
+  self->band_label = g_strdup (gr_translator_gettext (translator,
+                                                      N_("Du plus bas au plus haut")));
+
+  if (show_title)
+    {
+      const char *title = gr_session_get_title (session);
+      const char *date = gr_session_get_date (session);
+
+      if (title && *title && date && *date)
+        self->title = g_strdup_printf ("%s — %s", title, date);
+      else if (title && *title)
+        self->title = g_strdup (title);
+      else if (date && *date)
+        self->title = g_strdup (date);
+    }
+
+  if (participant == NULL && n_participants == 1)
+    participant = gr_session_get_participant (session, 0);
+
+  if (participant != NULL)
+    {
+      main_series = gr_chart_data_add_series (self, GR_CHART_SERIES_PARTICIPANT,
+                                              gr_participant_get_name (participant));
+      fill_participant (main_series, participant);
+    }
+  else if (n_participants > 1)
+    {
+      main_series = gr_chart_data_add_series (self, GR_CHART_SERIES_MEAN,
+                                              gr_translator_gettext (translator,
+                                                                     N_("Moyenne du groupe")));
+      main_series->low = g_new (double, self->n_axes);
+      main_series->high = g_new (double, self->n_axes);
+      for (guint i = 0; i < self->n_axes; i++)
+        {
+          GrStats stats;
+
+          main_series->low[i] = main_series->high[i] = NAN;
+          if (gr_session_get_competency_stats (session, i, &stats))
+            {
+              main_series->values[i] = stats.mean;
+              main_series->low[i] = stats.min;
+              main_series->high[i] = stats.max;
+            }
+        }
+    }
+
+  if (main_series != NULL)
+    {
+      main_series->main = TRUE;
+      for (guint i = 0; i < self->n_axes; i++)
+        self->assessed[i] = !isnan (main_series->values[i]);
+    }
+
+  if (participant != NULL)
+    {
+      GrChartSeries *targets = NULL;
+
+      for (guint i = 0; i < self->n_axes; i++)
+        {
+          int target = gr_participant_get_target (participant, i);
+
+          if (target == GR_LEVEL_NONE)
+            continue;
+          if (targets == NULL)
+            targets = gr_chart_data_add_series (self, GR_CHART_SERIES_TARGET,
+                                                gr_translator_gettext (translator,
+                                                                       N_("Objectifs")));
+          targets->values[i] = target;
+        }
+    }
+  else if (n_participants > 1 && show_participants)
+    {
+      for (guint p = 0; p < n_participants; p++)
+        {
+          GrParticipant *other = gr_session_get_participant (session, p);
+          GrChartSeries *series;
+
+          series = gr_chart_data_add_series (self, GR_CHART_SERIES_PARTICIPANT,
+                                             gr_participant_get_name (other));
+          series->style = p;
+          fill_participant (series, other);
+        }
+    }
+
+  if (reference != NULL)
+    {
+      const char *ref_title = gr_session_get_title (reference);
+      const char *ref_date = gr_session_get_date (reference);
+      g_autofree char *label = NULL;
+      GrChartSeries *series;
+
+      /* Translators: the legend of an earlier session drawn for comparison; %s is its title
+       * or date. */
+      label = g_strdup_printf (gr_translator_gettext (translator, N_("Référence : %s")),
+                               ref_title && *ref_title ? ref_title
+                               : ref_date && *ref_date ? ref_date
+                               : gr_translator_gettext (translator, N_("session précédente")));
+      series = gr_chart_data_add_series (self, GR_CHART_SERIES_REFERENCE, label);
+      fill_reference (series, grid, reference,
+                      participant ? gr_participant_get_name (participant) : NULL);
+    }
+
+  g_free (self->description);
+  self->description = describe (self, translator, participant, n_participants);
+
+  return self;
+}

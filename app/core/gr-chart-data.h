@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gr-session.h"
+#include "gr-translator.h"
+
+G_BEGIN_DECLS
+
+/* What a series stands for; it decides how the series is drawn. */
+typedef enum
+{
+  GR_CHART_SERIES_MEAN,         /* the group's mean, with its min–max band */
+  GR_CHART_SERIES_PARTICIPANT,  /* one participant: the main series, or a thin line in a group */
+  GR_CHART_SERIES_TARGET,       /* a participant's targets */
+  GR_CHART_SERIES_REFERENCE,    /* an earlier session, for comparison */
+} GrChartSeriesKind;
+
+typedef struct
+{
+  GrChartSeriesKind  kind;
+  char              *label;
+  gboolean           main;     /* the series the chart is about: thick, filled */
+  guint              style;    /* index into the participants' pens (dash, marker, colour) */
+  double            *values;   /* one per axis; NAN where there is no score */
+  double            *low;      /* the band (the group's mean only), else NULL */
+  double            *high;
+} GrChartSeries;
+
+/* The chart's data, already in the export language, with nothing about pixels: the layout
+ * scales it, the back ends draw it. */
+typedef struct
+{
+  guint      n_axes;
+  int        max_level;
+  char     **titles;         /* n_axes */
+  char     **subtitles;      /* n_axes, "" when none */
+  gboolean  *assessed;       /* n_axes: the main series has a score there */
+  char     **level_names;    /* max_level + 1 */
+  char      *title;          /* the chart's title, or NULL */
+  char      *not_assessed;   /* "non évalué", in the export language */
+  char      *band_label;     /* the legend of the group's min–max band */
+  char      *description;    /* each competency's score in words */
+  GPtrArray *series;         /* GrChartSeries, the main series first */
+} GrChartData;
+
+GrChartData *gr_chart_data_new_from_session (GrSession     *session,
+                                             GrTranslator  *translator,
+                                             GrParticipant *participant,
+                                             gboolean       show_participants,
+                                             gboolean       show_title,
+                                             GrSession     *reference);
+GrChartData *gr_chart_data_new              (guint          n_axes,
+                                             int            max_level);
+GrChartSeries *gr_chart_data_add_series     (GrChartData   *self,
+                                             GrChartSeriesKind kind,
+                                             const char    *label);
+void         gr_chart_data_free             (GrChartData   *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrChartData, gr_chart_data_free)
+
+G_END_DECLS

@@ -1,0 +1,1028 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The radar chart's layout: a pure function of the data, a style and a size that places every
+ * ring, series, marker and wrapped label; the Cairo and SVG back ends only draw what it placed. */
+#define G_LOG_DOMAIN "gr-chart-layout"
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "gr-chart-layout.h"
+
+/* Okabe and Ito's palette, readable by colour-blind readers; the participants' thin lines take
+ * these in turn, each with its own dash and marker as well. */
+static const GrChartColor participant_colors[] = {
+  { 0.902, 0.624, 0.000, 1 },   /* orange */
+  { 0.337, 0.706, 0.914, 1 },   /* sky blue */
+  { 0.000, 0.620, 0.451, 1 },   /* bluish green */
+  { 0.800, 0.475, 0.655, 1 },   /* reddish purple */
+  { 0.000, 0.000, 0.000, 1 },   /* black (yellow on a dark background) */
+};
+
+static const GrChartMarker participant_markers[] = {
+  GR_CHART_MARKER_SQUARE,
+  GR_CHART_MARKER_TRIANGLE,
+  GR_CHART_MARKER_DIAMOND,
+  GR_CHART_MARKER_DOWN_TRIANGLE,
+};
+
+void
+gr_chart_style_init_default (GrChartStyle *style)
+{
+  *style = (GrChartStyle) {
+    .background = { 1, 1, 1, 1 },
+    .foreground = { 0.13, 0.13, 0.13, 1 },
+    .grid = { 0.55, 0.55, 0.55, 1 },
+    .main = { 0.000, 0.447, 0.698, 1 },        /* Okabe–Ito blue */
+    .target = { 0.835, 0.369, 0.000, 1 },      /* Okabe–Ito vermillion */
+    .reference = { 0.40, 0.40, 0.40, 1 },
+    .dark = FALSE,
+    .font_family = NULL,
+    .font_size = 0,
+  };
+}
+
+/* Axis @axis of @n_axes, in radians clockwise from straight up: the first axis points up. */
+double
+gr_chart_axis_angle (guint n_axes,
+                     guint axis)
+{
+  g_return_val_if_fail (n_axes > 0, 0);
+
+  return 2 * G_PI * axis / n_axes;
+}
+
+/* Where @value lands on the axis at @angle, on a scale from 0 (the centre) to @max_level (the
+ * outer ring at @radius); y grows downwards, as on every surface we draw on. */
+GrChartPoint
+gr_chart_point_at (GrChartPoint center,
+                   double       radius,
+                   double       angle,
+                   double       value,
+                   int          max_level)
+{
+  double r = radius * CLAMP (value, 0, max_level) / max_level;
+
+  return (GrChartPoint) { center.x + r * sin (angle), center.y - r * cos (angle) };
+}
+
+GrChartPoint
+gr_chart_layout_ring_point (const GrChartLayout *layout,
+                            guint                axis,
+                            double               value)
+{
+  g_return_val_if_fail (axis < layout->n_axes, layout->center);
+
+  return gr_chart_point_at (layout->center, layout->radius, layout->angles[axis], value,
+                            layout->max_level);
+}
+
+/**
+ * gr_chart_find_runs:
+ * @starts: (out caller-allocates): at least @n_points places
+ * @lengths: (out caller-allocates): at least @n_points places
+ *
+ * Splits an outline into runs of neighbouring axes that have a score, going round (a run may
+ * wrap past the last axis). An axis without a score breaks the outline there: it is a gap,
+ * never drawn as 0. A run as long as @n_points is the whole, closed outline.
+ *
+ * Returns: the number of runs.
+ */
+guint
+gr_chart_find_runs (const GrChartPoint *points,
+                    guint               n_points,
+                    guint              *starts,
+                    guint              *lengths)
+{
+  guint first_gap = n_points;
+  guint n_runs = 0;
+
+  for (guint i = 0; i < n_points; i++)
+    if (isnan (points[i].x))
+      {
+        first_gap = i;
+        break;
+      }
+
+  if (first_gap == n_points)
+    {
+      if (n_points == 0)
+        return 0;
+      starts[0] = 0;
+      lengths[0] = n_points;
+      return 1;
+    }
+
+  /* Start just after a gap, so that a run that wraps round is found in one piece. */
+  for (guint k = 1; k <= n_points; k++)
+    {
+      guint i = (first_gap + k) % n_points;
+
+      if (isnan (points[i].x))
+        continue;
+      if (k == 1 || isnan (points[(i + n_points - 1) % n_points].x))
+        {
+          starts[n_runs] = i;
+          lengths[n_runs] = 0;
+          n_runs++;
+        }
+      lengths[n_runs - 1]++;
+    }
+
+  return n_runs;
+}
+
+gboolean
+gr_chart_rect_intersects (const GrChartRect *a,
+                          const GrChartRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+gboolean
+gr_chart_rect_contains (const GrChartRect *outer,
+                        const GrChartRect *inner)
+{
+  const double e = 1e-6;
+
+  return inner->x >= outer->x - e && inner->y >= outer->y - e &&
+         inner->x + inner->width <= outer->x + outer->width + e &&
+         inner->y + inner->height <= outer->y + outer->height + e;
+}
+
+/* The shortest distance from @p to the rectangle (0 inside it). */
+static double
+rect_distance (const GrChartRect *rect,
+               GrChartPoint       p)
+{
+  double dx = MAX (MAX (rect->x - p.x, 0), p.x - (rect->x + rect->width));
+  double dy = MAX (MAX (rect->y - p.y, 0), p.y - (rect->y + rect->height));
+
+  return hypot (dx, dy);
+}
+
+/* The font all text is set in: the family fontconfig really picks for the one asked, so that
+ * the SVG can name it and librsvg or a browser picks the same. */
+static char *
+resolve_family (PangoContext *context,
+                const char   *family)
+{
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (family);
+  g_autoptr(PangoFont) font = NULL;
+  g_autoptr(PangoFontDescription) real = NULL;
+
+  font = pango_context_load_font (context, desc);
+  if (font == NULL)
+    return g_strdup (family);
+  real = pango_font_describe (font);
+  return g_strdup (pango_font_description_get_family (real));
+}
+
+/* One context for every layout: unhinted metrics and unrounded positions, so that text measures
+ * the same at every size and on every surface (a PNG, a PDF, the screen and librsvg agree). */
+static PangoContext *
+get_context (void)
+{
+  static PangoContext *context;
+
+  if (context == NULL)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+      pango_cairo_context_set_font_options (context, options);
+      pango_context_set_round_glyph_positions (context, FALSE);
+      cairo_font_options_destroy (options);
+    }
+
+  return context;
+}
+
+static const char *
+get_family (const char *wanted)
+{
+  static GHashTable *resolved;
+  const char *family;
+
+  if (wanted == NULL || *wanted == '\0')
+    wanted = "Sans";
+  if (resolved == NULL)
+    resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!(family = g_hash_table_lookup (resolved, wanted)))
+    {
+      family = resolve_family (get_context (), wanted);
+      g_hash_table_insert (resolved, g_strdup (wanted), (char *) family);
+    }
+
+  return family;
+}
+
+static void
+text_clear (GrChartText *text)
+{
+  g_clear_object (&text->layout);
+}
+
+static void
+shape_clear (GrChartShape *shape)
+{
+  g_clear_pointer (&shape->points, g_free);
+  g_clear_pointer (&shape->low, g_free);
+  g_clear_pointer (&shape->high, g_free);
+}
+
+void
+gr_chart_layout_free (GrChartLayout *layout)
+{
+  if (layout == NULL)
+    return;
+
+  g_free (layout->font_family);
+  g_free (layout->angles);
+  g_free (layout->label_boxes);
+  g_array_unref (layout->texts);
+  g_array_unref (layout->shapes);
+  g_array_unref (layout->legend);
+  g_free (layout->band_label);
+  g_free (layout->title);
+  g_free (layout->description);
+  g_free (layout);
+}
+
+/* A text block being measured: its layout is re-wrapped while the radius is searched. */
+typedef struct
+{
+  GrChartTextKind  kind;
+  PangoLayout     *layout;
+  double           font_size;
+  PangoWeight      weight;
+  PangoStyle       style;
+  gboolean         muted;
+  double           width, height;   /* logical extents at the last wrap width */
+  double           min_width;       /* the widest word: narrower, a word would be cut */
+  double           lx, ly;          /* the logical rectangle's offset from the layout origin */
+} Block;
+
+static void
+block_init (Block           *block,
+            GrChartLayout   *layout,
+            GrChartTextKind  kind,
+            const char      *text,
+            double           font_size,
+            PangoWeight      weight,
+            PangoStyle       style)
+{
+  g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
+  PangoRectangle logical;
+
+  pango_font_description_set_family (desc, layout->font_family);
+  pango_font_description_set_absolute_size (desc, font_size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+  pango_font_description_set_style (desc, style);
+
+  *block = (Block) { kind, pango_layout_new (get_context ()), font_size, weight, style };
+  pango_layout_set_font_description (block->layout, desc);
+  pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (block->layout, text, -1);
+
+  /* Wrapped at a single unit, each word takes a line of its own. */
+  pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (block->layout, 1);
+  pango_layout_get_extents (block->layout, NULL, &logical);
+  block->min_width = (double) logical.width / PANGO_SCALE;
+  pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
+}
+
+static void
+block_wrap (Block          *block,
+            double          width,
+            PangoAlignment  alignment)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_width (block->layout, width > 0 ? (int) floor (width * PANGO_SCALE) : -1);
+  pango_layout_set_alignment (block->layout, alignment);
+  pango_layout_get_extents (block->layout, NULL, &logical);
+  block->lx = (double) logical.x / PANGO_SCALE;
+  block->ly = (double) logical.y / PANGO_SCALE;
+  block->width = (double) logical.width / PANGO_SCALE;
+  block->height = (double) logical.height / PANGO_SCALE;
+}
+
+/* Hands the block's layout over to the chart, its logical box's top-left corner at (x, y). */
+static void
+block_place (Block         *block,
+             GrChartLayout *layout,
+             double         x,
+             double         y,
+             gboolean       halo,
+             int            axis)
+{
+  GrChartText text = {
+    .kind = block->kind,
+    .layout = g_steal_pointer (&block->layout),
+    .x = x - block->lx,
+    .y = y - block->ly,
+    .box = { x, y, block->width, block->height },
+    .font_size = block->font_size,
+    .weight = block->weight,
+    .style = block->style,
+    .muted = block->muted,
+    .halo = halo,
+    .axis = axis,
+  };
+
+  g_array_append_val (layout->texts, text);
+}
+
+static void
+block_clear (Block *block)
+{
+  g_clear_object (&block->layout);
+}
+
+/* An axis label: its title, and where there is room its subtitle, and "non évalué" when the
+ * chart has no score there. */
+typedef struct
+{
+  Block           blocks[3];
+  guint           n_blocks;
+  PangoAlignment  alignment;
+  double          sin, cos;
+  GrChartRect     box;
+} Label;
+
+static gboolean
+place_labels (GrChartLayout     *layout,
+              Label             *labels,
+              const GrChartRect *area,
+              GrChartPoint       center,
+              double             radius,
+              gboolean           subtitles)
+{
+  double gap = layout->font_size * 0.6;
+  double spacing = layout->font_size * 0.15;
+  double max_width = MAX (area->width * 0.34, layout->font_size * 8);
+
+  for (guint i = 0; i < layout->n_axes; i++)
+    {
+      Label *label = &labels[i];
+      GrChartPoint anchor = { center.x + (radius + gap) * label->sin,
+                              center.y - (radius + gap) * label->cos };
+      double room = max_width;
+      double w = 0, h = 0;
+      GrChartRect *box = &label->box;
+
+      /* How wide the label may be and stay inside the area: it hangs to the right of the
+       * anchor on the right-hand side, to the left on the left, centred at the top and bottom,
+       * and in between on the diagonals. */
+      if (label->sin < 1 - 1e-9)
+        room = MIN (room, (anchor.x - area->x) * 2 / (1 - label->sin));
+      if (label->sin > -1 + 1e-9)
+        room = MIN (room, (area->x + area->width - anchor.x) * 2 / (1 + label->sin));
+      /* A label at the top or the bottom spreads sideways towards its neighbours' labels:
+       * it may not reach past their anchors. */
+      if (fabs (label->sin) < 0.2 && layout->n_axes > 4)
+        room = MIN (room, 2 * (radius + gap) * sin (2 * G_PI / layout->n_axes) * 0.9);
+      if (room < layout->font_size * 3)
+        return FALSE;
+
+      for (guint b = 0; b < label->n_blocks; b++)
+        {
+          if (!subtitles && label->blocks[b].kind == GR_CHART_TEXT_AXIS_SUBTITLE)
+            continue;
+          /* Words are cut only when one alone is wider than a label may ever be. */
+          if (room < MIN (label->blocks[b].min_width, max_width))
+            return FALSE;
+          block_wrap (&label->blocks[b], room, label->alignment);
+          w = MAX (w, label->blocks[b].width);
+          h += label->blocks[b].height + (h > 0 ? spacing : 0);
+        }
+
+      box->width = w;
+      box->height = h;
+      box->x = anchor.x - w * (1 - label->sin) / 2;
+      box->y = anchor.y - h * (1 + -label->cos) / 2;
+
+      /* Diagonal labels can reach back over the outer ring: push them out along their axis. */
+      for (guint step = 0; step < 20; step++)
+        {
+          double d = rect_distance (box, center);
+
+          if (d >= radius + gap * 0.75)
+            break;
+          box->x += (radius + gap * 0.75 - d + 0.5) * label->sin;
+          box->y -= (radius + gap * 0.75 - d + 0.5) * label->cos;
+        }
+      if (rect_distance (box, center) < radius + gap * 0.5)
+        return FALSE;
+
+      if (!gr_chart_rect_contains (area, box))
+        return FALSE;
+
+      for (guint j = 0; j < i; j++)
+        {
+          GrChartRect padded = { labels[j].box.x - spacing, labels[j].box.y - spacing,
+                                 labels[j].box.width + 2 * spacing,
+                                 labels[j].box.height + 2 * spacing };
+
+          if (gr_chart_rect_intersects (&padded, box))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The chart is usually narrower or shorter than the room it was given: it is centred in that
+ * room, and the title, the chart and the legend are drawn together in the middle of the page
+ * rather than pulled apart to its edges. */
+static void
+compact (GrChartLayout     *layout,
+         Label             *labels,
+         const GrChartRect *area)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double slack, dx, dy, title_dy, legend_dy;
+
+  for (guint i = 0; i < layout->n_axes; i++)
+    {
+      GrChartPoint p = gr_chart_layout_ring_point (layout, i, layout->max_level);
+      const GrChartRect *box = &labels[i].box;
+
+      x0 = MIN (x0, MIN (p.x, box->x));
+      y0 = MIN (y0, MIN (p.y, box->y));
+      x1 = MAX (x1, MAX (p.x, box->x + box->width));
+      y1 = MAX (y1, MAX (p.y, box->y + box->height));
+    }
+
+  slack = MAX (0, area->height - (y1 - y0));
+  dx = area->x + area->width / 2 - (x0 + x1) / 2;
+  dy = area->y + slack / 2 - y0;
+  title_dy = slack / 2;
+  legend_dy = -slack / 2;
+
+  layout->center.x += dx;
+  layout->center.y += dy;
+  for (guint i = 0; i < layout->n_axes; i++)
+    {
+      labels[i].box.x += dx;
+      labels[i].box.y += dy;
+    }
+
+  for (guint t = 0; t < layout->texts->len; t++)
+    {
+      GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
+      double shift = text->kind == GR_CHART_TEXT_TITLE ? title_dy
+                   : text->kind == GR_CHART_TEXT_LEGEND ? legend_dy : 0;
+
+      text->y += shift;
+      text->box.y += shift;
+    }
+  for (guint k = 0; k < layout->legend->len; k++)
+    g_array_index (layout->legend, GrChartLegendKey, k).sample.y += legend_dy;
+  layout->title_box.y += title_dy;
+  layout->legend_box.y += legend_dy;
+}
+
+/* The largest radius at which every label fits, or 0. */
+static double
+search_radius (GrChartLayout     *layout,
+               Label             *labels,
+               const GrChartRect *area,
+               GrChartPoint       center,
+               gboolean           subtitles)
+{
+  double lo = layout->font_size * 1.5;
+  double hi = MIN (area->width, area->height) / 2;
+  double step;
+  gboolean found;
+
+  if (hi <= lo)
+    return 0;
+  if (place_labels (layout, labels, area, center, hi, subtitles))
+    return hi;
+
+  /* Fitting is not monotonic (a small chart crowds its labels together): walk down from the
+   * largest radius to the first that fits, in finer steps if the coarse ones missed it, then
+   * bisect between it and the last that did not. */
+  found = FALSE;
+  for (guint n_steps = 16; n_steps <= 128 && !found; n_steps *= 8)
+    {
+      step = (hi - lo) / n_steps;
+      for (guint k = 1; k <= n_steps && !found; k++)
+        if (place_labels (layout, labels, area, center, hi - k * step, subtitles))
+          {
+            found = TRUE;
+            lo = hi - k * step;
+            hi = lo + step;
+          }
+    }
+  if (!found)
+    return 0;
+
+  while (hi - lo > 0.5)
+    {
+      double mid = (lo + hi) / 2;
+
+      if (place_labels (layout, labels, area, center, mid, subtitles))
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static GrChartPen
+series_pen (const GrChartLayout *layout,
+            const GrChartSeries *series)
+{
+  const GrChartStyle *style = &layout->style;
+  double u = layout->unit;
+  GrChartPen pen = { .line_width = 1.2 * u, .marker_size = 2.2 * u };
+
+  if (series->main)
+    {
+      pen.color = style->main;
+      pen.line_width = 2.6 * u;
+      pen.marker = GR_CHART_MARKER_CIRCLE;
+      pen.marker_size = 3.4 * u;
+      pen.fill_alpha = series->low != NULL ? 0 : 0.18;
+      return pen;
+    }
+
+  switch (series->kind)
+    {
+    case GR_CHART_SERIES_TARGET:
+      pen.color = style->target;
+      pen.line_width = 1.8 * u;
+      pen.dashes[0] = 5 * u;
+      pen.dashes[1] = 4 * u;
+      pen.n_dashes = 2;
+      pen.marker = GR_CHART_MARKER_DIAMOND;
+      pen.marker_size = 3 * u;
+      break;
+
+    case GR_CHART_SERIES_REFERENCE:
+      pen.color = style->reference;
+      pen.line_width = 1.8 * u;
+      pen.dashes[0] = 7 * u;
+      pen.dashes[1] = 3 * u;
+      pen.dashes[2] = 0;
+      pen.dashes[3] = 3 * u;
+      pen.n_dashes = 4;
+      pen.marker = GR_CHART_MARKER_SQUARE;
+      pen.marker_size = 2.6 * u;
+      break;
+
+    case GR_CHART_SERIES_PARTICIPANT:
+    case GR_CHART_SERIES_MEAN:
+    default:
+      {
+        guint n_colors = G_N_ELEMENTS (participant_colors);
+        guint k = series->style;
+
+        pen.color = participant_colors[k % n_colors];
+        if (style->dark && k % n_colors == n_colors - 1)
+          pen.color = (GrChartColor) { 0.941, 0.894, 0.259, 1 };   /* Okabe–Ito yellow */
+        pen.marker = participant_markers[k % G_N_ELEMENTS (participant_markers)];
+        /* Solid, dashed, dotted, dash-dotted: the dash changes with the colour's cycle too, so
+         * two lines never share both. */
+        switch ((k + k / n_colors) % 4)
+          {
+          case 1:
+            pen.dashes[0] = 4 * u;
+            pen.dashes[1] = 2.5 * u;
+            pen.n_dashes = 2;
+            break;
+          case 2:
+            pen.dashes[0] = 0;
+            pen.dashes[1] = 2.5 * u;
+            pen.n_dashes = 2;
+            break;
+          case 3:
+            pen.dashes[0] = 5 * u;
+            pen.dashes[1] = 2 * u;
+            pen.dashes[2] = 0;
+            pen.dashes[3] = 2 * u;
+            pen.n_dashes = 4;
+            break;
+          default:
+            break;
+          }
+      }
+      break;
+    }
+
+  return pen;
+}
+
+/* The legend: a line sample and the series' name per entry, in rows centred across the bottom
+ * of @area. Returns its height, or 0 when there is nothing to name. */
+static double
+layout_legend (GrChartLayout     *layout,
+               const GrChartData *data,
+               const GrChartRect *area)
+{
+  double f = layout->font_size * 0.9;
+  double sample_w = f * 2.6;
+  double sep = f * 0.5;
+  double col_gap = f * 1.4;
+  double row_gap = f * 0.35;
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_autoptr(GArray) keys = g_array_new (FALSE, TRUE, sizeof (GrChartLegendKey));
+  g_autofree double *xs = NULL;
+  g_autofree double *ys = NULL;
+  double x = 0, y = 0, row_h = 0, total;
+  guint row_start = 0;
+
+  for (guint s = 0; s < data->series->len; s++)
+    {
+      const GrChartSeries *series = g_ptr_array_index (data->series, s);
+      GrChartLegendKey key = { .pen = series_pen (layout, series) };
+      Block block;
+
+      block_init (&block, layout, GR_CHART_TEXT_LEGEND, series->label, f,
+                  PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+      g_array_append_val (entries, block);
+      g_array_append_val (keys, key);
+
+      if (series->low != NULL)
+        {
+          GrChartLegendKey band = { .band = TRUE, .band_color = key.pen.color };
+
+          band.band_color.alpha = 0.22;
+          block_init (&block, layout, GR_CHART_TEXT_LEGEND, data->band_label, f,
+                      PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+          g_array_append_val (entries, block);
+          g_array_append_val (keys, band);
+        }
+    }
+
+  if (entries->len == 0)
+    return 0;
+
+  xs = g_new0 (double, entries->len);
+  ys = g_new0 (double, entries->len);
+
+  /* Flow the entries into rows (relative to the legend's top-left corner); each row is centred
+   * once it is complete. */
+  for (guint e = 0; e <= entries->len; e++)
+    {
+      Block *block = e < entries->len ? &g_array_index (entries, Block, e) : NULL;
+      double w = 0;
+
+      if (block != NULL)
+        {
+          block_wrap (block, area->width - sample_w - sep, PANGO_ALIGN_LEFT);
+          w = sample_w + sep + block->width;
+        }
+
+      if (block == NULL || (e > row_start && x + col_gap + w > area->width))
+        {
+          double shift = (area->width - x) / 2;
+
+          for (guint k = row_start; k < e; k++)
+            {
+              xs[k] += shift;
+              ys[k] = y + (row_h - g_array_index (entries, Block, k).height) / 2;
+            }
+          y += row_h + row_gap;
+          x = 0;
+          row_h = 0;
+          row_start = e;
+        }
+
+      if (block == NULL)
+        break;
+
+      if (e > row_start)
+        x += col_gap;
+      xs[e] = x;
+      x += w;
+      row_h = MAX (row_h, block->height);
+    }
+  total = y - row_gap;
+
+  layout->legend_box = (GrChartRect) { area->x, area->y + area->height - total,
+                                       area->width, total };
+  for (guint e = 0; e < entries->len; e++)
+    {
+      Block *block = &g_array_index (entries, Block, e);
+      GrChartLegendKey *key = &g_array_index (keys, GrChartLegendKey, e);
+      double ex = layout->legend_box.x + xs[e];
+      double ey = layout->legend_box.y + ys[e];
+
+      key->sample = (GrChartRect) { ex, ey + (block->height - f) / 2, sample_w, f };
+      block_place (block, layout, ex + sample_w + sep, ey, FALSE, -1);
+      g_array_append_val (layout->legend, *key);
+    }
+
+  return total;
+}
+
+static GrChartPoint *
+series_points (const GrChartLayout *layout,
+               const double        *values)
+{
+  GrChartPoint *points = g_new (GrChartPoint, layout->n_axes);
+
+  for (guint i = 0; i < layout->n_axes; i++)
+    {
+      if (values == NULL || isnan (values[i]))
+        points[i] = (GrChartPoint) { NAN, NAN };
+      else
+        points[i] = gr_chart_layout_ring_point (layout, i, values[i]);
+    }
+
+  return points;
+}
+
+/**
+ * gr_chart_layout_new:
+ * @width: the chart's width, in pixels (or points for a PDF or an SVG)
+ *
+ * Lays the chart out: the outer ring is as large as the labels, the title and the legend leave
+ * room for, and no text overlaps another, the rings, or leaves the chart.
+ *
+ * Returns: (transfer full): the layout.
+ */
+GrChartLayout *
+gr_chart_layout_new (const GrChartData  *data,
+                     const GrChartStyle *style,
+                     double              width,
+                     double              height)
+{
+  g_autoptr(GrChartLayout) layout = g_new0 (GrChartLayout, 1);
+  g_autofree Label *labels = NULL;
+  GrChartRect area;
+  double shortest = MIN (width, height);
+  double radius = 0;
+  gboolean subtitles = TRUE;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  layout->width = width;
+  layout->height = height;
+  layout->style = *style;
+  layout->style.font_family = NULL;
+  layout->font_family = g_strdup (get_family (style->font_family));
+  layout->n_axes = data->n_axes;
+  layout->max_level = data->max_level;
+  layout->angles = g_new (double, data->n_axes);
+  layout->label_boxes = g_new0 (GrChartRect, data->n_axes);
+  layout->texts = g_array_new (FALSE, TRUE, sizeof (GrChartText));
+  g_array_set_clear_func (layout->texts, (GDestroyNotify) text_clear);
+  layout->shapes = g_array_new (FALSE, TRUE, sizeof (GrChartShape));
+  g_array_set_clear_func (layout->shapes, (GDestroyNotify) shape_clear);
+  layout->legend = g_array_new (FALSE, TRUE, sizeof (GrChartLegendKey));
+  layout->band_label = g_strdup (data->band_label);
+  layout->title = g_strdup (data->title);
+  layout->description = g_strdup (data->description);
+
+  for (guint i = 0; i < data->n_axes; i++)
+    layout->angles[i] = gr_chart_axis_angle (data->n_axes, i);
+
+  /* Text follows the chart's size, so that a 4000 px chart is a 1200 px one enlarged. */
+  layout->font_size = style->font_size > 0 ? style->font_size : MAX (8, shortest * 0.024);
+  layout->font_size = MIN (layout->font_size, MAX (8, shortest * 0.06));
+  layout->unit = MAX (0.75, layout->font_size / 12);
+  layout->margin = MAX (3, shortest * 0.025);
+  layout->grid_width = layout->unit * 0.8;
+
+  labels = g_new0 (Label, data->n_axes);
+
+  /* When the labels cannot fit at all, the type gets smaller rather than the text clipped. */
+  for (guint attempt = 0; attempt < 12; attempt++)
+    {
+      double title_h = 0, legend_h = 0;
+      GrChartPoint center;
+      double with = 0, without = 0;
+
+      g_array_set_size (layout->texts, 0);
+      g_array_set_size (layout->legend, 0);
+      layout->title_box = (GrChartRect) { 0 };
+      layout->legend_box = (GrChartRect) { 0 };
+      area = (GrChartRect) { layout->margin, layout->margin,
+                             width - 2 * layout->margin, height - 2 * layout->margin };
+
+      if (data->title != NULL && *data->title != '\0')
+        {
+          Block block;
+
+          block_init (&block, layout, GR_CHART_TEXT_TITLE, data->title,
+                      layout->font_size * 1.25, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+          block_wrap (&block, area.width, PANGO_ALIGN_CENTER);
+          layout->title_box = (GrChartRect) { area.x + (area.width - block.width) / 2, area.y,
+                                              block.width, block.height };
+          block_place (&block, layout, layout->title_box.x, area.y, FALSE, -1);
+          title_h = block.height + layout->font_size * 0.8;
+          area.y += title_h;
+          area.height -= title_h;
+        }
+
+      legend_h = layout_legend (layout, data, &area);
+      if (legend_h > 0)
+        area.height -= legend_h + layout->font_size * 0.8;
+
+      center = (GrChartPoint) { area.x + area.width / 2, area.y + area.height / 2 };
+
+      for (guint i = 0; i < data->n_axes; i++)
+        {
+          Label *label = &labels[i];
+          double s = sin (layout->angles[i]), c = cos (layout->angles[i]);
+
+          for (guint b = 0; b < label->n_blocks; b++)
+            block_clear (&label->blocks[b]);
+          label->n_blocks = 0;
+          /* Exactly up or down is centred; clear sides align to the chart. */
+          label->sin = fabs (s) < 1e-9 ? 0 : s;
+          label->cos = fabs (c) < 1e-9 ? 0 : c;
+          label->alignment = label->sin > 0.2 ? PANGO_ALIGN_LEFT
+                           : label->sin < -0.2 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER;
+
+          block_init (&label->blocks[label->n_blocks++], layout, GR_CHART_TEXT_AXIS_TITLE,
+                      data->titles[i], layout->font_size, PANGO_WEIGHT_BOLD,
+                      PANGO_STYLE_NORMAL);
+          if (data->subtitles[i] != NULL && *data->subtitles[i] != '\0')
+            {
+              Block *sub = &label->blocks[label->n_blocks++];
+
+              block_init (sub, layout, GR_CHART_TEXT_AXIS_SUBTITLE, data->subtitles[i],
+                          layout->font_size * 0.8, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+              sub->muted = TRUE;
+            }
+          if (!data->assessed[i])
+            block_init (&label->blocks[label->n_blocks++], layout, GR_CHART_TEXT_NOT_ASSESSED,
+                        data->not_assessed, layout->font_size * 0.85, PANGO_WEIGHT_NORMAL,
+                        PANGO_STYLE_ITALIC);
+        }
+
+      /* Subtitles are shown when they cost the chart little of its size. */
+      with = search_radius (layout, labels, &area, center, TRUE);
+      if (with < MIN (area.width, area.height) * 0.3)
+        without = search_radius (layout, labels, &area, center, FALSE);
+      subtitles = with > 0 && with >= without * 0.7;
+      radius = subtitles ? with : without;
+
+      if (radius > 0 && place_labels (layout, labels, &area, center, radius, subtitles))
+        {
+          layout->center = center;
+          layout->radius = radius;
+          compact (layout, labels, &area);
+          break;
+        }
+
+      radius = 0;
+      layout->font_size *= 0.85;
+      layout->unit = MAX (0.75, layout->font_size / 12);
+    }
+
+  if (radius <= 0)
+    {
+      /* Even the smallest type does not fit (a chart a few pixels wide): draw the rings alone
+       * rather than text that overlaps. */
+      g_array_set_size (layout->texts, 0);
+      g_array_set_size (layout->legend, 0);
+      layout->legend_box = layout->title_box = (GrChartRect) { 0 };
+      area = (GrChartRect) { layout->margin, layout->margin,
+                             width - 2 * layout->margin, height - 2 * layout->margin };
+      layout->center = (GrChartPoint) { width / 2, height / 2 };
+      radius = MAX (1, MIN (area.width, area.height) / 2);
+      for (guint i = 0; i < data->n_axes; i++)
+        for (guint b = 0; b < labels[i].n_blocks; b++)
+          block_clear (&labels[i].blocks[b]);
+      for (guint i = 0; i < data->n_axes; i++)
+        labels[i].n_blocks = 0;
+      subtitles = FALSE;
+    }
+
+  layout->radius = radius;
+  layout->show_subtitles = subtitles;
+
+  /* Hand the axis labels' blocks over, stacked and aligned inside their boxes. */
+  for (guint i = 0; i < data->n_axes; i++)
+    {
+      Label *label = &labels[i];
+      double y = label->box.y;
+
+      layout->label_boxes[i] = label->box;
+      for (guint b = 0; b < label->n_blocks; b++)
+        {
+          Block *block = &label->blocks[b];
+          double x;
+
+          if (!subtitles && block->kind == GR_CHART_TEXT_AXIS_SUBTITLE)
+            {
+              block_clear (block);
+              continue;
+            }
+          x = label->alignment == PANGO_ALIGN_LEFT ? label->box.x
+            : label->alignment == PANGO_ALIGN_RIGHT ? label->box.x + label->box.width - block->width
+            : label->box.x + (label->box.width - block->width) / 2;
+          block_place (block, layout, x, y, FALSE, i);
+          y += block->height + layout->font_size * 0.15;
+        }
+    }
+
+  /* Level numbers, and their names where the rings are far enough apart, beside the first
+   * axis; a halo keeps them readable where a ring or a series crosses them. */
+  if (layout->radius > layout->font_size * 2)
+    {
+      double f = layout->font_size * 0.75;
+      double step = layout->radius / data->max_level;
+      g_autoptr(GArray) levels = g_array_new (FALSE, TRUE, sizeof (Block));
+      gboolean names = TRUE;
+      gboolean numbers = step >= f * 1.25;
+
+      for (int l = 1; l <= data->max_level && numbers; l++)
+        {
+          g_autofree char *text = NULL;
+          Block block;
+
+          if (data->level_names[l] && *data->level_names[l])
+            text = g_strdup_printf ("%d · %s", l, data->level_names[l]);
+          else
+            text = g_strdup_printf ("%d", l);
+          block_init (&block, layout, GR_CHART_TEXT_LEVEL, text, f, PANGO_WEIGHT_NORMAL,
+                      PANGO_STYLE_NORMAL);
+          block_wrap (&block, -1, PANGO_ALIGN_LEFT);
+          /* A name must fit between the first axis and the next one at its own ring, clear
+           * of the ring above and of the axis labels. */
+          {
+            double r = step * l;
+            double next = MIN (layout->angles[1 % data->n_axes], G_PI * 0.45);
+            GrChartRect box = { layout->center.x + f * 0.45, layout->center.y - r + f * 0.1,
+                                block.width, block.height };
+
+            if (block.height * 1.05 > step || f * 0.45 + block.width > r * tan (next))
+              names = FALSE;
+            for (guint i = 0; i < data->n_axes && names; i++)
+              if (gr_chart_rect_intersects (&box, &labels[i].box))
+                names = FALSE;
+          }
+          g_array_append_val (levels, block);
+        }
+
+      for (guint k = 0; k < levels->len; k++)
+        {
+          Block *block = &g_array_index (levels, Block, k);
+          int l = k + 1;
+          double r = step * l;
+
+          if (!names)
+            {
+              g_autofree char *number = g_strdup_printf ("%d", l);
+
+              pango_layout_set_text (block->layout, number, -1);
+              block_wrap (block, -1, PANGO_ALIGN_LEFT);
+            }
+          block->muted = TRUE;
+          block_place (block, layout, layout->center.x + f * 0.45, layout->center.y - r + f * 0.1,
+                       TRUE, -1);
+        }
+      for (guint k = 0; k < levels->len; k++)
+        block_clear (&g_array_index (levels, Block, k));
+      layout->show_level_names = names && levels->len > 0;
+    }
+
+  /* The series: the reference and the participants' thin lines under the targets, the main
+   * series on top. */
+  for (int pass = 0; pass < 3; pass++)
+    for (guint s = 0; s < data->series->len; s++)
+      {
+        const GrChartSeries *series = g_ptr_array_index (data->series, s);
+        int wanted = series->main ? 2 : series->kind == GR_CHART_SERIES_TARGET ? 1 : 0;
+        GrChartShape shape = { 0 };
+
+        if (wanted != pass)
+          continue;
+
+        shape.kind = series->kind;
+        shape.main = series->main;
+        shape.pen = series_pen (layout, series);
+        shape.points = series_points (layout, series->values);
+        if (series->low != NULL)
+          {
+            shape.low = series_points (layout, series->low);
+            shape.high = series_points (layout, series->high);
+            shape.band_color = shape.pen.color;
+            shape.band_color.alpha = 0.22;
+          }
+        g_array_append_val (layout->shapes, shape);
+      }
+
+  for (guint i = 0; i < data->n_axes; i++)
+    for (guint b = 0; b < labels[i].n_blocks; b++)
+      block_clear (&labels[i].blocks[b]);
+
+  return g_steal_pointer (&layout);
+}

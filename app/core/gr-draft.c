@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Drafts: a copy of an unsaved session in the user's data directory, rewritten a few seconds
+ * after each change, so that a crash or a power cut in a workshop loses almost nothing. */
+#define G_LOG_DOMAIN "gr-draft"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gr-draft.h"
+#include "gr-error.h"
+#include "gr-session-file.h"
+
+/* Each draft is two files: ID.grille (the session, in the usual format) and ID.origin (the
+ * URI of the file it was opened from, if any), so a restored draft saves back to its file. */
+#define ORIGIN_SUFFIX ".origin"
+
+struct _GrDraft
+{
+  GObject    parent_instance;
+  char      *id;
+  GFile     *file;
+  GFile     *origin;
+  GDateTime *modified;
+};
+
+G_DEFINE_FINAL_TYPE (GrDraft, gr_draft, G_TYPE_OBJECT)
+
+static void
+gr_draft_finalize (GObject *object)
+{
+  GrDraft *self = GR_DRAFT (object);
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_object (&self->file);
+  g_clear_object (&self->origin);
+  g_clear_pointer (&self->modified, g_date_time_unref);
+
+  G_OBJECT_CLASS (gr_draft_parent_class)->finalize (object);
+}
+
+static void
+gr_draft_class_init (GrDraftClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gr_draft_finalize;
+}
+
+static void
+gr_draft_init (GrDraft *self)
+{
+}
+
+/* Returns: (transfer full): where drafts live: $XDG_DATA_HOME/grille/drafts. */
+char *
+gr_draft_get_directory (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "grille", "drafts", NULL);
+}
+
+static GrDraft *
+draft_new_for_id (const char *id)
+{
+  GrDraft *self = g_object_new (GR_TYPE_DRAFT, NULL);
+  g_autofree char *dir = gr_draft_get_directory ();
+  g_autofree char *name = g_strconcat (id, GR_SESSION_EXTENSION, NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  self->id = g_strdup (id);
+  self->file = g_file_new_for_path (path);
+  return self;
+}
+
+/* Returns: (transfer full): a new draft with its own id; nothing is written yet. */
+GrDraft *
+gr_draft_new (void)
+{
+  g_autofree char *id = g_uuid_string_random ();
+
+  return draft_new_for_id (id);
+}
+
+static GFile *
+get_origin_file (GrDraft *self)
+{
+  g_autofree char *dir = gr_draft_get_directory ();
+  g_autofree char *name = g_strconcat (self->id, ORIGIN_SUFFIX, NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  GrDraft *draft_a = *(GrDraft **) a;
+  GrDraft *draft_b = *(GrDraft **) b;
+
+  return g_date_time_compare (draft_b->modified, draft_a->modified);
+}
+
+/**
+ * gr_draft_list:
+ *
+ * Returns: (transfer full): the drafts left on disk, newest first.
+ */
+GPtrArray *
+gr_draft_list (void)
+{
+  GPtrArray *drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *dir_path = gr_draft_get_directory ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return drafts;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *id = NULL;
+      g_autoptr(GrDraft) draft = NULL;
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GFile) origin_file = NULL;
+      g_autofree char *uri = NULL;
+
+      if (!g_str_has_suffix (name, GR_SESSION_EXTENSION))
+        continue;
+
+      id = g_strndup (name, strlen (name) - strlen (GR_SESSION_EXTENSION));
+      draft = draft_new_for_id (id);
+      info = g_file_query_info (draft->file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (info == NULL)
+        continue;
+      draft->modified = g_file_info_get_modification_date_time (info);
+
+      origin_file = get_origin_file (draft);
+      if (g_file_load_contents (origin_file, NULL, &uri, NULL, NULL, NULL))
+        {
+          g_strstrip (uri);
+          if (*uri != '\0')
+            draft->origin = g_file_new_for_uri (uri);
+        }
+
+      g_ptr_array_add (drafts, g_steal_pointer (&draft));
+    }
+
+  g_ptr_array_sort (drafts, compare_newest_first);
+
+  return drafts;
+}
+
+const char *
+gr_draft_get_id (GrDraft *self)
+{
+  g_return_val_if_fail (GR_IS_DRAFT (self), NULL);
+  return self->id;
+}
+
+/* Returns: (transfer none): the draft's session file. */
+GFile *
+gr_draft_get_file (GrDraft *self)
+{
+  g_return_val_if_fail (GR_IS_DRAFT (self), NULL);
+  return self->file;
+}
+
+/* Returns: (transfer none) (nullable): the file the session came from, NULL for a new one. */
+GFile *
+gr_draft_get_origin (GrDraft *self)
+{
+  g_return_val_if_fail (GR_IS_DRAFT (self), NULL);
+  return self->origin;
+}
+
+/* Returns: (transfer none) (nullable): when the draft was last written. */
+GDateTime *
+gr_draft_get_modified (GrDraft *self)
+{
+  g_return_val_if_fail (GR_IS_DRAFT (self), NULL);
+  return self->modified;
+}
+
+/* Writes @session to the draft. Each file is replaced atomically, so a crash while writing
+ * leaves the previous draft whole. */
+gboolean
+gr_draft_write (GrDraft    *self,
+                GrSession  *session,
+                GFile      *origin,
+                GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) origin_file = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (GR_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (GR_IS_SESSION (session), FALSE);
+
+  parent = g_file_get_parent (self->file);
+  if (!g_file_make_directory_with_parents (parent, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    goto failed;
+  g_clear_error (&local_error);
+
+  /* The origin first: a draft without it would be restored as a new, unnamed session. */
+  uri = origin ? g_file_get_uri (origin) : g_strdup ("");
+  origin_file = get_origin_file (self);
+  if ((origin == NULL) != (self->origin == NULL) ||
+      (origin != NULL && !g_file_equal (origin, self->origin)) ||
+      !g_file_query_exists (origin_file, NULL))
+    {
+      if (!g_file_replace_contents (origin_file, uri, strlen (uri), NULL, FALSE,
+                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
+                                    &local_error))
+        goto failed;
+      g_set_object (&self->origin, origin);
+    }
+
+  bytes = gr_session_serialize (session);
+  if (!g_file_replace_contents (self->file, g_bytes_get_data (bytes, NULL),
+                                g_bytes_get_size (bytes), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
+    goto failed;
+
+  g_clear_pointer (&self->modified, g_date_time_unref);
+  self->modified = g_date_time_new_now_local ();
+  return TRUE;
+
+failed:
+  g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
+               _("impossible d’écrire le brouillon : %s"), local_error->message);
+  return FALSE;
+}
+
+/* Returns: (transfer full): the session the draft holds. */
+GrSession *
+gr_draft_load (GrDraft  *self,
+               GError  **error)
+{
+  g_return_val_if_fail (GR_IS_DRAFT (self), NULL);
+  return gr_session_load (self->file, error);
+}
+
+/* Removes the draft from disk: the session was saved, or the user chose to discard it. */
+void
+gr_draft_discard (GrDraft *self)
+{
+  g_autoptr(GFile) origin_file = NULL;
+
+  g_return_if_fail (GR_IS_DRAFT (self));
+
+  origin_file = get_origin_file (self);
+  g_file_delete (self->file, NULL, NULL);
+  g_file_delete (origin_file, NULL, NULL);
+  g_clear_object (&self->origin);
+}

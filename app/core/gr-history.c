@@ -1,0 +1,559 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Undo and redo for a session: records every change to levels, notes, targets, participants
+ * and the session's title and date by watching the model, whoever made the change. */
+#define G_LOG_DOMAIN "gr-history"
+
+#include "config.h"
+
+#include "gr-history.h"
+
+typedef enum
+{
+  CHANGE_LEVEL,
+  CHANGE_NOTE,
+  CHANGE_TARGET,
+  CHANGE_NAME,
+  CHANGE_ADD,
+  CHANGE_REMOVE,
+  CHANGE_TITLE,
+  CHANGE_DATE,
+} ChangeKind;
+
+typedef struct
+{
+  ChangeKind     kind;
+  GrParticipant *participant;  /* NULL for the session's title and date */
+  guint          index;        /* item, competency, or position in the session */
+  int            old_level;
+  int            new_level;
+  char          *old_text;
+  char          *new_text;
+  gboolean       sealed;       /* a later note edit must not merge into this one */
+} Change;
+
+struct _GrHistory
+{
+  GObject     parent_instance;
+
+  GrSession  *session;
+  GPtrArray  *undo;            /* of Change, oldest first */
+  GPtrArray  *redo;            /* of Change, the next to redo last */
+
+  /* What the model held before the change being reported: signals say what changed, not from
+   * what, so the history keeps its own copy. */
+  GHashTable *shadows;         /* GrParticipant → its copy */
+  GPtrArray  *shadow_list;     /* the session's participants, in order */
+  char       *shadow_title;
+  char       *shadow_date;
+
+  int         saved_depth;     /* undo->len when last saved, -1 when unreachable */
+  gboolean    replaying;
+};
+
+G_DEFINE_FINAL_TYPE (GrHistory, gr_history, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  g_clear_object (&change->participant);
+  g_free (change->old_text);
+  g_free (change->new_text);
+  g_free (change);
+}
+
+typedef struct
+{
+  gboolean can_undo;
+  gboolean can_redo;
+  gboolean modified;
+} State;
+
+static State
+get_state (GrHistory *self)
+{
+  return (State) { gr_history_can_undo (self), gr_history_can_redo (self),
+                   gr_history_is_modified (self) };
+}
+
+static void
+notify_state (GrHistory *self,
+              State      before)
+{
+  State after = get_state (self);
+
+  if (before.can_undo != after.can_undo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (before.can_redo != after.can_redo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  if (before.modified != after.modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static GrParticipant *
+get_shadow (GrHistory     *self,
+            GrParticipant *participant)
+{
+  GrParticipant *shadow = g_hash_table_lookup (self->shadows, participant);
+
+  if (shadow == NULL)
+    {
+      shadow = gr_participant_copy (participant);
+      g_hash_table_insert (self->shadows, g_object_ref (participant), shadow);
+    }
+
+  return shadow;
+}
+
+static void
+record (GrHistory *self,
+        Change    *change)
+{
+  State before = get_state (self);
+  Change *top = self->undo->len ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL;
+
+  if (self->replaying)
+    {
+      change_free (change);
+      return;
+    }
+
+  g_ptr_array_set_size (self->redo, 0);
+
+  /* Typing a note or a title is one change per keystroke: undo takes back the whole edit. */
+  if ((change->kind == CHANGE_NOTE || change->kind == CHANGE_TITLE ||
+       change->kind == CHANGE_DATE) &&
+      top != NULL && !top->sealed && top->kind == change->kind &&
+      top->participant == change->participant && top->index == change->index)
+    {
+      g_free (top->new_text);
+      top->new_text = g_steal_pointer (&change->new_text);
+      change_free (change);
+    }
+  else
+    {
+      if (self->saved_depth > (int) self->undo->len)
+        self->saved_depth = -1;
+      if (top != NULL)
+        top->sealed = TRUE;
+      g_ptr_array_add (self->undo, change);
+    }
+
+  notify_state (self, before);
+}
+
+static void
+on_participant_changed (GrHistory     *self,
+                        GrParticipant *participant,
+                        int            kind,
+                        guint          index,
+                        GrSession     *session)
+{
+  GrParticipant *shadow = get_shadow (self, participant);
+  Change *change = g_new0 (Change, 1);
+
+  change->participant = g_object_ref (participant);
+  change->index = index;
+
+  switch ((GrParticipantChange) kind)
+    {
+    case GR_PARTICIPANT_CHANGE_LEVEL:
+      change->kind = CHANGE_LEVEL;
+      change->old_level = gr_participant_get_level (shadow, index);
+      change->new_level = gr_participant_get_level (participant, index);
+      gr_participant_set_level (shadow, index, change->new_level);
+      break;
+
+    case GR_PARTICIPANT_CHANGE_NOTE:
+      change->kind = CHANGE_NOTE;
+      change->old_text = g_strdup (gr_participant_get_note (shadow, index));
+      change->new_text = g_strdup (gr_participant_get_note (participant, index));
+      gr_participant_set_note (shadow, index, change->new_text);
+      break;
+
+    case GR_PARTICIPANT_CHANGE_TARGET:
+      change->kind = CHANGE_TARGET;
+      change->old_level = gr_participant_get_target (shadow, index);
+      change->new_level = gr_participant_get_target (participant, index);
+      gr_participant_set_target (shadow, index, change->new_level);
+      break;
+
+    case GR_PARTICIPANT_CHANGE_NAME:
+    default:
+      change->kind = CHANGE_NAME;
+      change->old_text = g_strdup (gr_participant_get_name (shadow));
+      change->new_text = g_strdup (gr_participant_get_name (participant));
+      gr_participant_set_name (shadow, change->new_text);
+      break;
+    }
+
+  record (self, change);
+}
+
+static void
+on_items_changed (GrHistory  *self,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GListModel *model)
+{
+  for (guint i = 0; i < removed; i++)
+    {
+      Change *change = g_new0 (Change, 1);
+
+      change->kind = CHANGE_REMOVE;
+      change->index = position;
+      change->participant = g_object_ref (g_ptr_array_index (self->shadow_list, position));
+      g_ptr_array_remove_index (self->shadow_list, position);
+      record (self, change);
+    }
+
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(GrParticipant) participant = g_list_model_get_item (model, position + i);
+      Change *change = g_new0 (Change, 1);
+
+      /* A participant added again (undo of a removal) must be compared with its data as it is
+       * now, which its old shadow may not hold if it was edited outside the session. */
+      g_hash_table_replace (self->shadows, g_object_ref (participant),
+                            gr_participant_copy (participant));
+      g_ptr_array_insert (self->shadow_list, position + i, g_object_ref (participant));
+
+      change->kind = CHANGE_ADD;
+      change->index = position + i;
+      change->participant = g_object_ref (participant);
+      record (self, change);
+    }
+}
+
+static void
+on_text_notify (GrHistory  *self,
+                GParamSpec *pspec,
+                GrSession  *session)
+{
+  gboolean is_title = g_str_equal (pspec->name, "title");
+  char **shadow = is_title ? &self->shadow_title : &self->shadow_date;
+  const char *now = is_title ? gr_session_get_title (session) : gr_session_get_date (session);
+  Change *change;
+
+  if (g_strcmp0 (*shadow, now) == 0)
+    return;
+
+  change = g_new0 (Change, 1);
+  change->kind = is_title ? CHANGE_TITLE : CHANGE_DATE;
+  change->old_text = g_strdup (*shadow);
+  change->new_text = g_strdup (now);
+  gr_set_str (shadow, now);
+  record (self, change);
+}
+
+static void
+apply (GrHistory *self,
+       Change    *change,
+       gboolean   forward)
+{
+  int level = forward ? change->new_level : change->old_level;
+  const char *text = forward ? change->new_text : change->old_text;
+
+  self->replaying = TRUE;
+
+  switch (change->kind)
+    {
+    case CHANGE_LEVEL:
+      gr_participant_set_level (change->participant, change->index, level);
+      break;
+    case CHANGE_NOTE:
+      gr_participant_set_note (change->participant, change->index, text);
+      break;
+    case CHANGE_TARGET:
+      gr_participant_set_target (change->participant, change->index, level);
+      break;
+    case CHANGE_NAME:
+      gr_participant_set_name (change->participant, text);
+      break;
+    case CHANGE_TITLE:
+      gr_session_set_title (self->session, text);
+      break;
+    case CHANGE_DATE:
+      gr_session_set_date (self->session, text);
+      break;
+    case CHANGE_ADD:
+    case CHANGE_REMOVE:
+      if ((change->kind == CHANGE_ADD) == forward)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!gr_session_insert_participant (self->session, change->index, change->participant,
+                                              &error))
+            g_critical ("Cannot restore participant: %s", error->message);
+        }
+      else
+        gr_session_remove_participant (self->session, change->index);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  self->replaying = FALSE;
+}
+
+gboolean
+gr_history_undo (GrHistory *self)
+{
+  State before;
+  Change *change;
+
+  g_return_val_if_fail (GR_IS_HISTORY (self), FALSE);
+
+  if (self->undo->len == 0)
+    return FALSE;
+
+  before = get_state (self);
+  change = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  change->sealed = TRUE;
+  apply (self, change, FALSE);
+  g_ptr_array_add (self->redo, change);
+  notify_state (self, before);
+
+  return TRUE;
+}
+
+gboolean
+gr_history_redo (GrHistory *self)
+{
+  State before;
+  Change *change;
+
+  g_return_val_if_fail (GR_IS_HISTORY (self), FALSE);
+
+  if (self->redo->len == 0)
+    return FALSE;
+
+  before = get_state (self);
+  change = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  apply (self, change, TRUE);
+  g_ptr_array_add (self->undo, change);
+  notify_state (self, before);
+
+  return TRUE;
+}
+
+gboolean
+gr_history_can_undo (GrHistory *self)
+{
+  g_return_val_if_fail (GR_IS_HISTORY (self), FALSE);
+  return self->undo->len > 0;
+}
+
+gboolean
+gr_history_can_redo (GrHistory *self)
+{
+  g_return_val_if_fail (GR_IS_HISTORY (self), FALSE);
+  return self->redo->len > 0;
+}
+
+/* Ends the current step: the next keystroke in the same note starts a new undo step (called
+ * when the focus leaves a note, for instance). */
+void
+gr_history_seal (GrHistory *self)
+{
+  g_return_if_fail (GR_IS_HISTORY (self));
+
+  if (self->undo->len > 0)
+    ((Change *) g_ptr_array_index (self->undo, self->undo->len - 1))->sealed = TRUE;
+}
+
+/* The session now matches its file: undoing or redoing back to this point is "not modified". */
+void
+gr_history_mark_saved (GrHistory *self)
+{
+  State before;
+
+  g_return_if_fail (GR_IS_HISTORY (self));
+
+  before = get_state (self);
+  gr_history_seal (self);
+  self->saved_depth = self->undo->len;
+  notify_state (self, before);
+}
+
+/* The session differs from its file although nothing was done here: a restored draft. */
+void
+gr_history_mark_modified (GrHistory *self)
+{
+  State before;
+
+  g_return_if_fail (GR_IS_HISTORY (self));
+
+  before = get_state (self);
+  self->saved_depth = -1;
+  notify_state (self, before);
+}
+
+gboolean
+gr_history_is_modified (GrHistory *self)
+{
+  g_return_val_if_fail (GR_IS_HISTORY (self), FALSE);
+  return self->saved_depth != (int) self->undo->len;
+}
+
+static void
+gr_history_constructed (GObject *object)
+{
+  GrHistory *self = GR_HISTORY (object);
+  GListModel *participants = gr_session_get_participants (self->session);
+
+  G_OBJECT_CLASS (gr_history_parent_class)->constructed (object);
+
+  self->shadow_title = g_strdup (gr_session_get_title (self->session));
+  self->shadow_date = g_strdup (gr_session_get_date (self->session));
+  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+    {
+      GrParticipant *participant = gr_session_get_participant (self->session, i);
+
+      g_ptr_array_add (self->shadow_list, g_object_ref (participant));
+      get_shadow (self, participant);
+    }
+
+  g_signal_connect_object (self->session, "participant-changed",
+                           G_CALLBACK (on_participant_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (participants, "items-changed",
+                           G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::title",
+                           G_CALLBACK (on_text_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::date",
+                           G_CALLBACK (on_text_notify), self, G_CONNECT_SWAPPED);
+}
+
+static void
+gr_history_dispose (GObject *object)
+{
+  GrHistory *self = GR_HISTORY (object);
+
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->shadows, g_hash_table_unref);
+  g_clear_pointer (&self->shadow_list, g_ptr_array_unref);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (gr_history_parent_class)->dispose (object);
+}
+
+static void
+gr_history_finalize (GObject *object)
+{
+  GrHistory *self = GR_HISTORY (object);
+
+  g_clear_pointer (&self->shadow_title, g_free);
+  g_clear_pointer (&self->shadow_date, g_free);
+
+  G_OBJECT_CLASS (gr_history_parent_class)->finalize (object);
+}
+
+static void
+gr_history_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  GrHistory *self = GR_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, gr_history_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, gr_history_can_redo (self));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, gr_history_is_modified (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gr_history_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  GrHistory *self = GR_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gr_history_class_init (GrHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = gr_history_constructed;
+  object_class->dispose = gr_history_dispose;
+  object_class->finalize = gr_history_finalize;
+  object_class->get_property = gr_history_get_property;
+  object_class->set_property = gr_history_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GR_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gr_history_init (GrHistory *self)
+{
+  self->undo = g_ptr_array_new_with_free_func (change_free);
+  self->redo = g_ptr_array_new_with_free_func (change_free);
+  self->shadows = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
+  self->shadow_list = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Starts recording @session's changes; the session as it is now counts as saved. */
+GrHistory *
+gr_history_new (GrSession *session)
+{
+  g_return_val_if_fail (GR_IS_SESSION (session), NULL);
+  return g_object_new (GR_TYPE_HISTORY, "session", session, NULL);
+}
+
+GrSession *
+gr_history_get_session (GrHistory *self)
+{
+  g_return_val_if_fail (GR_IS_HISTORY (self), NULL);
+  return self->session;
+}

@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The export dialog: the chart as PNG, SVG or PDF (whose chart, what size, with the title or
+ * not) or the scores as CSV, written through the same core functions as the command line. */
+#define G_LOG_DOMAIN "gr-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gr-csv.h"
+#include "gr-export-dialog.h"
+#include "gr-ui.h"
+
+struct _GrExportDialog
+{
+  GtkWindow       parent_instance;
+
+  GrSession      *session;
+  GrParticipant  *participant;
+  GFile          *session_file;
+
+  GtkButton      *cancel_button;
+  GtkButton      *export_button;
+  GtkLabel       *format_caption;
+  GtkDropDown    *format_dropdown;
+  GtkLabel       *content_caption;
+  GtkDropDown    *content_dropdown;
+  GtkLabel       *size_caption;
+  GtkSpinButton  *width_spin;
+  GtkSpinButton  *height_spin;
+  GtkLabel       *unit_label;
+  GtkLabel       *scale_caption;
+  GtkDropDown    *scale_dropdown;
+  GtkCheckButton *title_check;
+};
+
+G_DEFINE_FINAL_TYPE (GrExportDialog, gr_export_dialog, GTK_TYPE_WINDOW)
+
+static const char *extensions[] = { "png", "svg", "pdf", "csv" };
+
+static GrExportKind
+get_kind (GrExportDialog *self)
+{
+  return MIN (gtk_drop_down_get_selected (self->format_dropdown), GR_EXPORT_CSV);
+}
+
+void
+gr_export_dialog_set_kind (GrExportDialog *self,
+                           GrExportKind    kind)
+{
+  g_return_if_fail (GR_IS_EXPORT_DIALOG (self));
+  gtk_drop_down_set_selected (self->format_dropdown, kind);
+}
+
+/* Only what applies to the chosen format can be changed. */
+static void
+update_sensitivity (GrExportDialog *self)
+{
+  GrExportKind kind = get_kind (self);
+  gboolean chart = kind != GR_EXPORT_CSV;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->content_dropdown), chart);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->width_spin), chart);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->height_spin), chart);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->title_check), chart);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_dropdown), kind == GR_EXPORT_PNG);
+  gtk_label_set_text (self->unit_label, kind == GR_EXPORT_PNG ? _("pixels") : _("points"));
+}
+
+/* Returns: (transfer full): the bytes of the export as the dialog is set. */
+static GBytes *
+export_bytes (GrExportDialog  *self,
+              GError         **error)
+{
+  GrExportKind kind = get_kind (self);
+  GrChartExportOptions options;
+  guint content = gtk_drop_down_get_selected (self->content_dropdown);
+  GrParticipant *participant = NULL;
+
+  if (kind == GR_EXPORT_CSV)
+    return gr_csv_write_session (self->session, gr_ui_translator ());
+
+  /* Item 0 is the group, then the participants in order. */
+  if (content > 0 && content != GTK_INVALID_LIST_POSITION &&
+      content - 1 < gr_session_get_n_participants (self->session))
+    participant = gr_session_get_participant (self->session, content - 1);
+
+  gr_chart_export_options_init (&options);
+  options.width = gtk_spin_button_get_value_as_int (self->width_spin);
+  options.height = gtk_spin_button_get_value_as_int (self->height_spin);
+  options.scale = 1 + MIN (gtk_drop_down_get_selected (self->scale_dropdown), 2);
+  options.translator = gr_ui_translator ();
+  options.participant = participant ? gr_participant_get_name (participant) : NULL;
+  options.show_title = gtk_check_button_get_active (self->title_check);
+
+  /* With a single participant, "the group" is that participant: the export decides. */
+  return gr_chart_export_to_bytes (self->session, (GrChartFormat) kind, &options, error);
+}
+
+/* Writes the export to @file, atomically: an existing file is replaced only once the new one
+ * is complete. */
+gboolean
+gr_export_dialog_write (GrExportDialog  *self,
+                        GFile           *file,
+                        GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (GR_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(bytes = export_bytes (self, error)))
+    return FALSE;
+
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
+                                  error);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  g_autoptr(GrExportDialog) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (gr_export_dialog_write (self, file, &error))
+        gtk_window_destroy (GTK_WINDOW (self));
+      else
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+          g_autofree char *primary = g_strdup_printf (_("Impossible d’exporter vers « %s »"),
+                                                      name);
+
+          gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
+        }
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+on_export_clicked (GrExportDialog *self)
+{
+  GrExportKind kind = get_kind (self);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *pattern = g_strconcat ("*.", extensions[kind], NULL);
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  const char *title = gr_session_get_title (self->session);
+
+  if (self->session_file != NULL)
+    {
+      g_autofree char *file_name = g_file_get_basename (self->session_file);
+      char *dot = strrchr (file_name, '.');
+
+      if (dot != NULL)
+        *dot = '\0';
+      base = g_strdup (file_name);
+    }
+  else
+    base = g_strdup (*title ? title : _("graphique"));
+  g_strdelimit (base, "/\\", '-');
+  name = g_strconcat (base, ".", extensions[kind], NULL);
+
+  gtk_file_filter_set_name (filter, gtk_string_object_get_string (
+                              gtk_drop_down_get_selected_item (self->format_dropdown)));
+  gtk_file_filter_add_pattern (filter, pattern);
+
+  chooser = gtk_file_chooser_native_new (_("Exporter"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Exporter"),
+                                         _("_Annuler"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+gr_export_dialog_relabel (GrExportDialog *self)
+{
+  g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) contents = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) scales = gtk_string_list_new (NULL);
+  guint format = gtk_drop_down_get_selected (self->format_dropdown);
+  guint content = gtk_drop_down_get_selected (self->content_dropdown);
+  guint scale = gtk_drop_down_get_selected (self->scale_dropdown);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Exporter"));
+  gtk_button_set_label (self->cancel_button, _("_Annuler"));
+  gtk_button_set_label (self->export_button, _("_Exporter…"));
+  gtk_label_set_text_with_mnemonic (self->format_caption, _("_Format"));
+  gtk_label_set_text_with_mnemonic (self->content_caption, _("_Graphique de"));
+  gtk_label_set_text_with_mnemonic (self->size_caption, _("_Taille"));
+  gtk_label_set_text_with_mnemonic (self->scale_caption, _("_Densité"));
+  gtk_check_button_set_label (self->title_check, _("Titre et date de la session au-dessus"));
+  gr_ui_set_label (GTK_WIDGET (self->width_spin), _("Largeur"));
+  gr_ui_set_label (GTK_WIDGET (self->height_spin), _("Hauteur"));
+
+  gtk_string_list_append (formats, _("Image PNG"));
+  gtk_string_list_append (formats, _("Image vectorielle SVG"));
+  gtk_string_list_append (formats, _("Document PDF"));
+  gtk_string_list_append (formats, _("Tableau des scores CSV"));
+  gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (formats));
+  gtk_drop_down_set_selected (self->format_dropdown,
+                              format == GTK_INVALID_LIST_POSITION ? 0 : format);
+
+  gtk_string_list_append (contents, _("Groupe"));
+  for (guint i = 0; self->session && i < gr_session_get_n_participants (self->session); i++)
+    gtk_string_list_append (contents,
+                            gr_participant_get_name (gr_session_get_participant (self->session,
+                                                                                 i)));
+  gtk_drop_down_set_model (self->content_dropdown, G_LIST_MODEL (contents));
+  if (content != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (self->content_dropdown, content);
+
+  /* Translators: PNG pixel density: normal, or twice as many pixels for sharp screens. */
+  gtk_string_list_append (scales, _("Normale (×1)"));
+  gtk_string_list_append (scales, _("Haute (×2)"));
+  gtk_string_list_append (scales, _("Très haute (×3)"));
+  gtk_drop_down_set_model (self->scale_dropdown, G_LIST_MODEL (scales));
+  gtk_drop_down_set_selected (self->scale_dropdown,
+                              scale == GTK_INVALID_LIST_POSITION ? 0 : scale);
+
+  update_sensitivity (self);
+}
+
+static void
+gr_export_dialog_dispose (GObject *object)
+{
+  GrExportDialog *self = GR_EXPORT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->session);
+  g_clear_object (&self->participant);
+  g_clear_object (&self->session_file);
+
+  G_OBJECT_CLASS (gr_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+gr_export_dialog_class_init (GrExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gr_export_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/grille/Grille/gr-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, format_caption);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, content_caption);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, content_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, size_caption);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, height_spin);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, scale_caption);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, scale_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, title_check);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+gr_export_dialog_init (GrExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->format_dropdown, "notify::selected",
+                           G_CALLBACK (update_sensitivity), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cancel_button, "clicked", G_CALLBACK (gtk_window_destroy), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* @participant is the chart chosen first (NULL: the group); @session_file names the export. */
+GrExportDialog *
+gr_export_dialog_new (GtkWindow     *parent,
+                      GrSession     *session,
+                      GrParticipant *participant,
+                      GFile         *session_file)
+{
+  GrExportDialog *self;
+  guint position = 0;
+
+  g_return_val_if_fail (GR_IS_SESSION (session), NULL);
+
+  self = g_object_new (GR_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->session = g_object_ref (session);
+  g_set_object (&self->participant, participant);
+  g_set_object (&self->session_file, session_file);
+  gr_export_dialog_relabel (self);
+
+  if (participant != NULL && gr_session_find_participant (session,
+                                                          gr_participant_get_name (participant),
+                                                          &position))
+    gtk_drop_down_set_selected (self->content_dropdown, position + 1);
+  else
+    gtk_drop_down_set_selected (self->content_dropdown, 0);
+
+  return self;
+}

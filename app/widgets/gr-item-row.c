@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One savoir-faire of a competency page: its text, a level selector and a note, all editing
+ * the current participant; digits set the level when the row has the focus. */
+#define G_LOG_DOMAIN "gr-item-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gr-item-row.h"
+#include "gr-item.h"
+#include "gr-level.h"
+#include "gr-ui.h"
+
+struct _GrItemRow
+{
+  GtkListBoxRow  parent_instance;
+
+  GrGrid        *grid;
+  GrItem        *item;
+  GrParticipant *participant;
+  GPtrArray     *buttons;       /* GtkToggleButton: [0] "not assessed", [1 + level] */
+  gboolean       updating;
+
+  GtkLabel      *text_label;
+  GtkBox        *level_box;
+  GtkLabel      *level_label;
+  GtkTextView   *note_view;
+  GtkLabel      *note_placeholder;
+};
+
+G_DEFINE_FINAL_TYPE (GrItemRow, gr_item_row, GTK_TYPE_LIST_BOX_ROW)
+
+static GtkToggleButton *
+button_for_level (GrItemRow *self,
+                  int        level)
+{
+  return g_ptr_array_index (self->buttons, level + 1);
+}
+
+static void
+update_level (GrItemRow *self)
+{
+  guint index = gr_item_get_index (self->item);
+  int level = self->participant ? gr_participant_get_level (self->participant, index)
+                                : GR_LEVEL_NONE;
+  g_autofree char *text = NULL;
+
+  self->updating = TRUE;
+  gtk_toggle_button_set_active (button_for_level (self, level), TRUE);
+  self->updating = FALSE;
+
+  if (level == GR_LEVEL_NONE)
+    text = g_strdup (_("Non évalué"));
+  else
+    {
+      GrLevel *scale_level = gr_grid_get_level (self->grid, level);
+
+      text = g_strdup_printf ("%s — %s", gr_ui_grid_text (gr_level_get_name (scale_level)),
+                              gr_ui_grid_text (gr_level_get_description (scale_level)));
+    }
+  gtk_label_set_text (self->level_label, text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), self->participant != NULL);
+}
+
+static void
+update_placeholder (GrItemRow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->note_placeholder),
+                          gtk_text_buffer_get_char_count (buffer) == 0);
+}
+
+static void
+update_note (GrItemRow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  const char *note = self->participant
+    ? gr_participant_get_note (self->participant, gr_item_get_index (self->item)) : "";
+  g_autofree char *current = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (current, note) == 0)
+    return;
+
+  self->updating = TRUE;
+  gtk_text_buffer_set_text (buffer, note, -1);
+  self->updating = FALSE;
+  update_placeholder (self);
+}
+
+static void
+on_participant_changed (GrItemRow     *self,
+                        int            kind,
+                        guint          index,
+                        GrParticipant *participant)
+{
+  if (index != gr_item_get_index (self->item))
+    return;
+
+  if (kind == GR_PARTICIPANT_CHANGE_LEVEL)
+    update_level (self);
+  else if (kind == GR_PARTICIPANT_CHANGE_NOTE)
+    update_note (self);
+}
+
+static void
+set_level (GrItemRow *self,
+           int        level)
+{
+  if (self->participant != NULL && level <= gr_grid_get_max_level (self->grid))
+    gr_participant_set_level (self->participant, gr_item_get_index (self->item), level);
+}
+
+static void
+on_button_toggled (GrItemRow       *self,
+                   GtkToggleButton *button)
+{
+  if (self->updating || !gtk_toggle_button_get_active (button))
+    return;
+
+  set_level (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "level")));
+}
+
+static void
+on_buffer_changed (GrItemRow     *self,
+                   GtkTextBuffer *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  update_placeholder (self);
+  if (self->updating || self->participant == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gr_participant_set_note (self->participant, gr_item_get_index (self->item), text);
+}
+
+/* Digits set the level and Backspace or Delete clears it, when the focus is on the row or
+ * its level buttons; in the note they are typed as text, since the note sees them first. */
+static gboolean
+on_key_pressed (GrItemRow       *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state,
+                GtkEventControllerKey *controller)
+{
+  int level;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
+    level = keyval - GDK_KEY_0;
+  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
+    level = keyval - GDK_KEY_KP_0;
+  else if (keyval == GDK_KEY_BackSpace || keyval == GDK_KEY_Delete || keyval == GDK_KEY_minus ||
+           keyval == GDK_KEY_KP_Subtract)
+    level = GR_LEVEL_NONE;
+  else
+    return FALSE;
+
+  if (level > gr_grid_get_max_level (self->grid))
+    return FALSE;
+
+  set_level (self, level);
+  return TRUE;
+}
+
+static void
+build_buttons (GrItemRow *self)
+{
+  GtkToggleButton *first = NULL;
+
+  for (int level = GR_LEVEL_NONE; level <= gr_grid_get_max_level (self->grid); level++)
+    {
+      g_autofree char *label = level == GR_LEVEL_NONE ? g_strdup ("–")
+                                                      : g_strdup_printf ("%d", level);
+      GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+      g_object_set_data (G_OBJECT (button), "level", GINT_TO_POINTER (level));
+      gtk_widget_add_css_class (button, "level-button");
+      if (first != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
+      else
+        first = GTK_TOGGLE_BUTTON (button);
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_button_toggled), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (self->level_box, button);
+      g_ptr_array_add (self->buttons, button);
+    }
+}
+
+/* Sets every text from the current language: the grid's texts and the interface's. */
+void
+gr_item_row_relabel (GrItemRow *self)
+{
+  const char *text;
+
+  g_return_if_fail (GR_IS_ITEM_ROW (self));
+
+  text = gr_ui_grid_text (gr_item_get_text (self->item));
+  gtk_label_set_text (self->text_label, text);
+  /* The selector is named after its savoir-faire, so a screen reader says what is rated. */
+  gr_ui_set_label (GTK_WIDGET (self->level_box), text);
+  gr_ui_set_label (GTK_WIDGET (self), text);
+
+  for (int level = GR_LEVEL_NONE; level <= gr_grid_get_max_level (self->grid); level++)
+    {
+      GtkWidget *button = GTK_WIDGET (button_for_level (self, level));
+      g_autofree char *tooltip = NULL;
+      g_autofree char *name = NULL;
+
+      if (level == GR_LEVEL_NONE)
+        {
+          tooltip = g_strdup (_("Non évalué (touche Retour arrière)"));
+          name = g_strdup (_("Non évalué"));
+        }
+      else
+        {
+          GrLevel *scale_level = gr_grid_get_level (self->grid, level);
+
+          name = g_strdup_printf ("%d : %s", level,
+                                  gr_ui_grid_text (gr_level_get_name (scale_level)));
+          tooltip = g_strdup_printf ("%s — %s", name,
+                                     gr_ui_grid_text (gr_level_get_description (scale_level)));
+        }
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gr_ui_set_label (button, name);
+    }
+
+  {
+    g_autofree char *note_label = g_strdup_printf (_("Note : %s"), text);
+
+    gr_ui_set_label (GTK_WIDGET (self->note_view), note_label);
+  }
+  gtk_label_set_text (self->note_placeholder, _("Ajouter une note…"));
+  update_level (self);
+}
+
+static void
+gr_item_row_dispose (GObject *object)
+{
+  GrItemRow *self = GR_ITEM_ROW (object);
+
+  gr_item_row_set_participant (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_ITEM_ROW);
+  g_clear_pointer (&self->buttons, g_ptr_array_unref);
+  g_clear_object (&self->item);
+  g_clear_object (&self->grid);
+
+  G_OBJECT_CLASS (gr_item_row_parent_class)->dispose (object);
+}
+
+static void
+gr_item_row_class_init (GrItemRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gr_item_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/grille/Grille/gr-item-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GrItemRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, GrItemRow, level_box);
+  gtk_widget_class_bind_template_child (widget_class, GrItemRow, level_label);
+  gtk_widget_class_bind_template_child (widget_class, GrItemRow, note_view);
+  gtk_widget_class_bind_template_child (widget_class, GrItemRow, note_placeholder);
+}
+
+static void
+gr_item_row_init (GrItemRow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->buttons = g_ptr_array_new ();
+
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+gr_item_row_new (GrGrid *grid,
+                 GrItem *item)
+{
+  GrItemRow *self;
+
+  g_return_val_if_fail (GR_IS_GRID (grid), NULL);
+  g_return_val_if_fail (GR_IS_ITEM (item), NULL);
+
+  self = g_object_new (GR_TYPE_ITEM_ROW, NULL);
+  self->grid = g_object_ref (grid);
+  self->item = g_object_ref (item);
+  gtk_widget_set_name (GTK_WIDGET (self), gr_item_get_id (item));
+  build_buttons (self);
+  gr_item_row_relabel (self);
+
+  return GTK_WIDGET (self);
+}
+
+GrItem *
+gr_item_row_get_item (GrItemRow *self)
+{
+  g_return_val_if_fail (GR_IS_ITEM_ROW (self), NULL);
+  return self->item;
+}
+
+GrParticipant *
+gr_item_row_get_participant (GrItemRow *self)
+{
+  g_return_val_if_fail (GR_IS_ITEM_ROW (self), NULL);
+  return self->participant;
+}
+
+/* The row edits @participant's level and note for its item, and follows their changes. */
+void
+gr_item_row_set_participant (GrItemRow     *self,
+                             GrParticipant *participant)
+{
+  g_return_if_fail (GR_IS_ITEM_ROW (self));
+
+  if (self->participant == participant)
+    return;
+
+  if (self->participant != NULL)
+    g_signal_handlers_disconnect_by_func (self->participant, on_participant_changed, self);
+  g_set_object (&self->participant, participant);
+  if (participant != NULL)
+    g_signal_connect_object (participant, "changed", G_CALLBACK (on_participant_changed), self,
+                             G_CONNECT_SWAPPED);
+
+  if (self->buttons != NULL && self->buttons->len > 0)
+    {
+      update_level (self);
+      update_note (self);
+    }
+}
+
+/* Returns: (transfer none): the button that sets @level (GR_LEVEL_NONE: "not assessed"). */
+GtkToggleButton *
+gr_item_row_get_level_button (GrItemRow *self,
+                              int        level)
+{
+  g_return_val_if_fail (GR_IS_ITEM_ROW (self), NULL);
+  g_return_val_if_fail (level >= GR_LEVEL_NONE && level <= gr_grid_get_max_level (self->grid),
+                        NULL);
+  return button_for_level (self, level);
+}
+
+/* Returns: (transfer none): the note's text view. */
+GtkTextView *
+gr_item_row_get_note_view (GrItemRow *self)
+{
+  g_return_val_if_fail (GR_IS_ITEM_ROW (self), NULL);
+  return self->note_view;
+}

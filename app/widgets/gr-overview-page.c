@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The overview page: the session's title, the radar chart large (one participant or the
+ * group), what its lines mean, and the same scores as a table for those who read text. */
+#define G_LOG_DOMAIN "gr-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gr-competency.h"
+#include "gr-overview-page.h"
+#include "gr-ui.h"
+
+struct _GrOverviewPage
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget       *top;      /* bound so that dispose_template() unparents it */
+
+  GrSession      *session;
+  GrParticipant  *participant;
+  gboolean        group;
+  gboolean        updating;
+
+  GtkLabel       *heading_label;
+  GtkToggleButton *participant_button;
+  GtkToggleButton *group_button;
+  GtkEntry       *title_entry;
+  GrChartView    *chart;
+  GtkLabel       *legend_label;
+  GtkLabel       *table_heading;
+  GtkGrid        *table;
+};
+
+G_DEFINE_FINAL_TYPE (GrOverviewPage, gr_overview_page, GTK_TYPE_WIDGET)
+
+static void
+add_cell (GrOverviewPage *self,
+          const char     *text,
+          int             column,
+          int             row,
+          gboolean        is_current)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
+  gtk_label_set_wrap (GTK_LABEL (label), column == 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), column == 0 ? 28 : 16);
+  gtk_widget_add_css_class (label, row == 0 ? "table-header" : "table-cell");
+  gtk_widget_add_css_class (label, "numeric");
+  if (row > 0 && row % 2 == 0)
+    gtk_widget_add_css_class (label, "table-alt");
+  if (is_current)
+    gtk_widget_add_css_class (label, "table-current");
+  gtk_grid_attach (self->table, label, column, row, 1, 1);
+}
+
+static void
+rebuild_table (GrOverviewPage *self)
+{
+  GrGrid *grid;
+  GtkWidget *child;
+  guint n_participants;
+  int column;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))))
+    gtk_grid_remove (self->table, child);
+
+  if (self->session == NULL)
+    return;
+
+  grid = gr_session_get_grid (self->session);
+  n_participants = gr_session_get_n_participants (self->session);
+
+  add_cell (self, _("Compétence"), 0, 0, FALSE);
+  for (guint p = 0; p < n_participants; p++)
+    {
+      GrParticipant *participant = gr_session_get_participant (self->session, p);
+
+      add_cell (self, gr_participant_get_name (participant), 1 + p, 0,
+                participant == self->participant);
+    }
+  column = 1 + n_participants;
+  add_cell (self, _("Moyenne du groupe"), column, 0, FALSE);
+  add_cell (self, _("Étendue"), column + 1, 0, FALSE);
+  add_cell (self, _("Objectif"), column + 2, 0, FALSE);
+
+  for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
+    {
+      GrCompetency *competency = gr_grid_get_competency (grid, c);
+      g_autofree char *mean = NULL;
+      g_autofree char *band = NULL;
+      g_autofree char *target = NULL;
+      GrStats stats;
+      int row = 1 + c;
+
+      add_cell (self, gr_ui_grid_text (gr_competency_get_title (competency)), 0, row, FALSE);
+      for (guint p = 0; p < n_participants; p++)
+        {
+          GrParticipant *participant = gr_session_get_participant (self->session, p);
+          g_autofree char *score = NULL;
+
+          gr_participant_get_competency_stats (participant, c, &stats);
+          score = gr_ui_format_score (&stats, grid);
+          add_cell (self, score, 1 + p, row, participant == self->participant);
+        }
+
+      gr_session_get_competency_stats (self->session, c, &stats);
+      mean = gr_ui_format_score (&stats, grid);
+      if (gr_stats_has_score (&stats))
+        {
+          g_autofree char *min = gr_ui_format_number (stats.min);
+          g_autofree char *max = gr_ui_format_number (stats.max);
+
+          /* Translators: the group's band, from the lowest score to the highest. */
+          band = g_strdup_printf (_("%s à %s"), min, max);
+        }
+      else
+        band = g_strdup (_("non évalué"));
+
+      if (self->participant != NULL &&
+          gr_participant_get_target (self->participant, c) != GR_LEVEL_NONE)
+        target = g_strdup_printf ("%d", gr_participant_get_target (self->participant, c));
+      else
+        target = g_strdup (_("aucun"));
+
+      add_cell (self, mean, column, row, FALSE);
+      add_cell (self, band, column + 1, row, FALSE);
+      add_cell (self, target, column + 2, row, FALSE);
+    }
+}
+
+static void
+update_title_entry (GrOverviewPage *self)
+{
+  const char *title = self->session ? gr_session_get_title (self->session) : "";
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), title) == 0)
+    return;
+
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
+  self->updating = FALSE;
+}
+
+static void
+on_title_changed (GrOverviewPage *self)
+{
+  if (self->updating || self->session == NULL)
+    return;
+
+  gr_session_set_title (self->session, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+}
+
+static void
+update_legend (GrOverviewPage *self)
+{
+  g_autofree char *legend = NULL;
+
+  if (self->group)
+    legend = g_strdup (_("La ligne épaisse est la moyenne du groupe ; la bande va du score le "
+                         "plus bas au plus haut ; chaque ligne fine est un participant. Une "
+                         "compétence que personne n’a évaluée interrompt le contour."));
+  else if (self->participant != NULL)
+    legend = g_strdup_printf (_("Le contour plein montre les scores de %s, le contour en "
+                                "pointillés ses objectifs. Une compétence non évaluée "
+                                "interrompt le contour : elle ne compte jamais pour 0."),
+                              gr_participant_get_name (self->participant));
+  else
+    legend = g_strdup ("");
+
+  gtk_label_set_text (self->legend_label, legend);
+}
+
+void
+gr_overview_page_relabel (GrOverviewPage *self)
+{
+  g_return_if_fail (GR_IS_OVERVIEW_PAGE (self));
+
+  gtk_label_set_text (self->heading_label, _("Vue d’ensemble"));
+  gtk_button_set_label (GTK_BUTTON (self->participant_button), _("Participant"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->participant_button),
+                               _("Le graphique du participant choisi"));
+  gtk_button_set_label (GTK_BUTTON (self->group_button), _("Groupe"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->group_button),
+                               _("La moyenne du groupe, sa bande et chaque participant"));
+  gtk_entry_set_placeholder_text (self->title_entry, _("Titre de la session"));
+  gr_ui_set_label (GTK_WIDGET (self->title_entry), _("Titre de la session"));
+  gtk_label_set_text (self->table_heading, _("Scores par compétence"));
+  gr_ui_set_label (GTK_WIDGET (self->table), _("Scores par compétence"));
+  update_legend (self);
+  rebuild_table (self);
+}
+
+static void
+gr_overview_page_dispose (GObject *object)
+{
+  GrOverviewPage *self = GR_OVERVIEW_PAGE (object);
+
+  gr_overview_page_set_session (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->participant);
+
+  G_OBJECT_CLASS (gr_overview_page_parent_class)->dispose (object);
+}
+
+static void
+gr_overview_page_class_init (GrOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gr_overview_page_dispose;
+
+  g_type_ensure (GR_TYPE_CHART_VIEW);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/grille/Grille/gr-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, top);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, participant_button);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, group_button);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, legend_label);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table_heading);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table);
+}
+
+static void
+gr_overview_page_init (GrOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gr_chart_view_set_show_title (self->chart, TRUE);
+  g_signal_connect_object (self->title_entry, "changed", G_CALLBACK (on_title_changed), self,
+                           G_CONNECT_SWAPPED);
+  gr_overview_page_relabel (self);
+}
+
+GtkWidget *
+gr_overview_page_new (void)
+{
+  return g_object_new (GR_TYPE_OVERVIEW_PAGE, NULL);
+}
+
+void
+gr_overview_page_set_session (GrOverviewPage *self,
+                              GrSession      *session)
+{
+  g_return_if_fail (GR_IS_OVERVIEW_PAGE (self));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->session, rebuild_table, self);
+      g_signal_handlers_disconnect_by_func (self->session, update_title_entry, self);
+    }
+  g_set_object (&self->session, session);
+  if (self->chart != NULL)
+    gr_chart_view_set_session (self->chart, session);
+  if (session == NULL)
+    return;
+
+  g_signal_connect_object (session, "changed", G_CALLBACK (rebuild_table), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::title", G_CALLBACK (update_title_entry), self,
+                           G_CONNECT_SWAPPED);
+  update_title_entry (self);
+  rebuild_table (self);
+}
+
+/* Shows @participant, or the group when @group is set (@participant then only marks whose
+ * target the table shows). */
+void
+gr_overview_page_set_participant (GrOverviewPage *self,
+                                  GrParticipant  *participant,
+                                  gboolean        group)
+{
+  g_return_if_fail (GR_IS_OVERVIEW_PAGE (self));
+
+  g_set_object (&self->participant, participant);
+  self->group = group;
+  gr_chart_view_set_participant (self->chart, group ? NULL : participant);
+  gr_chart_view_set_show_participants (self->chart, group);
+  update_legend (self);
+  rebuild_table (self);
+}
+
+/* Returns: (transfer none) */
+GrChartView *
+gr_overview_page_get_chart (GrOverviewPage *self)
+{
+  g_return_val_if_fail (GR_IS_OVERVIEW_PAGE (self), NULL);
+  return self->chart;
+}
+
+/* Returns: (transfer full): the table's cells, a line per row and a tab between cells. */
+char *
+gr_overview_page_get_table_text (GrOverviewPage *self)
+{
+  GString *text = g_string_new (NULL);
+  int rows = 0, columns = 0;
+
+  g_return_val_if_fail (GR_IS_OVERVIEW_PAGE (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->table)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int column, row;
+
+      gtk_grid_query_child (self->table, child, &column, &row, NULL, NULL);
+      rows = MAX (rows, row + 1);
+      columns = MAX (columns, column + 1);
+    }
+
+  for (int row = 0; row < rows; row++)
+    {
+      for (int column = 0; column < columns; column++)
+        {
+          GtkWidget *cell = gtk_grid_get_child_at (self->table, column, row);
+
+          if (column > 0)
+            g_string_append_c (text, '\t');
+          if (GTK_IS_LABEL (cell))
+            g_string_append (text, gtk_label_get_text (GTK_LABEL (cell)));
+        }
+      g_string_append_c (text, '\n');
+    }
+
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One participant in the participants page: the name, edited in place, how far their grid is
+ * filled, and buttons to edit their scores, rename or remove them. */
+#define G_LOG_DOMAIN "gr-participant-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gr-participant-row.h"
+#include "gr-ui.h"
+
+struct _GrParticipantRow
+{
+  GtkListBoxRow     parent_instance;
+
+  GrSession        *session;
+  GrParticipant    *participant;
+  gboolean          current;
+
+  GtkImage         *current_icon;
+  GtkEditableLabel *name_label;
+  GtkLabel         *progress_label;
+  GtkButton        *select_button;
+  GtkButton        *rename_button;
+  GtkButton        *remove_button;
+};
+
+G_DEFINE_FINAL_TYPE (GrParticipantRow, gr_participant_row, GTK_TYPE_LIST_BOX_ROW)
+
+void
+gr_participant_row_relabel (GrParticipantRow *self)
+{
+  const char *name = gr_participant_get_name (self->participant);
+  GrGrid *grid = gr_participant_get_grid (self->participant);
+  guint n_items = gr_grid_get_n_items (grid);
+  guint assessed = gr_participant_count_assessed (self->participant);
+  g_autofree char *progress = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_string (name));
+
+  if (!gtk_editable_label_get_editing (self->name_label))
+    gtk_editable_set_text (GTK_EDITABLE (self->name_label), name);
+
+  progress = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u savoir-faire évalué sur %u",
+                                           "%u savoir-faire évalués sur %u", assessed),
+                              assessed, n_items);
+  gtk_label_set_text (self->progress_label, progress);
+
+  gtk_button_set_label (self->select_button,
+                        self->current ? _("En cours de saisie") : _("Saisir ses scores"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->select_button), !self->current);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->select_button),
+                                  "win.select-participant");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->select_button), target);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->remove_button), target);
+  gtk_widget_set_opacity (GTK_WIDGET (self->current_icon), self->current ? 1 : 0);
+
+  label = g_strdup_printf (_("Renommer %s"), name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->rename_button), label);
+  g_clear_pointer (&label, g_free);
+  label = g_strdup_printf (_("Supprimer %s"), name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), label);
+  gr_ui_set_label (GTK_WIDGET (self->name_label), _("Nom du participant"));
+}
+
+/* Renames the participant, or says why not and puts the old name back. */
+gboolean
+gr_participant_row_rename (GrParticipantRow *self,
+                           const char       *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  g_return_val_if_fail (GR_IS_PARTICIPANT_ROW (self), FALSE);
+
+  if (g_strcmp0 (stripped, gr_participant_get_name (self->participant)) == 0)
+    return TRUE;
+
+  if (!gr_session_rename_participant (self->session, self->participant, stripped, &error))
+    {
+      gr_ui_show_error (GTK_WIDGET (self), _("Impossible de renommer le participant"),
+                        error->message);
+      gr_participant_row_relabel (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+on_editing_changed (GrParticipantRow *self)
+{
+  if (!gtk_editable_label_get_editing (self->name_label))
+    gr_participant_row_rename (self,
+                               gtk_editable_get_text (GTK_EDITABLE (self->name_label)));
+}
+
+static void
+on_rename_clicked (GrParticipantRow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_label));
+  gtk_editable_label_start_editing (self->name_label);
+}
+
+static void
+gr_participant_row_dispose (GObject *object)
+{
+  GrParticipantRow *self = GR_PARTICIPANT_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_PARTICIPANT_ROW);
+  g_clear_object (&self->participant);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (gr_participant_row_parent_class)->dispose (object);
+}
+
+static void
+gr_participant_row_class_init (GrParticipantRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gr_participant_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/grille/Grille/gr-participant-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, current_icon);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, select_button);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, rename_button);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, remove_button);
+}
+
+static void
+gr_participant_row_init (GrParticipantRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->name_label, "notify::editing", G_CALLBACK (on_editing_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->rename_button, "clicked", G_CALLBACK (on_rename_clicked), self,
+                           G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+gr_participant_row_new (GrSession     *session,
+                        GrParticipant *participant)
+{
+  GrParticipantRow *self;
+
+  g_return_val_if_fail (GR_IS_SESSION (session), NULL);
+  g_return_val_if_fail (GR_IS_PARTICIPANT (participant), NULL);
+
+  self = g_object_new (GR_TYPE_PARTICIPANT_ROW, NULL);
+  self->session = g_object_ref (session);
+  self->participant = g_object_ref (participant);
+  g_signal_connect_object (participant, "changed", G_CALLBACK (gr_participant_row_relabel), self,
+                           G_CONNECT_SWAPPED);
+  gr_participant_row_relabel (self);
+
+  return GTK_WIDGET (self);
+}
+
+GrParticipant *
+gr_participant_row_get_participant (GrParticipantRow *self)
+{
+  g_return_val_if_fail (GR_IS_PARTICIPANT_ROW (self), NULL);
+  return self->participant;
+}
+
+/* Marks the participant whose scores the competency pages edit. */
+void
+gr_participant_row_set_current (GrParticipantRow *self,
+                                gboolean          current)
+{
+  g_return_if_fail (GR_IS_PARTICIPANT_ROW (self));
+
+  self->current = current;
+  gr_participant_row_relabel (self);
+}

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The participants page: the session's participants as a list that follows the model, and a
+ * field to add one. */
+#define G_LOG_DOMAIN "gr-participants-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gr-participant-row.h"
+#include "gr-participants-page.h"
+#include "gr-ui.h"
+
+struct _GrParticipantsPage
+{
+  GtkWidget      parent_instance;
+
+  GtkWidget       *top;      /* bound so that dispose_template() unparents it */
+
+  GrSession     *session;
+  GrParticipant *current;
+
+  GtkLabel      *heading_label;
+  GtkLabel      *explanation_label;
+  GtkListBox    *list;
+  GtkEntry      *name_entry;
+  GtkButton     *add_button;
+};
+
+G_DEFINE_FINAL_TYPE (GrParticipantsPage, gr_participants_page, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  GrParticipantsPage *self = user_data;
+  GtkWidget *row = gr_participant_row_new (self->session, item);
+
+  gr_participant_row_set_current (GR_PARTICIPANT_ROW (row), item == (gpointer) self->current);
+  return row;
+}
+
+static void
+update_rows (GrParticipantsPage *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (GR_IS_PARTICIPANT_ROW (row))
+      gr_participant_row_set_current (GR_PARTICIPANT_ROW (row),
+                                      gr_participant_row_get_participant (GR_PARTICIPANT_ROW (row))
+                                      == self->current);
+}
+
+/* Adds a participant named @name; says why in a dialog when the name is empty or taken.
+ * Returns: (transfer none) (nullable): the new participant. */
+GrParticipant *
+gr_participants_page_add (GrParticipantsPage *self,
+                          const char         *name)
+{
+  g_autoptr(GrParticipant) participant = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+  g_return_val_if_fail (GR_IS_PARTICIPANTS_PAGE (self), NULL);
+  g_return_val_if_fail (self->session != NULL, NULL);
+
+  participant = gr_participant_new (gr_session_get_grid (self->session), stripped);
+  if (!gr_session_add_participant (self->session, participant, &error))
+    {
+      gr_ui_show_error (GTK_WIDGET (self), _("Impossible d’ajouter le participant"),
+                        error->message);
+      return NULL;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.select-participant", "s", stripped);
+  return participant;
+}
+
+static void
+on_add (GrParticipantsPage *self)
+{
+  gr_participants_page_add (self, gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
+}
+
+void
+gr_participants_page_relabel (GrParticipantsPage *self)
+{
+  g_return_if_fail (GR_IS_PARTICIPANTS_PAGE (self));
+
+  gtk_label_set_text (self->heading_label, _("Participants"));
+  gtk_label_set_text (self->explanation_label,
+                      _("Une session peut réunir plusieurs personnes ou équipes : chacune "
+                        "remplit sa grille, et la vue « Groupe » du graphique montre leur "
+                        "moyenne. Choisissez ici qui saisit ses scores."));
+  gtk_entry_set_placeholder_text (self->name_entry, _("Nom d’un nouveau participant"));
+  gr_ui_set_label (GTK_WIDGET (self->name_entry), _("Nom d’un nouveau participant"));
+  gtk_button_set_label (self->add_button, _("_Ajouter"));
+  gtk_button_set_use_underline (self->add_button, TRUE);
+  gr_ui_set_label (GTK_WIDGET (self->list), _("Participants"));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (GR_IS_PARTICIPANT_ROW (row))
+      gr_participant_row_relabel (GR_PARTICIPANT_ROW (row));
+}
+
+static void
+gr_participants_page_dispose (GObject *object)
+{
+  GrParticipantsPage *self = GR_PARTICIPANTS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_PARTICIPANTS_PAGE);
+  g_clear_object (&self->session);
+  g_clear_object (&self->current);
+
+  G_OBJECT_CLASS (gr_participants_page_parent_class)->dispose (object);
+}
+
+static void
+gr_participants_page_class_init (GrParticipantsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gr_participants_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/grille/Grille/gr-participants-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantsPage, top);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantsPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantsPage, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantsPage, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantsPage, add_button);
+}
+
+static void
+gr_participants_page_init (GrParticipantsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->name_entry, "activate", G_CALLBACK (on_add), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add), self,
+                           G_CONNECT_SWAPPED);
+  gr_participants_page_relabel (self);
+}
+
+GtkWidget *
+gr_participants_page_new (void)
+{
+  return g_object_new (GR_TYPE_PARTICIPANTS_PAGE, NULL);
+}
+
+void
+gr_participants_page_set_session (GrParticipantsPage *self,
+                                  GrSession          *session)
+{
+  g_return_if_fail (GR_IS_PARTICIPANTS_PAGE (self));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  if (self->session != NULL)
+    g_signal_connect_object (gr_session_get_participants (session), "items-changed",
+                             G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_list_box_bind_model (self->list, session ? gr_session_get_participants (session) : NULL,
+                           create_row, self, NULL);
+  update_rows (self);
+}
+
+void
+gr_participants_page_set_current (GrParticipantsPage *self,
+                                  GrParticipant      *participant)
+{
+  g_return_if_fail (GR_IS_PARTICIPANTS_PAGE (self));
+
+  g_set_object (&self->current, participant);
+  update_rows (self);
+}
+
+/* Returns: (transfer none): the list of participant rows. */
+GtkListBox *
+gr_participants_page_get_list (GrParticipantsPage *self)
+{
+  g_return_val_if_fail (GR_IS_PARTICIPANTS_PAGE (self), NULL);
+  return self->list;
+}

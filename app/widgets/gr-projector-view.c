@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Projector mode: the chart and one competency in large type, read from across a room; the
+ * participants' names can be hidden when the group's scores are shown to others. */
+#define G_LOG_DOMAIN "gr-projector-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gr-competency.h"
+#include "gr-item.h"
+#include "gr-level.h"
+#include "gr-projector-view.h"
+#include "gr-ui.h"
+
+struct _GrProjectorView
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *top;      /* bound so that dispose_template() unparents it */
+
+  GrSession       *session;
+  GrParticipant   *participant;
+  gboolean         group;
+  gboolean         show_names;
+  guint            competency;
+
+  GrChartView     *chart;
+  GtkLabel        *name_label;
+  GtkLabel        *title_label;
+  GtkLabel        *subtitle_label;
+  GtkBox          *items_box;
+  GtkButton       *previous_button;
+  GtkButton       *next_button;
+  GtkToggleButton *names_button;
+  GtkButton       *exit_button;
+};
+
+G_DEFINE_FINAL_TYPE (GrProjectorView, gr_projector_view, GTK_TYPE_WIDGET)
+
+static char *
+describe_item (GrProjectorView *self,
+               GrGrid          *grid,
+               guint            item)
+{
+  GrStats stats;
+
+  if (!self->group)
+    {
+      int level = self->participant ? gr_participant_get_level (self->participant, item)
+                                    : GR_LEVEL_NONE;
+      return gr_ui_format_level (grid, level);
+    }
+
+  if (!gr_session_get_item_stats (self->session, item, &stats))
+    return g_strdup (_("Non évalué"));
+
+  {
+    g_autofree char *mean = gr_ui_format_number (stats.mean);
+    g_autofree char *min = gr_ui_format_number (stats.min);
+    g_autofree char *max = gr_ui_format_number (stats.max);
+
+    /* Translators: the group's mean for a savoir-faire, then its lowest and highest level. */
+    return g_strdup_printf (_("Moyenne %s (de %s à %s)"), mean, min, max);
+  }
+}
+
+static void
+refresh (GrProjectorView *self)
+{
+  GrGrid *grid;
+  GrCompetency *competency;
+  GtkWidget *child;
+  g_autofree char *name = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->items_box))))
+    gtk_box_remove (self->items_box, child);
+
+  if (self->session == NULL)
+    return;
+
+  grid = gr_session_get_grid (self->session);
+  self->competency = MIN (self->competency, gr_grid_get_n_competencies (grid) - 1);
+  competency = gr_grid_get_competency (grid, self->competency);
+
+  if (self->group)
+    name = g_strdup (_("Groupe"));
+  else if (self->participant != NULL)
+    name = g_strdup (gr_participant_get_name (self->participant));
+  gtk_label_set_text (self->name_label, name ? name : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->name_label), self->show_names || self->group);
+
+  gtk_label_set_text (self->title_label, gr_ui_grid_text (gr_competency_get_title (competency)));
+  gtk_label_set_text (self->subtitle_label,
+                      gr_ui_grid_text (gr_competency_get_subtitle (competency)));
+
+  for (guint i = 0; i < gr_competency_get_n_items (competency); i++)
+    {
+      GrItem *item = gr_competency_get_item (competency, i);
+      g_autofree char *level = describe_item (self, grid, gr_item_get_index (item));
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *text = gtk_label_new (gr_ui_grid_text (gr_item_get_text (item)));
+      GtkWidget *value = gtk_label_new (level);
+
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_xalign (GTK_LABEL (value), 0);
+      gtk_widget_add_css_class (text, "projector-item");
+      gtk_widget_add_css_class (value, "projector-level");
+      gtk_box_append (GTK_BOX (box), text);
+      gtk_box_append (GTK_BOX (box), value);
+      gtk_box_append (self->items_box, box);
+    }
+}
+
+void
+gr_projector_view_relabel (GrProjectorView *self)
+{
+  g_return_if_fail (GR_IS_PROJECTOR_VIEW (self));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button),
+                               _("Compétence précédente (Page précédente)"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button),
+                               _("Compétence suivante (Page suivante)"));
+  gtk_button_set_label (GTK_BUTTON (self->names_button), _("Afficher les _noms"));
+  gtk_button_set_use_underline (GTK_BUTTON (self->names_button), TRUE);
+  gtk_button_set_label (self->exit_button, _("Quitter la projection"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->exit_button), _("Quitter la projection (F11)"));
+  refresh (self);
+}
+
+static void
+gr_projector_view_dispose (GObject *object)
+{
+  GrProjectorView *self = GR_PROJECTOR_VIEW (object);
+
+  gr_projector_view_set_session (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_PROJECTOR_VIEW);
+  g_clear_object (&self->participant);
+
+  G_OBJECT_CLASS (gr_projector_view_parent_class)->dispose (object);
+}
+
+static void
+gr_projector_view_class_init (GrProjectorViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gr_projector_view_dispose;
+
+  g_type_ensure (GR_TYPE_CHART_VIEW);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/grille/Grille/gr-projector-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, top);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, chart);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, name_label);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, items_box);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, next_button);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, names_button);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, exit_button);
+}
+
+static void
+gr_projector_view_init (GrProjectorView *self)
+{
+  self->show_names = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gr_chart_view_set_show_title (self->chart, TRUE);
+  gr_projector_view_relabel (self);
+}
+
+GtkWidget *
+gr_projector_view_new (void)
+{
+  return g_object_new (GR_TYPE_PROJECTOR_VIEW, NULL);
+}
+
+void
+gr_projector_view_set_session (GrProjectorView *self,
+                               GrSession       *session)
+{
+  g_return_if_fail (GR_IS_PROJECTOR_VIEW (self));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, refresh, self);
+  g_set_object (&self->session, session);
+  if (self->chart != NULL)
+    gr_chart_view_set_session (self->chart, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+static void
+update_chart (GrProjectorView *self)
+{
+  gr_chart_view_set_participant (self->chart, self->group ? NULL : self->participant);
+  /* Each participant's line carries their name in the legend. */
+  gr_chart_view_set_show_participants (self->chart, self->group && self->show_names);
+}
+
+void
+gr_projector_view_set_participant (GrProjectorView *self,
+                                   GrParticipant   *participant,
+                                   gboolean         group)
+{
+  g_return_if_fail (GR_IS_PROJECTOR_VIEW (self));
+
+  g_set_object (&self->participant, participant);
+  self->group = group;
+  update_chart (self);
+  refresh (self);
+}
+
+void
+gr_projector_view_set_competency (GrProjectorView *self,
+                                  guint            competency)
+{
+  g_return_if_fail (GR_IS_PROJECTOR_VIEW (self));
+
+  self->competency = competency;
+  refresh (self);
+}
+
+void
+gr_projector_view_set_show_names (GrProjectorView *self,
+                                  gboolean         show)
+{
+  g_return_if_fail (GR_IS_PROJECTOR_VIEW (self));
+
+  self->show_names = show;
+  update_chart (self);
+  refresh (self);
+}
+
+/* Returns: (transfer none) */
+GrChartView *
+gr_projector_view_get_chart (GrProjectorView *self)
+{
+  g_return_val_if_fail (GR_IS_PROJECTOR_VIEW (self), NULL);
+  return self->chart;
+}

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Small helpers shared by the widgets: the interface's translator and how scores read. */
+#define G_LOG_DOMAIN "gr-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gr-format.h"
+#include "gr-level.h"
+#include "gr-ui.h"
+
+/* Returns: (transfer none): the translator of the interface's language. */
+GrTranslator *
+gr_ui_translator (void)
+{
+  return gr_translator_get (NULL);
+}
+
+/* A text of the grid (title, item, level name) in the interface's language. */
+const char *
+gr_ui_grid_text (const char *msgid)
+{
+  return gr_translator_grid (gr_ui_translator (), msgid);
+}
+
+/* A mean as the interface's language writes it, with one decimal: "2,5" in French. */
+char *
+gr_ui_format_number (double value)
+{
+  GrTranslator *tr = gr_ui_translator ();
+
+  return gr_format_decimal (value, 1, gr_format_uses_decimal_comma (tr));
+}
+
+/* "2,5 / 4", or "non évalué" when nothing is assessed: never 0. */
+char *
+gr_ui_format_score (const GrStats *stats,
+                    GrGrid        *grid)
+{
+  g_autofree char *mean = NULL;
+
+  if (!gr_stats_has_score (stats))
+    return g_strdup (_("non évalué"));
+
+  mean = gr_ui_format_number (stats->mean);
+  /* Translators: a score out of the scale's top level, e.g. "2,5 / 4". */
+  return g_strdup_printf (_("%s / %d"), mean, gr_grid_get_max_level (grid));
+}
+
+/* "2 · En progression", or "Non évalué". */
+char *
+gr_ui_format_level (GrGrid *grid,
+                    int     level)
+{
+  GrLevel *scale_level;
+
+  if (level == GR_LEVEL_NONE)
+    return g_strdup (_("Non évalué"));
+
+  scale_level = gr_grid_get_level (grid, level);
+  return g_strdup_printf ("%d · %s", level, gr_ui_grid_text (gr_level_get_name (scale_level)));
+}
+
+/* Sets the accessible label of a control whose visible text does not say what it is for. */
+void
+gr_ui_set_label (GtkWidget  *widget,
+                 const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+/* Core messages start in lower case, to read well after "grille: FILE: " on a terminal; a
+ * dialog shows them as a sentence. */
+char *
+gr_ui_sentence (const char *message)
+{
+  GString *sentence = g_string_new (NULL);
+  gsize length;
+
+  if (message == NULL || *message == '\0')
+    return g_string_free (sentence, FALSE);
+
+  g_string_append_unichar (sentence, g_unichar_toupper (g_utf8_get_char (message)));
+  g_string_append (sentence, g_utf8_next_char (message));
+  length = sentence->len;
+  if (!strchr (".!?…", sentence->str[length - 1]) && !g_str_has_suffix (sentence->str, "…"))
+    g_string_append_c (sentence, '.');
+
+  return g_string_free (sentence, FALSE);
+}
+
+/* Says what went wrong in a dialog over @widget's window: @primary names the file or the
+ * action, @secondary the reason, both in plain words. Returns: (transfer none): the dialog. */
+GtkWidget *
+gr_ui_show_error (GtkWidget  *widget,
+                  const char *primary,
+                  const char *secondary)
+{
+  GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
+  if (secondary != NULL)
+    {
+      g_autofree char *sentence = gr_ui_sentence (secondary);
+
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", sentence);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}

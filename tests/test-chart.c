@@ -1,0 +1,852 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The radar chart: its geometry and layout as pure functions, the labels' invariants at every
+ * size with long titles, and the PNG, SVG and PDF exports as a user receives them. */
+#include "config.h"
+
+#include <cairo.h>
+#include <librsvg/rsvg.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <unistd.h>
+
+#include "gr-chart-cairo.h"
+#include "gr-chart-data.h"
+#include "gr-chart-export.h"
+#include "gr-chart-layout.h"
+#include "gr-chart-svg.h"
+
+/* librsvg 2.54 has no autoptr for its handle. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
+
+/* A grid of @n competencies whose titles are 60 characters long, as German or Italian ones can
+ * be, each with a long subtitle. */
+static GrGrid *
+make_long_grid (guint n)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"id\": \"long\", \"title\": \"Longue\", "
+                                          "\"scale\": [");
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Pas encore", "Premiers pas", "En progression", "Maîtrisé",
+                          "Exemplaire" };
+  GrGrid *grid;
+
+  for (guint l = 0; l < 5; l++)
+    g_string_append_printf (json, "%s{ \"level\": %u, \"name\": \"%s\", "
+                            "\"description\": \"Niveau %u.\" }", l ? ", " : "", l, names[l], l);
+  g_string_append (json, "], \"competencies\": [");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Zusammenarbeit%02u mit allen Beteiligten des "
+                                                "Gebiets gestalten", i);
+
+      g_assert_cmpuint (g_utf8_strlen (title, -1), ==, 60);
+      g_string_append_printf (json, "%s{ \"id\": \"c%u\", \"title\": \"%s\", "
+                              "\"subtitle\": \"collaborare con tutte le parti interessate del "
+                              "territorio e oltre\", \"introduction\": \"Intro.\", "
+                              "\"items\": [ { \"id\": \"c%u.1\", \"text\": \"Un.\" }, "
+                              "{ \"id\": \"c%u.2\", \"text\": \"Deux.\" } ] }",
+                              i ? ", " : "", i, title, i, i);
+    }
+  g_string_append (json, "] }");
+
+  node = json_from_string (json->str, &error);
+  g_assert_no_error (error);
+  grid = gr_grid_new_from_json (node, NULL, &error);
+  g_assert_no_error (error);
+
+  return grid;
+}
+
+/* Two participants with scores everywhere but on competency @gap (none if out of range). */
+static GrSession *
+make_session (GrGrid *grid,
+              guint   gap)
+{
+  GrSession *session = gr_session_new (grid);
+  const char *names[] = { "Service jeunesse", "Direction générale" };
+
+  gr_session_set_title (session, "Atelier du 12 mars");
+  gr_session_set_date (session, "2026-03-12");
+  for (guint p = 0; p < G_N_ELEMENTS (names); p++)
+    {
+      g_autoptr(GrParticipant) participant = gr_participant_new (grid, names[p]);
+      g_autoptr(GError) error = NULL;
+
+      for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
+        {
+          GrCompetency *competency = gr_grid_get_competency (grid, c);
+
+          if (c == gap)
+            continue;
+          for (guint i = 0; i < gr_competency_get_n_items (competency); i++)
+            gr_participant_set_level (participant,
+                                      gr_item_get_index (gr_competency_get_item (competency, i)),
+                                      (int) ((c + i + 2 * p) % 5));
+        }
+      gr_session_add_participant (session, participant, &error);
+      g_assert_no_error (error);
+    }
+
+  return session;
+}
+
+static void
+test_geometry (void)
+{
+  GrChartPoint center = { 100, 200 };
+  GrChartPoint p;
+
+  /* The first axis points straight up, the others follow clockwise. */
+  g_assert_cmpfloat_with_epsilon (gr_chart_axis_angle (5, 0), 0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (gr_chart_axis_angle (4, 1), G_PI / 2, 1e-12);
+  g_assert_cmpfloat_with_epsilon (gr_chart_axis_angle (5, 2), 4 * G_PI / 5, 1e-12);
+
+  /* The top level lands on the outer ring; half the scale halfway. */
+  p = gr_chart_point_at (center, 80, 0, 4, 4);
+  g_assert_cmpfloat_with_epsilon (p.x, 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (p.y, 120, 1e-9);
+  p = gr_chart_point_at (center, 80, G_PI / 2, 2, 4);
+  g_assert_cmpfloat_with_epsilon (p.x, 140, 1e-9);
+  g_assert_cmpfloat_with_epsilon (p.y, 200, 1e-9);
+  /* Level 0 is the centre, and the scale does not follow the data. */
+  p = gr_chart_point_at (center, 80, 1.234, 0, 4);
+  g_assert_cmpfloat_with_epsilon (p.x, 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (p.y, 200, 1e-9);
+  p = gr_chart_point_at (center, 80, gr_chart_axis_angle (5, 1), 3, 4);
+  g_assert_cmpfloat_with_epsilon (p.x, 100 + 60 * sin (2 * G_PI / 5), 1e-9);
+  g_assert_cmpfloat_with_epsilon (p.y, 200 - 60 * cos (2 * G_PI / 5), 1e-9);
+}
+
+static void
+test_runs (void)
+{
+  GrChartPoint all[4] = { { 1, 1 }, { 2, 2 }, { 3, 3 }, { 4, 4 } };
+  GrChartPoint gaps[6] = { { 1, 1 }, { NAN, NAN }, { 3, 3 }, { 4, 4 }, { NAN, NAN }, { 6, 6 } };
+  GrChartPoint none[3] = { { NAN, NAN }, { NAN, NAN }, { NAN, NAN } };
+  guint starts[6], lengths[6];
+
+  g_assert_cmpuint (gr_chart_find_runs (all, 4, starts, lengths), ==, 1);
+  g_assert_cmpuint (lengths[0], ==, 4);
+
+  /* 2–3, then 5–0 wrapping round: never through the missing axes. */
+  g_assert_cmpuint (gr_chart_find_runs (gaps, 6, starts, lengths), ==, 2);
+  g_assert_cmpuint (starts[0], ==, 2);
+  g_assert_cmpuint (lengths[0], ==, 2);
+  g_assert_cmpuint (starts[1], ==, 5);
+  g_assert_cmpuint (lengths[1], ==, 2);
+
+  g_assert_cmpuint (gr_chart_find_runs (none, 3, starts, lengths), ==, 0);
+}
+
+static GrChartLayout *
+layout_session (GrSession *session,
+                double     width,
+                double     height,
+                gboolean   title)
+{
+  g_autoptr(GrChartData) data = NULL;
+  GrChartStyle style;
+
+  data = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), NULL, TRUE, title,
+                                         NULL);
+  gr_chart_style_init_default (&style);
+  return gr_chart_layout_new (data, &style, width, height);
+}
+
+static double
+distance_to_rect (const GrChartRect *r,
+                  GrChartPoint       p)
+{
+  double dx = MAX (MAX (r->x - p.x, 0), p.x - (r->x + r->width));
+  double dy = MAX (MAX (r->y - p.y, 0), p.y - (r->y + r->height));
+
+  return hypot (dx, dy);
+}
+
+/* Whether the box overlaps the outer ring's polygon (convex): separating axis test over the
+ * box's two axes and the polygon's edge normals. */
+static gboolean
+overlaps_rings (const GrChartLayout *layout,
+                const GrChartRect   *box)
+{
+  guint n = layout->n_axes;
+  g_autofree GrChartPoint *ring = g_new (GrChartPoint, n);
+  GrChartPoint corners[4] = { { box->x, box->y }, { box->x + box->width, box->y },
+                              { box->x + box->width, box->y + box->height },
+                              { box->x, box->y + box->height } };
+  double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y0 = G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      ring[i] = gr_chart_layout_ring_point (layout, i, layout->max_level);
+      x0 = MIN (x0, ring[i].x);
+      x1 = MAX (x1, ring[i].x);
+      y0 = MIN (y0, ring[i].y);
+      y1 = MAX (y1, ring[i].y);
+    }
+  if (x1 <= box->x || box->x + box->width <= x0 || y1 <= box->y || box->y + box->height <= y0)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GrChartPoint a = ring[i], b = ring[(i + 1) % n];
+      double nx = b.y - a.y, ny = a.x - b.x;
+      double pmin = G_MAXDOUBLE, pmax = -G_MAXDOUBLE, rmin = G_MAXDOUBLE, rmax = -G_MAXDOUBLE;
+
+      for (guint k = 0; k < n; k++)
+        {
+          double v = ring[k].x * nx + ring[k].y * ny;
+          pmin = MIN (pmin, v);
+          pmax = MAX (pmax, v);
+        }
+      for (guint k = 0; k < 4; k++)
+        {
+          double v = corners[k].x * nx + corners[k].y * ny;
+          rmin = MIN (rmin, v);
+          rmax = MAX (rmax, v);
+        }
+      if (rmax <= pmin || pmax <= rmin)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What a reader would see go wrong: text over text, text over the rings, text cut off at the
+ * edge, a title that lost words. */
+static void
+check_layout_invariants (const GrChartLayout *layout,
+                         GrGrid              *grid,
+                         const char          *what)
+{
+  GrChartRect page = { 0, 0, layout->width, layout->height };
+  guint n_titles = 0;
+
+  g_test_message ("%s: radius %.1f, font %.1f px", what, layout->radius, layout->font_size);
+  g_assert_cmpfloat (layout->radius, >, 0);
+
+  for (guint t = 0; t < layout->texts->len; t++)
+    {
+      const GrChartText *a = &g_array_index (layout->texts, GrChartText, t);
+
+      if (!gr_chart_rect_contains (&page, &a->box) ||
+          a->box.x < layout->width * 0.01 || a->box.y < layout->height * 0.01 ||
+          a->box.x + a->box.width > layout->width * 0.99 ||
+          a->box.y + a->box.height > layout->height * 0.99)
+        g_error ("%s: “%s” leaves the chart", what, pango_layout_get_text (a->layout));
+      g_assert_false (pango_layout_is_ellipsized (a->layout));
+
+      if (a->kind == GR_CHART_TEXT_AXIS_TITLE)
+        {
+          const char *expected = gr_competency_get_title (gr_grid_get_competency (grid, a->axis));
+
+          g_assert_cmpstr (pango_layout_get_text (a->layout), ==, expected);
+          n_titles++;
+        }
+
+      /* Axis labels, the title and the legend stay off the rings. */
+      if (a->kind != GR_CHART_TEXT_LEVEL && overlaps_rings (layout, &a->box))
+        g_error ("%s: “%s” overlaps the rings", what, pango_layout_get_text (a->layout));
+
+      for (guint u = t + 1; u < layout->texts->len; u++)
+        {
+          const GrChartText *b = &g_array_index (layout->texts, GrChartText, u);
+
+          if (gr_chart_rect_intersects (&a->box, &b->box))
+            g_error ("%s: “%s” overlaps “%s”", what, pango_layout_get_text (a->layout),
+                     pango_layout_get_text (b->layout));
+        }
+    }
+  g_assert_cmpuint (n_titles, ==, gr_grid_get_n_competencies (grid));
+
+  for (guint i = 0; i < layout->n_axes; i++)
+    {
+      /* The labels keep clear of the whole circle round the outer ring. */
+      g_assert_cmpfloat (distance_to_rect (&layout->label_boxes[i], layout->center), >=,
+                         layout->radius);
+      if (layout->legend_box.height > 0)
+        g_assert_false (gr_chart_rect_intersects (&layout->label_boxes[i], &layout->legend_box));
+      if (layout->title_box.height > 0)
+        g_assert_false (gr_chart_rect_intersects (&layout->label_boxes[i], &layout->title_box));
+      for (guint j = i + 1; j < layout->n_axes; j++)
+        g_assert_false (gr_chart_rect_intersects (&layout->label_boxes[i],
+                                                  &layout->label_boxes[j]));
+    }
+}
+
+static void
+test_label_invariants (void)
+{
+  const guint n_axes[] = { 3, 5, 8, 12 };
+  const double sizes[][2] = { { 300, 300 }, { 400, 400 }, { 550, 550 }, { 800, 800 },
+                              { 1200, 1200 }, { 1800, 1800 }, { 2600, 2600 }, { 4000, 4000 },
+                              { 1600, 900 }, { 500, 1200 } };
+
+  for (guint g = 0; g < G_N_ELEMENTS (n_axes); g++)
+    {
+      g_autoptr(GrGrid) grid = make_long_grid (n_axes[g]);
+      g_autoptr(GrSession) session = make_session (grid, 1);
+
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        for (int title = 0; title < 2; title++)
+          {
+            g_autoptr(GrChartLayout) layout = layout_session (session, sizes[s][0], sizes[s][1],
+                                                              title);
+            g_autofree char *what = g_strdup_printf ("%u axes, %g×%g%s", n_axes[g],
+                                                     sizes[s][0], sizes[s][1],
+                                                     title ? ", title" : "");
+
+            check_layout_invariants (layout, grid, what);
+          }
+    }
+}
+
+/* The built-in grid at the smallest size keeps type a reader can read, and shows every level's
+ * number. */
+static void
+test_engagement_small (void)
+{
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 99);
+  g_autoptr(GrChartLayout) small = layout_session (session, 300, 300, FALSE);
+  g_autoptr(GrChartLayout) large = layout_session (session, 1200, 1200, TRUE);
+  guint levels = 0;
+
+  check_layout_invariants (small, gr_grid_get_default (), "engagement 300");
+  check_layout_invariants (large, gr_grid_get_default (), "engagement 1200");
+  g_assert_cmpfloat (small->font_size, >=, 7);
+  /* At 1200 px there is room for the subtitles and the level names. */
+  g_assert_true (large->show_subtitles);
+  g_assert_true (large->show_level_names);
+
+  for (guint t = 0; t < large->texts->len; t++)
+    if (g_array_index (large->texts, GrChartText, t).kind == GR_CHART_TEXT_LEVEL)
+      levels++;
+  g_assert_cmpint (levels, ==, gr_grid_get_max_level (gr_grid_get_default ()));
+}
+
+static void
+test_gap (void)
+{
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 2);
+  g_autoptr(GrChartData) data = NULL;
+  g_autoptr(GrChartLayout) layout = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  GrChartExportOptions options;
+  const GrChartShape *main_shape = NULL;
+  const char *title2 = gr_competency_get_title (gr_grid_get_competency (gr_grid_get_default (),
+                                                                        2));
+  gboolean marked = FALSE;
+  guint starts[5], lengths[5];
+
+  data = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), NULL, TRUE, FALSE,
+                                         NULL);
+  g_assert_false (data->assessed[2]);
+  g_assert_true (isnan (((GrChartSeries *) g_ptr_array_index (data->series, 0))->values[2]));
+  g_assert_nonnull (strstr (data->description, "non évalué"));
+
+  layout = layout_session (session, 800, 800, FALSE);
+  for (guint s = 0; s < layout->shapes->len; s++)
+    if (g_array_index (layout->shapes, GrChartShape, s).main)
+      main_shape = &g_array_index (layout->shapes, GrChartShape, s);
+  g_assert_nonnull (main_shape);
+
+  /* No point at all on that axis, not one at the centre (0): the outline stops either side. */
+  g_assert_true (isnan (main_shape->points[2].x));
+  g_assert_cmpuint (gr_chart_find_runs (main_shape->points, 5, starts, lengths), ==, 1);
+  g_assert_cmpuint (starts[0], ==, 3);
+  g_assert_cmpuint (lengths[0], ==, 4);
+
+  for (guint t = 0; t < layout->texts->len; t++)
+    {
+      const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
+
+      if (text->kind == GR_CHART_TEXT_NOT_ASSESSED)
+        {
+          g_assert_cmpint (text->axis, ==, 2);
+          g_assert_cmpstr (pango_layout_get_text (text->layout), ==, "non évalué");
+          /* It sits in its axis' label. */
+          g_assert_true (gr_chart_rect_contains (&layout->label_boxes[2], &text->box));
+          marked = TRUE;
+        }
+    }
+  g_assert_true (marked);
+
+  gr_chart_export_options_init (&options);
+  options.translator = gr_translator_get ("fr");
+  svg = gr_chart_export_to_bytes (session, GR_CHART_FORMAT_SVG, &options, NULL);
+  g_assert_nonnull (svg);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg),
+                                  "non évalué"));
+  g_assert_nonnull (strstr (data->description, title2));
+}
+
+static void
+test_description (void)
+{
+  g_autoptr(GrGrid) grid = make_long_grid (3);
+  g_autoptr(GrSession) session = gr_session_new (grid);
+  g_autoptr(GrParticipant) a = gr_participant_new (grid, "A");
+  g_autoptr(GrParticipant) b = gr_participant_new (grid, "B");
+  g_autoptr(GrChartData) group = NULL;
+  g_autoptr(GrChartData) single = NULL;
+
+  /* c0: A 1 and 2 (1,5), B 4 → mean 2,75, from 1,5 to 4. c1: A 3 only. c2: nothing. */
+  gr_participant_set_level (a, 0, 1);
+  gr_participant_set_level (a, 1, 2);
+  gr_participant_set_level (b, 0, 4);
+  gr_participant_set_level (a, 2, 3);
+  gr_participant_set_target (a, 0, 4);
+  gr_session_add_participant (session, a, NULL);
+  gr_session_add_participant (session, b, NULL);
+
+  group = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), NULL, FALSE, FALSE,
+                                          NULL);
+  g_assert_nonnull (strstr (group->description, "moyenne 2,8 sur 4, de 1,5 à 4"));
+  g_assert_nonnull (strstr (group->description, "moyenne 3 sur 4, de 3 à 3"));
+  g_assert_nonnull (strstr (group->description, "non évalué"));
+  /* Without the participants' lines: the mean alone, with its band. */
+  g_assert_cmpuint (group->series->len, ==, 1);
+
+  single = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), a, TRUE, FALSE,
+                                           NULL);
+  g_assert_nonnull (strstr (single->description, "Zusammenarbeit00 mit allen Beteiligten des Gebiets gestalten : 1,5 sur 4. Objectif : 4."));
+  /* The participant's targets come as a dashed series of their own. */
+  g_assert_cmpuint (single->series->len, ==, 2);
+  g_assert_cmpint (((GrChartSeries *) g_ptr_array_index (single->series, 1))->kind, ==,
+                   GR_CHART_SERIES_TARGET);
+}
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  GInputStream *stream = closure;
+  gsize read = 0;
+
+  if (!g_input_stream_read_all (stream, data, length, &read, NULL, NULL) || read != length)
+    return CAIRO_STATUS_READ_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+decode_png (GBytes *png)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (png);
+  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_bytes, stream);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+static GBytes *
+export (GrSession     *session,
+        GrChartFormat  format,
+        int            width,
+        int            height,
+        int            scale)
+{
+  GrChartExportOptions options;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  gr_chart_export_options_init (&options);
+  options.width = width;
+  options.height = height;
+  options.scale = scale;
+  options.translator = gr_translator_get ("fr");
+  options.show_title = TRUE;
+  bytes = gr_chart_export_to_bytes (session, format, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  return bytes;
+}
+
+static void
+test_png_size (void)
+{
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 99);
+  const int cases[][3] = { { 1200, 1200, 1 }, { 300, 200, 2 }, { 640, 480, 3 } };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GBytes) png = export (session, GR_CHART_FORMAT_PNG, cases[c][0], cases[c][1],
+                                      cases[c][2]);
+      cairo_surface_t *surface = decode_png (png);
+
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, cases[c][0] * cases[c][2]);
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, cases[c][1] * cases[c][2]);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* No ink on the outer 1 % of the image: everything there is the white background. */
+static void
+check_border (cairo_surface_t *surface,
+              const char      *what)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int bx = (int) ceil (width * 0.01), by = (int) ceil (height * 0.01);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel;
+
+        if (x >= bx && x < width - bx && y >= by && y < height - by)
+          continue;
+        pixel = *(const guint32 *) (data + y * stride + 4 * x);
+        if (pixel != 0xffffffff)
+          g_error ("%s: ink at %d,%d (%08x)", what, x, y, pixel);
+      }
+}
+
+static void
+test_png_border (void)
+{
+  g_autoptr(GrGrid) long_grid = make_long_grid (8);
+  GrSession *sessions[] = { make_session (gr_grid_get_default (), 99),
+                            make_session (long_grid, 3) };
+  const int sizes[][3] = { { 300, 300, 1 }, { 1200, 1200, 1 }, { 900, 500, 2 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sessions); s++)
+    {
+      for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+        {
+          g_autoptr(GBytes) png = export (sessions[s], GR_CHART_FORMAT_PNG, sizes[z][0],
+                                          sizes[z][1], sizes[z][2]);
+          cairo_surface_t *surface = decode_png (png);
+          g_autofree char *what = g_strdup_printf ("grid %u, %d×%d×%d", s, sizes[z][0],
+                                                   sizes[z][1], sizes[z][2]);
+
+          check_border (surface, what);
+          cairo_surface_destroy (surface);
+        }
+      g_object_unref (sessions[s]);
+    }
+}
+
+typedef struct
+{
+  GString  *text;       /* all <text> content, tspans separated by spaces */
+  GString  *title;
+  GString  *desc;
+  GString  *current;
+  char     *view_box;
+  guint     n_text;
+  guint     depth_text;
+} SvgInfo;
+
+static void
+svg_start (GMarkupParseContext  *context,
+           const char           *element,
+           const char          **names,
+           const char          **values,
+           gpointer              user_data,
+           GError              **error)
+{
+  SvgInfo *info = user_data;
+
+  if (g_str_equal (element, "svg"))
+    for (guint i = 0; names[i]; i++)
+      if (g_str_equal (names[i], "viewBox"))
+        info->view_box = g_strdup (values[i]);
+  if (g_str_equal (element, "title"))
+    info->current = info->title;
+  else if (g_str_equal (element, "desc"))
+    info->current = info->desc;
+  else if (g_str_equal (element, "text"))
+    {
+      info->n_text++;
+      info->depth_text++;
+      info->current = info->text;
+    }
+  else if (g_str_equal (element, "tspan") && info->depth_text > 0)
+    g_string_append_c (info->text, ' ');
+}
+
+static void
+svg_end (GMarkupParseContext  *context,
+         const char           *element,
+         gpointer              user_data,
+         GError              **error)
+{
+  SvgInfo *info = user_data;
+
+  if (g_str_equal (element, "text"))
+    {
+      info->depth_text--;
+      g_string_append_c (info->text, '\n');
+    }
+  if (g_str_equal (element, "title") || g_str_equal (element, "desc") ||
+      g_str_equal (element, "text"))
+    info->current = NULL;
+}
+
+static void
+svg_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 length,
+          gpointer              user_data,
+          GError              **error)
+{
+  SvgInfo *info = user_data;
+
+  if (info->current != NULL)
+    g_string_append_len (info->current, text, length);
+}
+
+/* The words of @needle appear in order in @haystack, whatever lines they were wrapped on. */
+static gboolean
+has_words (const char *haystack,
+           const char *needle)
+{
+  g_auto(GStrv) words = g_strsplit (needle, " ", -1);
+  g_auto(GStrv) hay = g_strsplit_set (haystack, " \n", -1);
+
+  for (guint h = 0; hay[h]; h++)
+    {
+      guint k = 0;
+
+      while (words[k] && hay[h + k] && g_str_equal (words[k], hay[h + k]))
+        k++;
+      if (words[k] == NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_svg (void)
+{
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 4);
+  g_autoptr(GBytes) svg = export (session, GR_CHART_FORMAT_SVG, 1000, 800, 1);
+  const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
+  SvgInfo info = { g_string_new (NULL), g_string_new (NULL), g_string_new (NULL) };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  GrGrid *grid = gr_grid_get_default ();
+
+  context = g_markup_parse_context_new (&parser, 0, &info, NULL);
+  g_markup_parse_context_parse (context, g_bytes_get_data (svg, NULL), g_bytes_get_size (svg),
+                                &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (info.view_box, ==, "0 0 1000 800");
+  g_assert_cmpstr (info.title->str, ==, "Atelier du 12 mars — 2026-03-12");
+  g_assert_cmpuint (info.n_text, >, gr_grid_get_n_competencies (grid));
+
+  for (guint i = 0; i < gr_grid_get_n_competencies (grid); i++)
+    {
+      const char *title = gr_competency_get_title (gr_grid_get_competency (grid, i));
+
+      /* The title is real text in the drawing, and its score is in words in the desc. */
+      if (!has_words (info.text->str, title))
+        g_error ("“%s” is not a text in the SVG:\n%s", title, info.text->str);
+      g_assert_nonnull (strstr (info.desc->str, title));
+    }
+  g_assert_nonnull (strstr (info.desc->str, "non évalué"));
+  g_assert_true (has_words (info.text->str, "non évalué"));
+  g_assert_true (has_words (info.text->str, "Moyenne du groupe"));
+
+  g_string_free (info.text, TRUE);
+  g_string_free (info.title, TRUE);
+  g_string_free (info.desc, TRUE);
+  g_free (info.view_box);
+}
+
+/* librsvg drawing the SVG export gives the PNG export, but for anti-aliasing and glyphs a
+ * fraction of a pixel apart. */
+static void
+compare_svg_png (GrSession  *session,
+                 int         width,
+                 int         height,
+                 const char *what)
+{
+  g_autoptr(GBytes) svg = export (session, GR_CHART_FORMAT_SVG, width, height, 1);
+  g_autoptr(GBytes) png = export (session, GR_CHART_FORMAT_PNG, width, height, 1);
+  g_autoptr(RsvgHandle) handle = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *expected = decode_png (png);
+  cairo_surface_t *drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  RsvgRectangle viewport = { 0, 0, width, height };
+  cairo_t *cr = cairo_create (drawn);
+  const guchar *a, *b;
+  int stride;
+  double total = 0;
+  guint64 far = 0, n_blocks = 0;
+
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg),
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_true (rsvg_handle_render_document (handle, cr, &viewport, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (drawn);
+
+  a = cairo_image_surface_get_data (expected);
+  b = cairo_image_surface_get_data (drawn);
+  stride = cairo_image_surface_get_stride (drawn);
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (expected));
+
+  /* Compared over 4 × 4 blocks: a glyph drawn a fraction of a pixel to the side changes
+   * single pixels a lot but a block little, while a missing or misplaced line, marker or
+   * label changes whole blocks. */
+  for (int by = 0; by + 4 <= height; by += 4)
+    for (int bx = 0; bx + 4 <= width; bx += 4)
+      {
+        int sum_a[4] = { 0 }, sum_b[4] = { 0 };
+        int d = 0;
+
+        for (int y = by; y < by + 4; y++)
+          for (int x = bx; x < bx + 4; x++)
+            for (int c = 0; c < 4; c++)
+              {
+                sum_a[c] += a[y * stride + 4 * x + c];
+                sum_b[c] += b[y * stride + 4 * x + c];
+              }
+        for (int c = 0; c < 4; c++)
+          d = MAX (d, abs (sum_a[c] - sum_b[c]) / 16);
+        total += d;
+        if (d > 48)
+          far++;
+        n_blocks++;
+      }
+
+  g_test_message ("%s: mean block difference %.3f, %.3f %% of blocks far apart", what,
+                  total / n_blocks, 100.0 * far / n_blocks);
+  g_assert_cmpfloat (total / n_blocks, <, 2.5);
+  g_assert_cmpfloat ((double) far / n_blocks, <, 0.003);
+
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (drawn);
+}
+
+static void
+test_svg_matches_png (void)
+{
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 2);
+  g_autoptr(GrGrid) long_grid = make_long_grid (8);
+  g_autoptr(GrSession) long_session = make_session (long_grid, 5);
+
+  compare_svg_png (session, 1200, 1200, "engagement 1200");
+  compare_svg_png (session, 400, 400, "engagement 400");
+  compare_svg_png (long_session, 900, 700, "long titles 900×700");
+}
+
+/* Whether @needle is in @data, which holds binary streams (and so NULs). */
+static gboolean
+contains (const char *data,
+          gsize       size,
+          const char *needle)
+{
+  gsize length = strlen (needle);
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, needle, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 99);
+  g_autoptr(GBytes) pdf = export (session, GR_CHART_FORMAT_PDF, 1200, 1200, 1);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *data = g_bytes_get_data (pdf, NULL);
+  gsize size = g_bytes_get_size (pdf);
+  GrGrid *grid = gr_grid_get_default ();
+
+  g_assert_true (size > 5 && memcmp (data, "%PDF-", 5) == 0);
+  /* One page, with its fonts embedded with a Unicode map, which makes text extractable. */
+  g_assert_true (contains (data, size, "/Count 1"));
+  g_assert_true (contains (data, size, "/Type /Font"));
+  g_assert_true (contains (data, size, "/ToUnicode"));
+
+  if (pdftotext == NULL)
+    {
+      g_test_message ("pdftotext is not installed: the text itself was not extracted");
+      return;
+    }
+  else
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+      int fd = g_file_open_tmp ("chart-XXXXXX.pdf", &path, &error);
+      const char *argv[] = { pdftotext, "-enc", "UTF-8", NULL, "-", NULL };
+      int status;
+
+      g_assert_no_error (error);
+      close (fd);
+      g_assert_true (g_file_set_contents (path, data, size, &error));
+      argv[3] = path;
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                   NULL, &out, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_unlink (path);
+
+      for (guint i = 0; i < gr_grid_get_n_competencies (grid); i++)
+        {
+          const char *title = gr_competency_get_title (gr_grid_get_competency (grid, i));
+
+          if (strstr (out, title) == NULL)
+            g_error ("“%s” cannot be extracted from the PDF:\n%s", title, out);
+        }
+      g_assert_nonnull (strstr (out, "Atelier du 12 mars"));
+    }
+}
+
+static void
+test_unknown_participant (void)
+{
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 99);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GrChartExportOptions options;
+
+  gr_chart_export_options_init (&options);
+  options.participant = "Personne";
+  bytes = gr_chart_export_to_bytes (session, GR_CHART_FORMAT_PNG, &options, &error);
+  g_assert_null (bytes);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Personne"));
+
+  /* The one named is drawn alone. */
+  g_clear_error (&error);
+  options.participant = "Direction générale";
+  bytes = gr_chart_export_to_bytes (session, GR_CHART_FORMAT_SVG, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  "scores de Direction générale"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/geometry", test_geometry);
+  g_test_add_func ("/chart/runs", test_runs);
+  g_test_add_func ("/chart/label-invariants", test_label_invariants);
+  g_test_add_func ("/chart/engagement-small", test_engagement_small);
+  g_test_add_func ("/chart/gap", test_gap);
+  g_test_add_func ("/chart/description", test_description);
+  g_test_add_func ("/chart/png-size", test_png_size);
+  g_test_add_func ("/chart/png-border", test_png_border);
+  g_test_add_func ("/chart/svg", test_svg);
+  g_test_add_func ("/chart/svg-matches-png", test_svg_matches_png);
+  g_test_add_func ("/chart/pdf", test_pdf);
+  g_test_add_func ("/chart/unknown-participant", test_unknown_participant);
+
+  return g_test_run ();
+}

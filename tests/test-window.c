@@ -1,0 +1,593 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The real window, driven through its widgets and actions under Xvfb: levels, sidebar and
+ * chart, save and reopen, the unsaved-changes question, drafts, undo, participants, the
+ * adaptive layout, and screenshots of the main views. */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gr-application.h"
+#include "gr-competency.h"
+#include "gr-item.h"
+#include "gr-session-file.h"
+#include "gr-translator.h"
+#include "gr-window.h"
+
+static GrApplication *app;
+static char *tmp_dir;
+
+static const char session_json[] =
+  "{ \"format\": \"grille-session\", \"version\": 1,\n"
+  "  \"grid\": \"engagement\",\n"
+  "  \"title\": \"Atelier du 12 mars\", \"date\": \"2026-03-12\", \"language\": \"fr\",\n"
+  "  \"participants\": [\n"
+  "    { \"name\": \"Service jeunesse\",\n"
+  "      \"scores\":  { \"cooperer.1\": 3, \"cooperer.2\": 2, \"connecter.2\": 0,\n"
+  "                   \"ouvrir.1\": 2, \"ouvrir.4\": 4, \"faciliter.1\": 1,\n"
+  "                   \"faciliter.2\": 2, \"integrer.1\": 3 },\n"
+  "      \"notes\":   { \"cooperer.1\": \"Comité mensuel avec les associations\" },\n"
+  "      \"targets\": { \"cooperer\": 4, \"connecter\": 3 } },\n"
+  "    { \"name\": \"Élus\",\n"
+  "      \"scores\":  { \"cooperer.1\": 1, \"cooperer.3\": 2, \"connecter.1\": 2,\n"
+  "                   \"connecter.2\": 2, \"ouvrir.2\": 1, \"faciliter.3\": 3,\n"
+  "                   \"integrer.2\": 2 } },\n"
+  "    { \"name\": \"Centre social\",\n"
+  "      \"scores\":  { \"cooperer.1\": 4, \"cooperer.2\": 3, \"connecter.1\": 3,\n"
+  "                   \"ouvrir.1\": 3, \"ouvrir.3\": 2, \"faciliter.1\": 2,\n"
+  "                   \"integrer.1\": 4, \"integrer.3\": 3 } } ] }\n";
+
+/* Waits for @done, turning the main loop; gives up (and fails) only after a minute, which no
+ * correct run comes near: a guard against hanging, not a timing assertion. */
+#define WAIT_UNTIL(done)                                                       \
+  G_STMT_START {                                                               \
+    gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;            \
+    while (!(done) && g_get_monotonic_time () < give_up)                       \
+      g_main_context_iteration (NULL, TRUE);                                   \
+    g_assert_true (done);                                                      \
+  } G_STMT_END
+
+static gboolean
+quit_loop (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay itself out and draw: a few frames' worth of main loop. */
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, quit_loop, &done);
+  WAIT_UNTIL (done);
+}
+
+static GFile *
+write_session_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, session_json, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static GrWindow *
+new_window (int width,
+            int height)
+{
+  GrWindow *window = gr_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return window;
+}
+
+/* Closes without the question: the test is done with it. */
+static void
+destroy_window (GrWindow *window)
+{
+  if (gr_window_get_draft (window) != NULL)
+    gr_draft_discard (gr_window_get_draft (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static GtkMessageDialog *
+find_dialog (GtkWindow *parent)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l && !found; l = l->next)
+    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        (parent == NULL || gtk_window_get_transient_for (l->data) == parent))
+      found = l->data;
+
+  g_list_free (toplevels);
+  return found;
+}
+
+static gboolean
+window_is_open (GrWindow *window)
+{
+  return g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window) != NULL;
+}
+
+static void
+screenshot (GrWindow   *window,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  settle ();
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  g_test_message ("%s: %d×%d", name, width, height);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                           name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static GrItemRow *
+item_row (GrWindow *window,
+          guint     competency,
+          guint     item)
+{
+  return gr_competency_page_get_row (gr_window_get_competency_page (window, competency), item);
+}
+
+static void
+click_level (GrWindow *window,
+             guint     competency,
+             guint     item,
+             int       level)
+{
+  GtkToggleButton *button = gr_item_row_get_level_button (item_row (window, competency, item),
+                                                          level);
+
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+type_note (GrWindow   *window,
+           guint       competency,
+           guint       item,
+           const char *text)
+{
+  GtkTextView *view = gr_item_row_get_note_view (item_row (window, competency, item));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      char c[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), c);
+      gtk_text_buffer_insert_at_cursor (buffer, c, -1);
+    }
+}
+
+static guint
+item_index (GrWindow   *window,
+            const char *id)
+{
+  guint index = 0;
+
+  g_assert_true (gr_grid_find_item (gr_session_get_grid (gr_window_get_session (window)), id,
+                                    &index));
+  return index;
+}
+
+/* A level set in the selector reaches the model, the sidebar's score and the chart's
+ * description, which screen readers read. */
+static void
+test_level (void)
+{
+  GrWindow *window = new_window (1200, 800);
+  GrSession *session = gr_window_get_session (window);
+  GrParticipant *participant = gr_window_get_participant (window);
+  GrCompetency *first = gr_grid_get_competency (gr_session_get_grid (session), 0);
+  GrSidebarRow *row = gr_window_get_sidebar_row (window, gr_competency_get_id (first));
+  g_autofree char *before = g_strdup (gr_chart_view_get_description (gr_window_get_chart (window)));
+  guint item = gr_item_get_index (gr_competency_get_item (first, 0));
+
+  gr_window_show_page (window, gr_competency_get_id (first));
+  g_assert_cmpstr (gr_sidebar_row_get_score (row), ==, "non évalué");
+  g_assert_false (gr_window_is_modified (window));
+
+  click_level (window, 0, 0, 3);
+  g_assert_cmpint (gr_participant_get_level (participant, item), ==, 3);
+  g_assert_cmpstr (gr_sidebar_row_get_score (row), ==, "3,0 / 4");
+  g_assert_cmpstr (gr_chart_view_get_description (gr_window_get_chart (window)), !=, before);
+  g_assert_true (gr_window_is_modified (window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "*"));
+
+  click_level (window, 0, 1, 2);
+  g_assert_cmpstr (gr_sidebar_row_get_score (row), ==, "2,5 / 4");
+
+  /* "Not assessed" is not 0: the score goes back to the one item left. */
+  click_level (window, 0, 1, GR_LEVEL_NONE);
+  g_assert_cmpint (gr_participant_get_level (participant, item + 1), ==, GR_LEVEL_NONE);
+  g_assert_cmpstr (gr_sidebar_row_get_score (row), ==, "3,0 / 4");
+
+  /* The model changed elsewhere (undo, another view): the selector follows. */
+  gr_participant_set_level (participant, item, 1);
+  g_assert_true (gtk_toggle_button_get_active (gr_item_row_get_level_button (item_row (window, 0, 0),
+                                                                             1)));
+
+  destroy_window (window);
+}
+
+/* Save, reopen in another window: the same levels, notes and targets. */
+static void
+test_save_reopen (void)
+{
+  g_autoptr(GFile) file = write_session_file ("save.grille");
+  GrWindow *window = new_window (1200, 800);
+  GrWindow *again;
+  GrParticipant *participant;
+  guint item;
+
+  g_assert_true (gr_window_open_file (window, file));
+  g_assert_false (gr_window_is_modified (window));
+  participant = gr_window_get_participant (window);
+  g_assert_cmpstr (gr_participant_get_name (participant), ==, "Service jeunesse");
+
+  click_level (window, 1, 2, 4);
+  type_note (window, 1, 2, "Réseau d’acteurs à relancer");
+  gtk_drop_down_set_selected (gr_competency_page_get_target (gr_window_get_competency_page (window,
+                                                                                         2)),
+                              1 + 2);
+  g_assert_true (gr_window_is_modified (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_false (gr_window_is_modified (window));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "*"));
+  destroy_window (window);
+
+  again = new_window (1200, 800);
+  g_assert_true (gr_window_open_file (again, file));
+  participant = gr_window_get_participant (again);
+  item = gr_item_get_index (gr_competency_get_item (
+    gr_grid_get_competency (gr_session_get_grid (gr_window_get_session (again)), 1), 2));
+  g_assert_cmpint (gr_participant_get_level (participant, item), ==, 4);
+  g_assert_cmpstr (gr_participant_get_note (participant, item), ==, "Réseau d’acteurs à relancer");
+  g_assert_cmpint (gr_participant_get_target (participant, 2), ==, 2);
+  g_assert_cmpint (gr_participant_get_level (participant, item_index (again, "cooperer.1")), ==, 3);
+  g_assert_cmpuint (gr_session_get_n_participants (gr_window_get_session (again)), ==, 3);
+  /* What is shown is what was saved. */
+  g_assert_true (gtk_toggle_button_get_active (gr_item_row_get_level_button (item_row (again, 1, 2),
+                                                                             4)));
+  destroy_window (again);
+}
+
+/* Closing with unsaved changes asks: cancel keeps the window, discard closes it, save writes
+ * the file and closes. */
+static void
+test_close_prompt (void)
+{
+  g_autoptr(GFile) file = write_session_file ("close.grille");
+  g_autoptr(GrSession) saved = NULL;
+  GrWindow *window = new_window (1000, 700);
+  GtkMessageDialog *dialog;
+
+  g_assert_true (gr_window_open_file (window, file));
+
+  /* Nothing changed: it closes at once. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  settle ();
+  g_assert_false (window_is_open (window));
+
+  window = new_window (1000, 700);
+  g_assert_true (gr_window_open_file (window, file));
+  click_level (window, 0, 0, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  WAIT_UNTIL ((dialog = find_dialog (GTK_WINDOW (window))) != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  settle ();
+  g_assert_true (window_is_open (window));
+  g_assert_true (gr_window_is_modified (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  WAIT_UNTIL ((dialog = find_dialog (GTK_WINDOW (window))) != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  WAIT_UNTIL (!window_is_open (window));
+
+  saved = gr_session_load (file, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (saved, 0), 0), ==, 0);
+
+  window = new_window (1000, 700);
+  g_assert_true (gr_window_open_file (window, file));
+  click_level (window, 0, 0, 4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  WAIT_UNTIL ((dialog = find_dialog (GTK_WINDOW (window))) != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
+  WAIT_UNTIL (!window_is_open (window));
+
+  g_clear_object (&saved);
+  saved = gr_session_load (file, NULL);
+  g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (saved, 0), 0), ==, 0);
+}
+
+/* Undo and redo take back levels, notes (a whole typed note at once), targets and
+ * participants; undoing to the saved state clears the unsaved mark. */
+static void
+test_undo_redo (void)
+{
+  GrWindow *window = new_window (1200, 800);
+  GrSession *session = gr_window_get_session (window);
+  GrParticipant *first = gr_window_get_participant (window);
+  GrParticipantsPage *page = gr_window_get_participants_page (window);
+  GtkDropDown *target = gr_competency_page_get_target (gr_window_get_competency_page (window, 0));
+  GtkWidget *widget = GTK_WIDGET (window);
+  guint item = gr_item_get_index (gr_item_row_get_item (item_row (window, 0, 0)));
+
+  click_level (window, 0, 0, 2);
+  click_level (window, 0, 0, 3);
+  type_note (window, 0, 0, "Une note");
+  gtk_drop_down_set_selected (target, 1 + 4);
+  g_assert_nonnull (gr_participants_page_add (page, "Équipe B"));
+  g_assert_cmpuint (gr_session_get_n_participants (session), ==, 2);
+  g_assert_cmpstr (gr_participant_get_name (gr_window_get_participant (window)), ==, "Équipe B");
+
+  gtk_widget_activate_action (widget, "win.undo", NULL);
+  g_assert_cmpuint (gr_session_get_n_participants (session), ==, 1);
+  g_assert_true (gr_window_get_participant (window) == first);
+
+  gtk_widget_activate_action (widget, "win.undo", NULL);
+  g_assert_cmpint (gr_participant_get_target (first, 0), ==, GR_LEVEL_NONE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (target), ==, 0);
+
+  gtk_widget_activate_action (widget, "win.undo", NULL);
+  g_assert_cmpstr (gr_participant_get_note (first, item), ==, "");
+
+  gtk_widget_activate_action (widget, "win.undo", NULL);
+  g_assert_cmpint (gr_participant_get_level (first, item), ==, 2);
+  g_assert_true (gtk_toggle_button_get_active (gr_item_row_get_level_button (item_row (window, 0, 0),
+                                                                             2)));
+  gtk_widget_activate_action (widget, "win.undo", NULL);
+  g_assert_cmpint (gr_participant_get_level (first, item), ==, GR_LEVEL_NONE);
+  g_assert_false (gr_window_is_modified (window));
+  g_assert_false (gr_history_can_undo (gr_window_get_history (window)));
+
+  gtk_widget_activate_action (widget, "win.redo", NULL);
+  gtk_widget_activate_action (widget, "win.redo", NULL);
+  gtk_widget_activate_action (widget, "win.redo", NULL);
+  g_assert_cmpint (gr_participant_get_level (first, item), ==, 3);
+  g_assert_cmpstr (gr_participant_get_note (first, item), ==, "Une note");
+  g_assert_true (gr_window_is_modified (window));
+
+  /* Renaming and removing are undone too. */
+  gtk_widget_activate_action (widget, "win.redo", NULL);
+  gtk_widget_activate_action (widget, "win.redo", NULL);
+  g_assert_cmpuint (gr_session_get_n_participants (session), ==, 2);
+  g_assert_true (gr_session_rename_participant (session, gr_session_get_participant (session, 1),
+                                                "Équipe C", NULL));
+  gr_session_remove_participant (session, 0);
+  g_assert_cmpstr (gr_participant_get_name (gr_window_get_participant (window)), ==, "Équipe C");
+  gtk_widget_activate_action (widget, "win.undo", NULL);
+  g_assert_true (gr_session_get_participant (session, 0) == first);
+  g_assert_cmpint (gr_participant_get_level (first, item), ==, 3);
+  gtk_widget_activate_action (widget, "win.undo", NULL);
+  g_assert_cmpstr (gr_participant_get_name (gr_session_get_participant (session, 1)), ==,
+                   "Équipe B");
+
+  destroy_window (window);
+}
+
+/* Choosing another participant edits their grid; the group view shows everyone. */
+static void
+test_participants (void)
+{
+  g_autoptr(GFile) file = write_session_file ("participants.grille");
+  GrWindow *window = new_window (1200, 800);
+  GrSession *session;
+  GrParticipant *youth, *elected;
+  GrSidebarRow *row;
+  GtkMessageDialog *dialog;
+  guint item;
+
+  g_assert_true (gr_window_open_file (window, file));
+  session = gr_window_get_session (window);
+  youth = gr_session_get_participant (session, 0);
+  elected = gr_session_get_participant (session, 1);
+  item = gr_item_get_index (gr_item_row_get_item (item_row (window, 0, 3)));
+  row = gr_window_get_sidebar_row (window, "cooperer");
+
+  g_assert_cmpstr (gr_sidebar_row_get_score (row), ==, "2,5 / 4");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-participant", "s", "Élus");
+  g_assert_true (gr_window_get_participant (window) == elected);
+  g_assert_cmpstr (gr_sidebar_row_get_score (row), ==, "1,5 / 4");
+  g_assert_true (gr_chart_view_get_participant (gr_window_get_chart (window)) == elected);
+
+  click_level (window, 0, 3, 4);
+  g_assert_cmpint (gr_participant_get_level (elected, item), ==, 4);
+  g_assert_cmpint (gr_participant_get_level (youth, item), ==, GR_LEVEL_NONE);
+
+  /* The group: the chart shows the mean and each participant, the sidebar the group's mean. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s", "group");
+  g_assert_null (gr_chart_view_get_participant (gr_window_get_chart (window)));
+  g_assert_true (gr_chart_view_get_show_participants (gr_window_get_chart (window)));
+  g_assert_cmpstr (gr_sidebar_row_get_score (row), !=, "2,3 / 4");
+
+  /* Removing asks first. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-participant", "s", "Élus");
+  WAIT_UNTIL ((dialog = find_dialog (GTK_WINDOW (window))) != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  settle ();
+  g_assert_cmpuint (gr_session_get_n_participants (session), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-participant", "s", "Élus");
+  WAIT_UNTIL ((dialog = find_dialog (GTK_WINDOW (window))) != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  settle ();
+  g_assert_cmpuint (gr_session_get_n_participants (session), ==, 2);
+  g_assert_null (gr_session_find_participant (session, "Élus", NULL));
+  g_assert_true (gr_window_get_participant (window) != elected);
+
+  destroy_window (window);
+}
+
+/* A draft is written shortly after a change; after a "crash" the next start offers it back. */
+static void
+test_draft_restore (void)
+{
+  g_autoptr(GFile) file = write_session_file ("draft.grille");
+  GrWindow *window = new_window (1000, 700);
+  GtkWidget *dialog;
+  GrWindow *restored = NULL;
+  GrParticipant *participant;
+  g_autofree char *draft_path = NULL;
+  guint item;
+
+  g_assert_true (gr_window_open_file (window, file));
+  click_level (window, 3, 0, 4);
+  type_note (window, 3, 0, "Noté pendant l’atelier");
+  item = gr_item_get_index (gr_item_row_get_item (item_row (window, 3, 0)));
+
+  WAIT_UNTIL (gr_window_get_draft (window) != NULL &&
+              g_file_query_exists (gr_draft_get_file (gr_window_get_draft (window)), NULL));
+  draft_path = g_file_get_path (gr_draft_get_file (gr_window_get_draft (window)));
+
+  /* The process "dies": the window goes without its close question, the draft stays. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_true (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+
+  window = new_window (1000, 700);
+  dialog = gr_application_offer_drafts (app);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  settle ();
+
+  restored = window;
+  g_assert_nonnull (gr_window_get_file (restored));
+  g_assert_true (g_file_equal (gr_window_get_file (restored), file));
+  g_assert_true (gr_window_is_modified (restored));
+  participant = gr_window_get_participant (restored);
+  g_assert_cmpint (gr_participant_get_level (participant, item), ==, 4);
+  g_assert_cmpstr (gr_participant_get_note (participant, item), ==, "Noté pendant l’atelier");
+
+  /* Saving makes the draft pointless: it goes. */
+  gtk_widget_activate_action (GTK_WIDGET (restored), "win.save", NULL);
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  g_assert_null (gr_application_offer_drafts (app));
+
+  destroy_window (restored);
+}
+
+/* The chart beside the pages on a wide window, below them on a narrow one; the size is kept. */
+static void
+test_adaptive_and_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GrWindow *window = new_window (1300, 800);
+  int width, height;
+
+  gr_window_show_page (window, "cooperer");
+  settle ();
+  g_assert_true (gr_window_is_wide (window));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 900);
+  WAIT_UNTIL (!gr_window_is_wide (window));
+  screenshot (window, "screenshot-narrow.png");
+
+  /* The window may not go as narrow as asked (its header bar has a minimum): what is kept is
+   * the size it has. */
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, <, 1000);
+  gtk_window_close (GTK_WINDOW (window));
+  settle ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, width);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, height);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_screenshots (void)
+{
+  g_autoptr(GFile) file = write_session_file ("Atelier du 12 mars.grille");
+  GrWindow *window = new_window (1280, 820);
+
+  g_assert_true (gr_window_open_file (window, file));
+  gr_window_show_page (window, "cooperer");
+  screenshot (window, "screenshot-competency.png");
+
+  gr_window_show_page (window, "overview");
+  screenshot (window, "screenshot-overview.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s", "group");
+  screenshot (window, "screenshot-group.png");
+
+  gr_window_show_page (window, "participants");
+  screenshot (window, "screenshot-participants.png");
+
+  gr_window_show_page (window, "connecter");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.projector", NULL);
+  settle ();
+  screenshot (window, "screenshot-projector.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.projector", NULL);
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("grille-test-window-XXXXXX", NULL);
+  data_home = g_build_filename (tmp_dir, "data", NULL);
+  /* Drafts and recent files go to a directory of the test's own. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  /* Xvfb has no session bus for AT-SPI: GTK's test accessibility back end keeps the
+   * accessible labels and descriptions without one. */
+  g_setenv ("GTK_A11Y", "test", FALSE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  gr_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = gr_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window/level", test_level);
+  g_test_add_func ("/window/save-reopen", test_save_reopen);
+  g_test_add_func ("/window/close-prompt", test_close_prompt);
+  g_test_add_func ("/window/undo-redo", test_undo_redo);
+  g_test_add_func ("/window/participants", test_participants);
+  g_test_add_func ("/window/draft-restore", test_draft_restore);
+  g_test_add_func ("/window/adaptive-and-settings", test_adaptive_and_settings);
+  g_test_add_func ("/window/screenshots", test_screenshots);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
