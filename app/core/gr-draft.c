@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gr-atomic-file.h"
 #include "gr-draft.h"
 #include "gr-error.h"
 #include "gr-session-file.h"
@@ -211,17 +212,15 @@ gr_draft_write (GrDraft    *self,
       (origin != NULL && !g_file_equal (origin, self->origin)) ||
       !g_file_query_exists (origin_file, NULL))
     {
-      if (!g_file_replace_contents (origin_file, uri, strlen (uri), NULL, FALSE,
-                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
-                                    &local_error))
+      g_autoptr(GBytes) uri_bytes = g_bytes_new (uri, strlen (uri));
+
+      if (!gr_atomic_file_write (origin_file, uri_bytes, FALSE, &local_error))
         goto failed;
       g_set_object (&self->origin, origin);
     }
 
   bytes = gr_session_serialize (session);
-  if (!g_file_replace_contents (self->file, g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
+  if (!gr_atomic_file_write (self->file, bytes, FALSE, &local_error))
     goto failed;
 
   g_clear_pointer (&self->modified, g_date_time_unref);

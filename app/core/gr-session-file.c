@@ -5,14 +5,11 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <unistd.h>
-
-#include <glib/gstdio.h>
 
 #include <glib/gi18n-lib.h>
 
+#include "gr-atomic-file.h"
 #include "gr-json-private.h"
 #include "gr-session-file.h"
 
@@ -535,32 +532,6 @@ gr_session_serialize (GrSession *self)
   return g_string_free_to_bytes (out);
 }
 
-/* Keeps the file about to be replaced as "FILE~": a hard link where the file system allows it,
- * else a copy. The original stays in place throughout. */
-static gboolean
-make_backup (const char  *path,
-             GError     **error)
-{
-  g_autofree char *backup = g_strconcat (path, "~", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  if (g_unlink (backup) != 0 && errno != ENOENT)
-    {
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
-                   "%s", g_strerror (errno));
-      return FALSE;
-    }
-  if (link (path, backup) == 0)
-    return TRUE;
-
-  return g_file_get_contents (path, &contents, &length, error) &&
-         g_file_set_contents (backup, contents, length, error);
-}
-
 /**
  * gr_session_save:
  *
@@ -576,25 +547,13 @@ gr_session_save (GrSession  *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
   gboolean ok;
 
   g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = gr_session_serialize (self);
-  path = g_file_get_path (file);
-
-  /* GIO's replace writes to a temporary file too, but on a write error it still renames the
-   * partial file over the original: GLib's own set_contents removes it instead. */
-  if (path != NULL)
-    ok = make_backup (path, &local_error) &&
-         g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, &local_error);
-  else
-    ok = g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, TRUE, G_FILE_CREATE_NONE, NULL, NULL, &local_error);
+  ok = gr_atomic_file_write (file, bytes, TRUE, &local_error);
 
   if (!ok)
     {

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gr-atomic-file.h"
 #include "gr-csv.h"
 #include "gr-export-dialog.h"
 #include "gr-ui.h"
@@ -112,9 +113,7 @@ gr_export_dialog_write (GrExportDialog  *self,
   if (!(bytes = export_bytes (self, error)))
     return FALSE;
 
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
-                                  error);
+  return gr_atomic_file_write (file, bytes, FALSE, error);
 }
 
 static void

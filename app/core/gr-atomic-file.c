@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Writing a file all at once: sessions, drafts and exports are never left half-written. */
+#define G_LOG_DOMAIN "gr-atomic-file"
+
+#include "config.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "gr-atomic-file.h"
+
+/* Keeps the file about to be replaced as "FILE~": a hard link where the file system allows it,
+ * else a copy. The original stays in place throughout. */
+static gboolean
+make_backup (const char  *path,
+             GError     **error)
+{
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (g_unlink (backup) != 0 && errno != ENOENT)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s", g_strerror (saved));
+      return FALSE;
+    }
+  if (link (path, backup) == 0)
+    return TRUE;
+
+  return g_file_get_contents (path, &contents, &length, error) &&
+         g_file_set_contents (backup, contents, length, error);
+}
+
+/**
+ * gr_atomic_file_write:
+ * @file: where to write
+ * @bytes: the whole content
+ * @keep_backup: keep the file being replaced as "FILE~"
+ *
+ * The content goes to a temporary file beside @file, is flushed to disk, then replaces @file in
+ * one rename: a crash, a full disk or a write error leaves the previous file whole and no partial
+ * file behind. (GIO's g_file_replace_contents() is not enough: on a write error it still renames
+ * the partial temporary file over the original.)
+ */
+gboolean
+gr_atomic_file_write (GFile     *file,
+                      GBytes    *bytes,
+                      gboolean   keep_backup,
+                      GError   **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abort = NULL;
+  gsize written;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if ((path = g_file_get_path (file)))
+    return (!keep_backup || make_backup (path, error)) &&
+           g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     0644, error);
+
+  /* A file with no local path (a network mount): closing the stream after cancelling it
+   * discards the temporary file instead of renaming it. */
+  if (!(stream = g_file_replace (file, NULL, keep_backup, G_FILE_CREATE_NONE, NULL, error)))
+    return FALSE;
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes), &written, NULL, error))
+    {
+      abort = g_cancellable_new ();
+      g_cancellable_cancel (abort);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+gboolean gr_atomic_file_write (GFile     *file,
+                               GBytes    *bytes,
+                               gboolean   keep_backup,
+                               GError   **error);
+
+G_END_DECLS
