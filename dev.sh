@@ -8,11 +8,11 @@ BUILD=${BUILD:-build}
 
 # What building, running and testing need, as Debian packages.
 PACKAGES=(
-  gcc pkg-config meson ninja-build gettext python3
+  gcc libc6-dev pkg-config meson ninja-build gettext python3
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libjson-glib-dev librsvg2-dev
-  libcairo2-dev libpango1.0-dev
+  libcairo2-dev libpango1.0-dev librsvg2-common
   desktop-file-utils appstream shared-mime-info
-  xvfb xauth poppler-utils librsvg2-bin fonts-dejavu-core
+  libxml2-utils xvfb xauth poppler-utils librsvg2-bin fonts-dejavu-core
 )
 
 install_missing () {

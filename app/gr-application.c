@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The GTK application: one window per session, application-wide actions (new, quit, about,
- * style, language), keyboard shortcuts, and the offer to restore drafts after a crash. */
+ * style, language, second language), keyboard shortcuts, and the offer to restore drafts after
+ * a crash. */
 #define G_LOG_DOMAIN "gr-application"
 
 #include "config.h"
@@ -9,6 +10,7 @@
 
 #include "gr-application.h"
 #include "gr-draft.h"
+#include "gr-export-dialog.h"
 #include "gr-session-file.h"
 #include "gr-translator.h"
 #include "gr-ui.h"
@@ -207,13 +209,24 @@ static void
 apply_language (GrApplication *self)
 {
   g_autofree char *language = g_settings_get_string (self->settings, "language");
+  GList *toplevels;
 
   if (!gr_i18n_set_language (language))
     return;
 
+  /* GTK says which way the language reads (its own catalogs translate "default:LTR"). */
+  gtk_widget_set_default_direction (gtk_get_locale_direction ());
+
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (GR_IS_WINDOW (l->data))
       gr_window_relabel (l->data);
+
+  /* An export dialog open at that moment follows too. */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (GR_IS_EXPORT_DIALOG (l->data))
+      gr_export_dialog_relabel (l->data);
+  g_list_free (toplevels);
 }
 
 static void
@@ -223,6 +236,7 @@ gr_application_startup (GApplication *app)
   g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
   g_autoptr(GAction) color_scheme = NULL;
   g_autoptr(GAction) language = NULL;
+  g_autoptr(GAction) second_language = NULL;
   static const struct {
     const char *action;
     const char *accels[3];
@@ -273,9 +287,13 @@ gr_application_startup (GApplication *app)
   {
     g_autofree char *code = g_settings_get_string (self->settings, "language");
 
-    if (*code != '\0')
-      gr_i18n_set_language (code);
+    if (*code != '\0' && gr_i18n_set_language (code))
+      gtk_widget_set_default_direction (gtk_get_locale_direction ());
   }
+
+  /* The windows follow the key themselves (a binding), new ones included. */
+  second_language = g_settings_create_action (self->settings, "second-language");
+  g_action_map_add_action (G_ACTION_MAP (app), second_language);
 }
 
 static void

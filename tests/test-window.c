@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The real window, driven through its widgets and actions under Xvfb: levels, sidebar and
  * chart, save and reopen, the unsaved-changes question, drafts, undo, participants, the
- * adaptive layout, and screenshots of the main views. */
+ * adaptive layout, accelerators, digits for levels, files dropped on the window, and
+ * screenshots of the main views. */
 #define G_LOG_DOMAIN "test-window"
 
 #include "config.h"
@@ -521,6 +522,212 @@ test_adaptive_and_settings (void)
   g_settings_reset (settings, "window-height");
 }
 
+/* Every action of the issue's list has its accelerator, and each accelerator leads to an
+ * action that exists: app.* on the application, win.* on the window. */
+static void
+test_accelerators (void)
+{
+  static const struct {
+    const char *action;
+    const char *accel;
+  } expected[] = {
+    { "app.new", "<Control>n" },
+    { "win.open", "<Control>o" },
+    { "win.save", "<Control>s" },
+    { "win.save-as", "<Shift><Control>s" },
+    { "win.export", "<Control>e" },
+    { "win.undo", "<Control>z" },
+    { "win.redo", "<Shift><Control>z" },
+    { "win.close", "<Control>w" },
+    { "app.quit", "<Control>q" },
+    { "win.projector", "F11" },
+    { "win.show-help-overlay", "<Control>question" },
+  };
+  GrWindow *window = new_window (1000, 700);
+  g_autoptr(GHashTable) window_actions = g_hash_table_new (g_str_hash, g_str_equal);
+  const GVariantType *parameter_type;
+  const char *property;
+  const char *name;
+  GType owner;
+
+  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &owner,
+                                                   &name, &parameter_type, &property); i++)
+    g_hash_table_add (window_actions, (gpointer) name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                    expected[i].action);
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app),
+                                                                     expected[i].accel);
+      const char *action = expected[i].action;
+
+      g_test_message ("%s: %s", action, expected[i].accel);
+      g_assert_true (g_strv_contains ((const char * const *) accels, expected[i].accel));
+      g_assert_true (g_strv_contains ((const char * const *) actions, action));
+
+      if (g_str_has_prefix (action, "app."))
+        g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), action + 4));
+      else if (g_str_equal (action, "win.show-help-overlay"))
+        /* GtkApplicationWindow's own action, there once the window has its help overlay. */
+        g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), action + 4));
+      else
+        g_assert_true (g_hash_table_contains (window_actions, action));
+    }
+
+  destroy_window (window);
+}
+
+/* Gives @row a key press as GTK would when the row has the focus. */
+static gboolean
+press_key (GrItemRow       *row,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
+  gboolean handled = FALSE;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  return handled;
+}
+
+/* Digits 0–4 set the level of the focused savoir-faire (on the main row or the keypad),
+ * Backspace clears it; other digits and shortcuts with Ctrl are left to others. */
+static void
+test_digits (void)
+{
+  GrWindow *window = new_window (1200, 800);
+  GrParticipant *participant = gr_window_get_participant (window);
+  GrItemRow *row = item_row (window, 1, 2);
+  guint item = gr_item_get_index (gr_item_row_get_item (row));
+  GrSidebarRow *sidebar = gr_window_get_sidebar_row (window, "connecter");
+
+  gr_window_show_page (window, "connecter");
+  settle ();
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
+
+  g_assert_true (press_key (row, GDK_KEY_3, 0));
+  g_assert_cmpint (gr_participant_get_level (participant, item), ==, 3);
+  g_assert_true (gtk_toggle_button_get_active (gr_item_row_get_level_button (row, 3)));
+  g_assert_cmpstr (gr_sidebar_row_get_score (sidebar), ==, "3,0 / 4");
+  g_assert_true (gr_window_is_modified (window));
+
+  g_assert_true (press_key (row, GDK_KEY_0, 0));
+  g_assert_cmpint (gr_participant_get_level (participant, item), ==, 0);
+  g_assert_true (press_key (row, GDK_KEY_KP_4, 0));
+  g_assert_cmpint (gr_participant_get_level (participant, item), ==, 4);
+
+  /* Beyond the scale, or with Ctrl: not a level. */
+  g_assert_false (press_key (row, GDK_KEY_7, 0));
+  g_assert_false (press_key (row, GDK_KEY_2, GDK_CONTROL_MASK));
+  g_assert_cmpint (gr_participant_get_level (participant, item), ==, 4);
+
+  g_assert_true (press_key (row, GDK_KEY_BackSpace, 0));
+  g_assert_cmpint (gr_participant_get_level (participant, item), ==, GR_LEVEL_NONE);
+  g_assert_true (gtk_toggle_button_get_active (gr_item_row_get_level_button (row,
+                                                                             GR_LEVEL_NONE)));
+  g_assert_cmpstr (gr_sidebar_row_get_score (sidebar), ==, "non évalué");
+
+  /* Each digit was one step: undo goes back through them. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (gr_participant_get_level (participant, item), ==, 4);
+
+  destroy_window (window);
+}
+
+/* The window's drop target, given files as GTK gives them when they are dropped. */
+static gboolean
+drop_files (GrWindow *window,
+            GFile    *first,
+            ...)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = NULL;
+  gboolean handled = FALSE;
+  gboolean found = FALSE;
+  va_list args;
+
+  va_start (args, first);
+  for (GFile *file = first; file; file = va_arg (args, GFile *))
+    files = g_slist_append (files, file);
+  va_end (args);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_assert_true (gdk_content_formats_contain_gtype (
+            gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)), GDK_TYPE_FILE_LIST));
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &handled);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  return handled;
+}
+
+static GrWindow *
+window_showing (GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (GR_IS_WINDOW (l->data) && gr_window_get_file (l->data) != NULL &&
+        g_file_equal (gr_window_get_file (l->data), file))
+      return l->data;
+  return NULL;
+}
+
+/* A session dropped on an untouched window opens in it; on a window with work in progress it
+ * opens in a new window, leaving that work alone; one already open is not opened twice. */
+static void
+test_drop (void)
+{
+  g_autoptr(GFile) first = write_session_file ("dropped.grille");
+  g_autoptr(GFile) second = write_session_file ("dropped-too.grille");
+  GrWindow *window = new_window (1100, 760);
+  GrWindow *other;
+  guint n_windows;
+
+  g_assert_true (drop_files (window, first, NULL));
+  settle ();
+  g_assert_true (window_showing (first) == window);
+  g_assert_cmpuint (gr_session_get_n_participants (gr_window_get_session (window)), ==, 3);
+  g_assert_false (gr_window_is_modified (window));
+
+  click_level (window, 0, 0, 1);
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_true (drop_files (window, second, first, NULL));
+  settle ();
+  other = window_showing (second);
+  g_assert_nonnull (other);
+  g_assert_true (other != window);
+  g_assert_true (window_showing (first) == window);
+  g_assert_true (gr_window_is_modified (window));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows + 1);
+
+  destroy_window (other);
+  destroy_window (window);
+}
+
 static void
 test_screenshots (void)
 {
@@ -583,6 +790,9 @@ main (int   argc,
   g_test_add_func ("/window/participants", test_participants);
   g_test_add_func ("/window/draft-restore", test_draft_restore);
   g_test_add_func ("/window/adaptive-and-settings", test_adaptive_and_settings);
+  g_test_add_func ("/window/accelerators", test_accelerators);
+  g_test_add_func ("/window/digits", test_digits);
+  g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/screenshots", test_screenshots);
 
   status = g_test_run ();

@@ -78,11 +78,20 @@ gr_adaptive_box_size_allocate (GtkWidget *widget,
   else if (wide)
     {
       int end_width = CLAMP ((int) (width * END_FRACTION), END_MIN, END_MAX);
-      GskTransform *transform = gsk_transform_translate (NULL,
-                                                         &GRAPHENE_POINT_INIT (width - end_width,
-                                                                               0));
-      gtk_widget_allocate (self->start, width - end_width, height, -1, NULL);
-      gtk_widget_allocate (self->end, end_width, height, -1, transform);
+      int start_x = 0;
+      int end_x = width - end_width;
+
+      /* Side by side in reading order: the chart goes to the left in a right-to-left
+       * language. */
+      if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+        {
+          start_x = end_width;
+          end_x = 0;
+        }
+      gtk_widget_allocate (self->start, width - end_width, height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (start_x, 0)));
+      gtk_widget_allocate (self->end, end_width, height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (end_x, 0)));
     }
   else
     {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The page of one competency: its texts, the participant's score and target, and one row per
- * savoir-faire. */
+/* The page of one competency: its texts (and under them, for multilingual workshops, the same
+ * in a second language), the participant's score and target, and one row per savoir-faire. */
 #define G_LOG_DOMAIN "gr-competency-page"
 
 #include "config.h"
@@ -22,11 +22,15 @@ struct _GrCompetencyPage
   GrCompetency  *competency;
   GrParticipant *participant;
   GPtrArray     *rows;
+  char          *second_language;
   gboolean       updating;
 
   GtkLabel      *title_label;
+  GtkLabel      *title_second;
   GtkLabel      *subtitle_label;
+  GtkLabel      *subtitle_second;
   GtkLabel      *introduction_label;
+  GtkLabel      *introduction_second;
   GtkLabel      *score_label;
   GtkLabel      *target_caption;
   GtkDropDown   *target_dropdown;
@@ -88,6 +92,19 @@ on_target_selected (GrCompetencyPage *self)
                              (int) selected - 1);
 }
 
+/* The texts in the second language, under the interface's. */
+static void
+update_second_texts (GrCompetencyPage *self)
+{
+  GrTranslator *second = gr_ui_second_translator (self->second_language);
+
+  gr_ui_set_second_text (self->title_second, second, gr_competency_get_title (self->competency));
+  gr_ui_set_second_text (self->subtitle_second, second,
+                         gr_competency_get_subtitle (self->competency));
+  gr_ui_set_second_text (self->introduction_second, second,
+                         gr_competency_get_introduction (self->competency));
+}
+
 void
 gr_competency_page_relabel (GrCompetencyPage *self)
 {
@@ -124,6 +141,7 @@ gr_competency_page_relabel (GrCompetencyPage *self)
   for (guint i = 0; i < self->rows->len; i++)
     gr_item_row_relabel (g_ptr_array_index (self->rows, i));
 
+  update_second_texts (self);
   update_score (self);
   update_target (self);
 }
@@ -143,20 +161,31 @@ gr_competency_page_dispose (GObject *object)
 }
 
 static void
+gr_competency_page_finalize (GObject *object)
+{
+  g_free (GR_COMPETENCY_PAGE (object)->second_language);
+  G_OBJECT_CLASS (gr_competency_page_parent_class)->finalize (object);
+}
+
+static void
 gr_competency_page_class_init (GrCompetencyPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gr_competency_page_dispose;
+  object_class->finalize = gr_competency_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/grille/Grille/gr-competency-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, top);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, title_second);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, subtitle_second);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, introduction_label);
+  gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, introduction_second);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, score_label);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, target_caption);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, target_dropdown);
@@ -246,4 +275,20 @@ gr_competency_page_get_target (GrCompetencyPage *self)
 {
   g_return_val_if_fail (GR_IS_COMPETENCY_PAGE (self), NULL);
   return self->target_dropdown;
+}
+
+/* Shows the grid's texts in @code too, under the interface's: for a workshop where some read
+ * another language better. "" or %NULL: only the interface's language. */
+void
+gr_competency_page_set_second_language (GrCompetencyPage *self,
+                                        const char       *code)
+{
+  g_return_if_fail (GR_IS_COMPETENCY_PAGE (self));
+
+  if (!gr_set_str (&self->second_language, code))
+    return;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    gr_item_row_set_second_language (g_ptr_array_index (self->rows, i), code);
+  update_second_texts (self);
 }

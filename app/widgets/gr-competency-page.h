@@ -11,14 +11,16 @@ G_BEGIN_DECLS
 #define GR_TYPE_COMPETENCY_PAGE (gr_competency_page_get_type ())
 G_DECLARE_FINAL_TYPE (GrCompetencyPage, gr_competency_page, GR, COMPETENCY_PAGE, GtkWidget)
 
-GtkWidget    *gr_competency_page_new             (GrGrid           *grid,
-                                                  GrCompetency     *competency);
-GrCompetency *gr_competency_page_get_competency  (GrCompetencyPage *self);
-void          gr_competency_page_set_participant (GrCompetencyPage *self,
-                                                  GrParticipant    *participant);
-GrItemRow    *gr_competency_page_get_row         (GrCompetencyPage *self,
-                                                  guint             position);
-GtkDropDown  *gr_competency_page_get_target      (GrCompetencyPage *self);
-void          gr_competency_page_relabel         (GrCompetencyPage *self);
+GtkWidget    *gr_competency_page_new                 (GrGrid           *grid,
+                                                      GrCompetency     *competency);
+GrCompetency *gr_competency_page_get_competency      (GrCompetencyPage *self);
+void          gr_competency_page_set_participant     (GrCompetencyPage *self,
+                                                      GrParticipant    *participant);
+GrItemRow    *gr_competency_page_get_row             (GrCompetencyPage *self,
+                                                      guint             position);
+GtkDropDown  *gr_competency_page_get_target          (GrCompetencyPage *self);
+void          gr_competency_page_set_second_language (GrCompetencyPage *self,
+                                                      const char       *code);
+void          gr_competency_page_relabel             (GrCompetencyPage *self);
 
 G_END_DECLS

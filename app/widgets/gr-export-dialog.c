@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The export dialog: the chart as PNG, SVG or PDF (whose chart, what size, with the title or
- * not) or the scores as CSV, written through the same core functions as the command line. */
+ * not) or the scores as CSV, in the interface's language or another one, written through the
+ * same core functions as the command line. */
 #define G_LOG_DOMAIN "gr-export-dialog"
 
 #include "config.h"
@@ -32,6 +33,8 @@ struct _GrExportDialog
   GtkLabel       *unit_label;
   GtkLabel       *scale_caption;
   GtkDropDown    *scale_dropdown;
+  GtkLabel       *language_caption;
+  GtkDropDown    *language_dropdown;
   GtkCheckButton *title_check;
 };
 
@@ -68,6 +71,37 @@ update_sensitivity (GrExportDialog *self)
   gtk_label_set_text (self->unit_label, kind == GR_EXPORT_PNG ? _("pixels") : _("points"));
 }
 
+/* Returns: (transfer none): the translator of the language chosen for the export. Item 0 is
+ * the interface's language, then Grille's languages in their order. */
+static GrTranslator *
+get_translator (GrExportDialog *self)
+{
+  const char **languages = gr_translator_list_languages ();
+  guint selected = gtk_drop_down_get_selected (self->language_dropdown);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+      selected > g_strv_length ((char **) languages))
+    return gr_ui_translator ();
+  return gr_translator_get (languages[selected - 1]);
+}
+
+/* Chooses the language of the export: a code of gr_translator_list_languages(), or %NULL or ""
+ * for the interface's. */
+void
+gr_export_dialog_set_language (GrExportDialog *self,
+                               const char     *code)
+{
+  const char **languages = gr_translator_list_languages ();
+  guint selected = 0;
+
+  g_return_if_fail (GR_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; code != NULL && languages[i]; i++)
+    if (g_str_equal (code, languages[i]))
+      selected = i + 1;
+  gtk_drop_down_set_selected (self->language_dropdown, selected);
+}
+
 /* Returns: (transfer full): the bytes of the export as the dialog is set. */
 static GBytes *
 export_bytes (GrExportDialog  *self,
@@ -79,7 +113,7 @@ export_bytes (GrExportDialog  *self,
   GrParticipant *participant = NULL;
 
   if (kind == GR_EXPORT_CSV)
-    return gr_csv_write_session (self->session, gr_ui_translator ());
+    return gr_csv_write_session (self->session, get_translator (self));
 
   /* Item 0 is the group, then the participants in order. */
   if (content > 0 && content != GTK_INVALID_LIST_POSITION &&
@@ -90,7 +124,7 @@ export_bytes (GrExportDialog  *self,
   options.width = gtk_spin_button_get_value_as_int (self->width_spin);
   options.height = gtk_spin_button_get_value_as_int (self->height_spin);
   options.scale = 1 + MIN (gtk_drop_down_get_selected (self->scale_dropdown), 2);
-  options.translator = gr_ui_translator ();
+  options.translator = get_translator (self);
   options.participant = participant ? gr_participant_get_name (participant) : NULL;
   options.show_title = gtk_check_button_get_active (self->title_check);
 
@@ -188,9 +222,12 @@ gr_export_dialog_relabel (GrExportDialog *self)
   g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) contents = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) scales = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) languages = gtk_string_list_new (NULL);
+  const char **codes = gr_translator_list_languages ();
   guint format = gtk_drop_down_get_selected (self->format_dropdown);
   guint content = gtk_drop_down_get_selected (self->content_dropdown);
   guint scale = gtk_drop_down_get_selected (self->scale_dropdown);
+  guint language = gtk_drop_down_get_selected (self->language_dropdown);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Exporter"));
   gtk_button_set_label (self->cancel_button, _("_Annuler"));
@@ -199,6 +236,8 @@ gr_export_dialog_relabel (GrExportDialog *self)
   gtk_label_set_text_with_mnemonic (self->content_caption, _("_Graphique de"));
   gtk_label_set_text_with_mnemonic (self->size_caption, _("_Taille"));
   gtk_label_set_text_with_mnemonic (self->scale_caption, _("_Densité"));
+  /* Translators: the language of the exported chart or table. */
+  gtk_label_set_text_with_mnemonic (self->language_caption, _("_Langue"));
   gtk_check_button_set_label (self->title_check, _("Titre et date de la session au-dessus"));
   gr_ui_set_label (GTK_WIDGET (self->width_spin), _("Largeur"));
   gr_ui_set_label (GTK_WIDGET (self->height_spin), _("Hauteur"));
@@ -227,6 +266,15 @@ gr_export_dialog_relabel (GrExportDialog *self)
   gtk_drop_down_set_model (self->scale_dropdown, G_LIST_MODEL (scales));
   gtk_drop_down_set_selected (self->scale_dropdown,
                               scale == GTK_INVALID_LIST_POSITION ? 0 : scale);
+
+  /* The other languages are named in themselves: a partner finds theirs whatever the
+   * window's language. */
+  gtk_string_list_append (languages, _("Langue de l’interface"));
+  for (guint i = 0; codes[i]; i++)
+    gtk_string_list_append (languages, gr_ui_language_name (codes[i]));
+  gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (languages));
+  gtk_drop_down_set_selected (self->language_dropdown,
+                              language == GTK_INVALID_LIST_POSITION ? 0 : language);
 
   update_sensitivity (self);
 }
@@ -266,6 +314,8 @@ gr_export_dialog_class_init (GrExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, unit_label);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, scale_caption);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, scale_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, language_caption);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, title_check);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -20,15 +20,17 @@ typedef enum
   GR_EXPORT_CSV,
 } GrExportKind;
 
-GrExportDialog *gr_export_dialog_new         (GtkWindow      *parent,
-                                              GrSession      *session,
-                                              GrParticipant  *participant,
-                                              GFile          *session_file);
-void            gr_export_dialog_set_kind    (GrExportDialog *self,
-                                              GrExportKind    kind);
-gboolean        gr_export_dialog_write       (GrExportDialog *self,
-                                              GFile          *file,
-                                              GError        **error);
-void            gr_export_dialog_relabel     (GrExportDialog *self);
+GrExportDialog *gr_export_dialog_new          (GtkWindow      *parent,
+                                               GrSession      *session,
+                                               GrParticipant  *participant,
+                                               GFile          *session_file);
+void            gr_export_dialog_set_kind     (GrExportDialog *self,
+                                               GrExportKind    kind);
+void            gr_export_dialog_set_language (GrExportDialog *self,
+                                               const char     *code);
+gboolean        gr_export_dialog_write        (GrExportDialog *self,
+                                               GFile          *file,
+                                               GError        **error);
+void            gr_export_dialog_relabel      (GrExportDialog *self);
 
 G_END_DECLS

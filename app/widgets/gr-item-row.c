@@ -20,9 +20,11 @@ struct _GrItemRow
   GrItem        *item;
   GrParticipant *participant;
   GPtrArray     *buttons;       /* GtkToggleButton: [0] "not assessed", [1 + level] */
+  char          *second_language;
   gboolean       updating;
 
   GtkLabel      *text_label;
+  GtkLabel      *text_second;
   GtkBox        *level_box;
   GtkLabel      *level_label;
   GtkTextView   *note_view;
@@ -196,6 +198,13 @@ build_buttons (GrItemRow *self)
     }
 }
 
+static void
+update_second_text (GrItemRow *self)
+{
+  gr_ui_set_second_text (self->text_second, gr_ui_second_translator (self->second_language),
+                         gr_item_get_text (self->item));
+}
+
 /* Sets every text from the current language: the grid's texts and the interface's. */
 void
 gr_item_row_relabel (GrItemRow *self)
@@ -240,6 +249,7 @@ gr_item_row_relabel (GrItemRow *self)
     gr_ui_set_label (GTK_WIDGET (self->note_view), note_label);
   }
   gtk_label_set_text (self->note_placeholder, _("Ajouter une note…"));
+  update_second_text (self);
   update_level (self);
 }
 
@@ -258,16 +268,25 @@ gr_item_row_dispose (GObject *object)
 }
 
 static void
+gr_item_row_finalize (GObject *object)
+{
+  g_free (GR_ITEM_ROW (object)->second_language);
+  G_OBJECT_CLASS (gr_item_row_parent_class)->finalize (object);
+}
+
+static void
 gr_item_row_class_init (GrItemRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gr_item_row_dispose;
+  object_class->finalize = gr_item_row_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/grille/Grille/gr-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, GrItemRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, GrItemRow, text_second);
   gtk_widget_class_bind_template_child (widget_class, GrItemRow, level_box);
   gtk_widget_class_bind_template_child (widget_class, GrItemRow, level_label);
   gtk_widget_class_bind_template_child (widget_class, GrItemRow, note_view);
@@ -363,4 +382,16 @@ gr_item_row_get_note_view (GrItemRow *self)
 {
   g_return_val_if_fail (GR_IS_ITEM_ROW (self), NULL);
   return self->note_view;
+}
+
+/* Shows the savoir-faire's text in @code too, under the interface's; "" or %NULL: not. */
+void
+gr_item_row_set_second_language (GrItemRow  *self,
+                                 const char *code)
+{
+  g_return_if_fail (GR_IS_ITEM_ROW (self));
+
+  if (!gr_set_str (&self->second_language, code))
+    return;
+  update_second_text (self);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Projector mode: the chart and one competency in large type, read from across a room; the
- * participants' names can be hidden when the group's scores are shown to others. */
+/* Projector mode: the chart and one competency in large type, read from across a room, with
+ * its texts in a second language too if chosen; the participants' names can be hidden when
+ * the group's scores are shown to others. */
 #define G_LOG_DOMAIN "gr-projector-view"
 
 #include "config.h"
@@ -24,11 +25,14 @@ struct _GrProjectorView
   gboolean         group;
   gboolean         show_names;
   guint            competency;
+  char            *second_language;
 
   GrChartView     *chart;
   GtkLabel        *name_label;
   GtkLabel        *title_label;
+  GtkLabel        *title_second;
   GtkLabel        *subtitle_label;
+  GtkLabel        *subtitle_second;
   GtkBox          *items_box;
   GtkButton       *previous_button;
   GtkButton       *next_button;
@@ -70,6 +74,7 @@ refresh (GrProjectorView *self)
 {
   GrGrid *grid;
   GrCompetency *competency;
+  GrTranslator *second = gr_ui_second_translator (self->second_language);
   GtkWidget *child;
   g_autofree char *name = NULL;
 
@@ -93,6 +98,8 @@ refresh (GrProjectorView *self)
   gtk_label_set_text (self->title_label, gr_ui_grid_text (gr_competency_get_title (competency)));
   gtk_label_set_text (self->subtitle_label,
                       gr_ui_grid_text (gr_competency_get_subtitle (competency)));
+  gr_ui_set_second_text (self->title_second, second, gr_competency_get_title (competency));
+  gr_ui_set_second_text (self->subtitle_second, second, gr_competency_get_subtitle (competency));
 
   for (guint i = 0; i < gr_competency_get_n_items (competency); i++)
     {
@@ -100,14 +107,20 @@ refresh (GrProjectorView *self)
       g_autofree char *level = describe_item (self, grid, gr_item_get_index (item));
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *text = gtk_label_new (gr_ui_grid_text (gr_item_get_text (item)));
+      GtkWidget *text_second = gtk_label_new (NULL);
       GtkWidget *value = gtk_label_new (level);
 
       gtk_label_set_wrap (GTK_LABEL (text), TRUE);
       gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text_second), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (text_second), 0);
       gtk_label_set_xalign (GTK_LABEL (value), 0);
       gtk_widget_add_css_class (text, "projector-item");
+      gtk_widget_add_css_class (text_second, "second-language");
       gtk_widget_add_css_class (value, "projector-level");
+      gr_ui_set_second_text (GTK_LABEL (text_second), second, gr_item_get_text (item));
       gtk_box_append (GTK_BOX (box), text);
+      gtk_box_append (GTK_BOX (box), text_second);
       gtk_box_append (GTK_BOX (box), value);
       gtk_box_append (self->items_box, box);
     }
@@ -142,12 +155,20 @@ gr_projector_view_dispose (GObject *object)
 }
 
 static void
+gr_projector_view_finalize (GObject *object)
+{
+  g_free (GR_PROJECTOR_VIEW (object)->second_language);
+  G_OBJECT_CLASS (gr_projector_view_parent_class)->finalize (object);
+}
+
+static void
 gr_projector_view_class_init (GrProjectorViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gr_projector_view_dispose;
+  object_class->finalize = gr_projector_view_finalize;
 
   g_type_ensure (GR_TYPE_CHART_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -157,7 +178,9 @@ gr_projector_view_class_init (GrProjectorViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, chart);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, name_label);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, title_second);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, subtitle_second);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, items_box);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, previous_button);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, next_button);
@@ -239,6 +262,17 @@ gr_projector_view_set_show_names (GrProjectorView *self,
   self->show_names = show;
   update_chart (self);
   refresh (self);
+}
+
+/* Shows the competency's texts in @code too, under the interface's; "" or %NULL: not. */
+void
+gr_projector_view_set_second_language (GrProjectorView *self,
+                                       const char      *code)
+{
+  g_return_if_fail (GR_IS_PROJECTOR_VIEW (self));
+
+  if (gr_set_str (&self->second_language, code))
+    refresh (self);
 }
 
 /* Returns: (transfer none) */

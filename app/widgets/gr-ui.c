@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Small helpers shared by the widgets: the interface's translator and how scores read. */
+/* Small helpers shared by the widgets: the interface's translator, the second language of
+ * multilingual workshops, and how scores read. */
 #define G_LOG_DOMAIN "gr-ui"
 
 #include "config.h"
@@ -22,6 +23,84 @@ const char *
 gr_ui_grid_text (const char *msgid)
 {
   return gr_translator_grid (gr_ui_translator (), msgid);
+}
+
+/* Each language named in itself, never translated: someone who does not read the interface's
+ * language must still find their own in a list. */
+static const struct
+{
+  const char *code;
+  const char *name;
+} language_names[] = {
+  { "fr", "Français" },
+  { "en", "English" },
+  { "de", "Deutsch" },
+  { "es", "Español" },
+  { "it", "Italiano" },
+};
+
+/* Returns: (nullable): the name of the language @code in that language, or %NULL if Grille
+ * does not know it. */
+const char *
+gr_ui_language_name (const char *code)
+{
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (language_names); i++)
+    if (g_str_equal (code, language_names[i].code))
+      return language_names[i].name;
+  return NULL;
+}
+
+/**
+ * gr_ui_second_translator:
+ * @code: (nullable): the second language chosen for multilingual workshops, "" for none
+ *
+ * Returns: (transfer none) (nullable): the translator for the texts shown under the grid's
+ *   texts, or %NULL when there is no second language to show: none chosen, one Grille cannot
+ *   write, or the interface's own language, which would only repeat each text.
+ */
+GrTranslator *
+gr_ui_second_translator (const char *code)
+{
+  GrTranslator *second;
+
+  if (code == NULL || gr_ui_language_name (code) == NULL)
+    return NULL;
+  if (g_str_equal (code, gr_translator_get_language (gr_ui_translator ())))
+    return NULL;
+
+  second = gr_translator_get (code);
+  return gr_translator_has_catalog (second) ? second : NULL;
+}
+
+/* Shows under a grid text (the label just above @label) the same text in the second
+ * language, or hides @label when there is none or it reads the same. */
+void
+gr_ui_set_second_text (GtkLabel     *label,
+                       GrTranslator *second,
+                       const char   *msgid)
+{
+  g_autoptr(PangoAttrList) attributes = NULL;
+  const char *text = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  if (second != NULL && msgid != NULL && *msgid != '\0')
+    text = gr_translator_grid (second, msgid);
+  if (text == NULL || g_str_equal (text, gr_ui_grid_text (msgid)))
+    {
+      gtk_label_set_text (label, "");
+      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+      return;
+    }
+
+  /* Line breaking and hyphenation follow the text's language, not the interface's. */
+  attributes = pango_attr_list_new ();
+  pango_attr_list_insert (attributes,
+                          pango_attr_language_new (pango_language_from_string (
+                            gr_translator_get_language (second))));
+  gtk_label_set_attributes (label, attributes);
+  gtk_label_set_text (label, text);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
 }
 
 /* A mean as the interface's language writes it, with one decimal: "2,5" in French. */

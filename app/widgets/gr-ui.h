@@ -10,18 +10,23 @@ G_BEGIN_DECLS
 
 #define GR_MIME_TYPE "application/x-grille-session"
 
-GrTranslator *gr_ui_translator    (void);
-const char   *gr_ui_grid_text     (const char    *msgid);
-char         *gr_ui_format_number (double         value);
-char         *gr_ui_format_score  (const GrStats *stats,
-                                   GrGrid        *grid);
-char         *gr_ui_format_level  (GrGrid        *grid,
-                                   int            level);
-void          gr_ui_set_label     (GtkWidget     *widget,
-                                   const char    *label);
-char         *gr_ui_sentence      (const char    *message);
-GtkWidget    *gr_ui_show_error    (GtkWidget     *widget,
-                                   const char    *primary,
-                                   const char    *secondary);
+GrTranslator *gr_ui_translator        (void);
+const char   *gr_ui_grid_text         (const char    *msgid);
+const char   *gr_ui_language_name     (const char    *code);
+GrTranslator *gr_ui_second_translator (const char    *code);
+void          gr_ui_set_second_text   (GtkLabel      *label,
+                                       GrTranslator  *second,
+                                       const char    *msgid);
+char         *gr_ui_format_number     (double         value);
+char         *gr_ui_format_score      (const GrStats *stats,
+                                       GrGrid        *grid);
+char         *gr_ui_format_level      (GrGrid        *grid,
+                                       int            level);
+void          gr_ui_set_label         (GtkWidget     *widget,
+                                       const char    *label);
+char         *gr_ui_sentence          (const char    *message);
+GtkWidget    *gr_ui_show_error        (GtkWidget     *widget,
+                                       const char    *primary,
+                                       const char    *secondary);
 
 G_END_DECLS

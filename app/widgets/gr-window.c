@@ -29,6 +29,7 @@ struct _GrWindow
   GrHistory            *history;
   GrParticipant        *participant;
   char                 *chart_view;       /* "participant" or "group" */
+  char                 *second_language;  /* "" or the code of a language shown under each text */
   gboolean              projector;
   gboolean              show_names;
   gboolean              close_confirmed;
@@ -74,6 +75,7 @@ enum {
   PROP_CHART_VIEW,
   PROP_PROJECTOR,
   PROP_SHOW_NAMES,
+  PROP_SECOND_LANGUAGE,
   N_PROPS
 };
 
@@ -321,6 +323,7 @@ rebuild_pages (GrWindow *self)
       GtkWidget *page = gr_competency_page_new (grid, competency);
 
       g_ptr_array_add (self->competency_pages, page);
+      gr_competency_page_set_second_language (GR_COMPETENCY_PAGE (page), self->second_language);
       gtk_stack_add_named (self->stack, page, gr_competency_get_id (competency));
       gtk_list_box_append (self->sidebar,
                            gr_sidebar_row_new (gr_competency_get_id (competency), NULL));
@@ -1150,6 +1153,21 @@ set_chart_view (GrWindow   *self,
 }
 
 static void
+set_second_language (GrWindow   *self,
+                     const char *code)
+{
+  if (code == NULL)
+    code = "";
+  if (!gr_set_str (&self->second_language, code))
+    return;
+
+  for (guint i = 0; i < self->competency_pages->len; i++)
+    gr_competency_page_set_second_language (g_ptr_array_index (self->competency_pages, i), code);
+  gr_projector_view_set_second_language (self->projector_view, code);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECOND_LANGUAGE]);
+}
+
+static void
 gr_window_get_property (GObject    *object,
                         guint       prop_id,
                         GValue     *value,
@@ -1167,6 +1185,9 @@ gr_window_get_property (GObject    *object,
       break;
     case PROP_SHOW_NAMES:
       g_value_set_boolean (value, self->show_names);
+      break;
+    case PROP_SECOND_LANGUAGE:
+      g_value_set_string (value, self->second_language);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1196,6 +1217,9 @@ gr_window_set_property (GObject      *object,
           gr_projector_view_set_show_names (self->projector_view, self->show_names);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_SECOND_LANGUAGE:
+      set_second_language (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1248,6 +1272,9 @@ gr_window_dispose (GObject *object)
   if (self->draft_delay_id != 0 || self->draft_deadline_id != 0)
     write_draft (self);
 
+  /* The pages the binding updates are about to go. */
+  if (self->settings != NULL)
+    g_settings_unbind (self, "second-language");
   gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_WINDOW);
   g_clear_pointer (&self->competency_pages, g_ptr_array_unref);
   g_clear_object (&self->history);
@@ -1264,6 +1291,7 @@ static void
 gr_window_finalize (GObject *object)
 {
   g_free (GR_WINDOW (object)->chart_view);
+  g_free (GR_WINDOW (object)->second_language);
   G_OBJECT_CLASS (gr_window_parent_class)->finalize (object);
 }
 
@@ -1289,6 +1317,10 @@ gr_window_class_init (GrWindowClass *klass)
   properties[PROP_SHOW_NAMES] =
     g_param_spec_boolean ("show-names", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The language shown under each text of the grid, for multilingual workshops ("" none). */
+  properties[PROP_SECOND_LANGUAGE] =
+    g_param_spec_string ("second-language", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GR_TYPE_ADAPTIVE_BOX);
@@ -1349,6 +1381,7 @@ gr_window_init (GrWindow *self)
   GtkEventController *keys;
 
   self->chart_view = g_strdup ("participant");
+  self->second_language = g_strdup ("");
   self->show_names = TRUE;
   self->competency_pages = g_ptr_array_new ();
   self->settings = g_settings_new (APP_ID);
@@ -1384,6 +1417,10 @@ gr_window_init (GrWindow *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  /* Every window follows the choice at once, wherever it is made. */
+  g_settings_bind (self->settings, "second-language", self, "second-language",
+                   G_SETTINGS_BIND_GET);
 
   update_recent_menu (self);
   gr_window_set_session (self, session, NULL);

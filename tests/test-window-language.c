@@ -1,0 +1,727 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's languages under Xvfb: switching the interface's language while a workshop is
+ * under way, the second language under each text, the export in another language, the
+ * language menus, and a right-to-left layout. */
+#define G_LOG_DOMAIN "test-window-language"
+
+#include "config.h"
+
+#include "gr-application.h"
+#include "gr-competency.h"
+#include "gr-export-dialog.h"
+#include "gr-item.h"
+#include "gr-translator.h"
+#include "gr-window.h"
+
+static GrApplication *app;
+static char *tmp_dir;
+
+static const char session_json[] =
+  "{ \"format\": \"grille-session\", \"version\": 1,\n"
+  "  \"grid\": \"engagement\",\n"
+  "  \"title\": \"Atelier transfrontalier\", \"date\": \"2026-04-02\", \"language\": \"fr\",\n"
+  "  \"participants\": [\n"
+  "    { \"name\": \"Service jeunesse\",\n"
+  "      \"scores\":  { \"cooperer.1\": 3, \"cooperer.2\": 2, \"connecter.2\": 0,\n"
+  "                   \"ouvrir.1\": 2, \"faciliter.1\": 1, \"integrer.1\": 3 } },\n"
+  "    { \"name\": \"Partenaires de Kehl\",\n"
+  "      \"scores\":  { \"cooperer.1\": 1, \"cooperer.3\": 2, \"connecter.1\": 2,\n"
+  "                   \"connecter.2\": 2, \"ouvrir.2\": 1, \"faciliter.3\": 3 },\n"
+  "      \"notes\":   { \"connecter.1\": \"Réunions publiques bilingues\" } } ] }\n";
+
+/* Waits for @done, turning the main loop; gives up (and fails) only after a minute, which no
+ * correct run comes near: a guard against hanging, not a timing assertion. */
+#define WAIT_UNTIL(done)                                                       \
+  G_STMT_START {                                                               \
+    gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;            \
+    while (!(done) && g_get_monotonic_time () < give_up)                       \
+      g_main_context_iteration (NULL, TRUE);                                   \
+    g_assert_true (done);                                                      \
+  } G_STMT_END
+
+static gboolean
+quit_loop (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay itself out and draw: a few frames' worth of main loop. */
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, quit_loop, &done);
+  WAIT_UNTIL (done);
+}
+
+static GFile *
+write_session_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, session_json, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static GrWindow *
+new_window (int width,
+            int height)
+{
+  GrWindow *window = gr_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return window;
+}
+
+static void
+destroy_window (GrWindow *window)
+{
+  if (gr_window_get_draft (window) != NULL)
+    gr_draft_discard (gr_window_get_draft (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  settle ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                           name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* The label showing @text that a user sees in @root (mapped: on the current page, not in a
+ * hidden one), or NULL. gtk_label_get_text() gives the text as shown, without mnemonics. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* How many labels of the second language a user sees in @root. */
+static guint
+count_second_texts (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (root))
+    return 0;
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "second-language"))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_second_texts (child);
+  return n;
+}
+
+typedef gboolean (*Match) (GtkWidget *widget,
+                           gconstpointer data);
+
+/* The first widget under @root (itself included) that @match accepts, or NULL. */
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             Match          match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+is_primary_menu (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+static gboolean
+is_scrolled_window (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget);
+}
+
+/* A drop-down whose first choice reads @first. */
+static gboolean
+starts_with_choice (GtkWidget     *widget,
+                    gconstpointer  first)
+{
+  GListModel *model;
+
+  if (!GTK_IS_DROP_DOWN (widget))
+    return FALSE;
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+  return GTK_IS_STRING_LIST (model) &&
+         g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), first) == 0;
+}
+
+static gboolean
+shows_model (GtkWidget     *widget,
+             gconstpointer  model)
+{
+  return GTK_IS_DROP_DOWN (widget) &&
+         gtk_drop_down_get_model (GTK_DROP_DOWN (widget)) == model;
+}
+
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *ancestor)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &bounds));
+  return bounds;
+}
+
+/* A string of the code, without its mnemonic underscore, as a label shows it. */
+static char *
+shown (const char *code,
+       const char *msgid)
+{
+  const char *text = gr_translator_gettext (gr_translator_get (code), msgid);
+  GString *without = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (*p != '_')
+      g_string_append_c (without, *p);
+  return g_string_free (without, FALSE);
+}
+
+static const char *
+grid_text (const char *code,
+           const char *msgid)
+{
+  return gr_translator_grid (gr_translator_get (code), msgid);
+}
+
+/* Chooses the interface's language as the Language menu does: through app.language. */
+static void
+set_language (const char *code)
+{
+  g_autoptr(GVariant) state = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string (code));
+  WAIT_UNTIL (g_str_equal (gr_translator_get_language (gr_translator_get (NULL)),
+                           *code ? code : "fr"));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (app), "language");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, code);
+}
+
+static void
+set_second_language (const char *code)
+{
+  g_autoptr(GVariant) state = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "second-language",
+                                  g_variant_new_string (code));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (app), "second-language");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, code);
+}
+
+/* The labels of a menu's items, by "action|target", submenus and sections included. */
+static void
+collect_menu (GMenuModel *menu,
+              GHashTable *labels)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *action = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (menu, i);
+      GMenuModel *linked;
+
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+      target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                      G_VARIANT_TYPE_STRING);
+      if (action != NULL)
+        g_hash_table_insert (labels,
+                             g_strdup_printf ("%s|%s", action,
+                                              target ? g_variant_get_string (target, NULL) : ""),
+                             g_strdup (label));
+      else if (label != NULL)
+        g_hash_table_insert (labels, g_strdup_printf ("submenu|%s", label), g_strdup (label));
+
+      while (g_menu_link_iter_get_next (links, NULL, &linked))
+        {
+          collect_menu (linked, labels);
+          g_object_unref (linked);
+        }
+    }
+}
+
+static GHashTable *
+window_menu (GrWindow *window)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), is_primary_menu,
+                                                        NULL));
+  GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_assert_nonnull (button);
+  collect_menu (gtk_menu_button_get_menu_model (button), labels);
+  return labels;
+}
+
+/* The Language and Second language menus name each language in itself, in every interface
+ * language; only "the system's language" and "none" are translated. */
+static void
+check_language_menus (GrWindow   *window,
+                      const char *code)
+{
+  static const char *names[][2] = {
+    { "fr", "Français" }, { "en", "English" }, { "de", "Deutsch" },
+    { "es", "Español" }, { "it", "Italiano" },
+  };
+  g_autoptr(GHashTable) menu = window_menu (window);
+  g_autofree char *system_key = g_strdup ("app.language|");
+  g_autofree char *none_key = g_strdup ("app.second-language|");
+  g_autofree char *second_title = g_strdup_printf ("submenu|%s",
+                                                   gr_translator_gettext (gr_translator_get (code),
+                                                                          "_Deuxième langue"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("app.language|%s", names[i][0]);
+      g_autofree char *second_key = g_strdup_printf ("app.second-language|%s", names[i][0]);
+
+      g_assert_cmpstr (g_hash_table_lookup (menu, key), ==, names[i][1]);
+      g_assert_cmpstr (g_hash_table_lookup (menu, second_key), ==, names[i][1]);
+    }
+  g_assert_cmpstr (g_hash_table_lookup (menu, system_key), ==,
+                   gr_translator_gettext (gr_translator_get (code), "Langue du _système"));
+  g_assert_cmpstr (g_hash_table_lookup (menu, none_key), ==,
+                   gr_translator_gettext (gr_translator_get (code), "_Aucune"));
+  g_assert_true (g_hash_table_contains (menu, second_title));
+}
+
+/* Switching the language in a running window changes what it shows, at once, and nothing of
+ * the work: the session, its unsaved changes, the page, the participant, the scroll. */
+static void
+test_switch (void)
+{
+  static const char *codes[] = { "de", "it", "fr" };
+  g_autoptr(GFile) file = write_session_file ("switch.grille");
+  GrWindow *window = new_window (1200, 760);
+  GrSession *session;
+  GrParticipant *partner;
+  GrGrid *grid;
+  GrCompetency *connecter, *cooperer;
+  GrCompetencyPage *page;
+  GtkAdjustment *scroll;
+  GtkWidget *export_button;
+  GtkDropDown *participants;
+  guint item;
+  double position;
+
+  g_assert_true (gr_window_open_file (window, file));
+  session = gr_window_get_session (window);
+  grid = gr_session_get_grid (session);
+  cooperer = gr_grid_get_competency (grid, 0);
+  connecter = gr_grid_get_competency (grid, 1);
+  partner = gr_session_get_participant (session, 1);
+  page = gr_window_get_competency_page (window, 1);
+  item = gr_item_get_index (gr_competency_get_item (connecter, 2));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-participant", "s",
+                              "Partenaires de Kehl");
+  gr_window_show_page (window, "connecter");
+  g_signal_emit_by_name (gr_item_row_get_level_button (gr_competency_page_get_row (page, 2), 3),
+                         "clicked");
+  g_assert_true (gr_window_is_modified (window));
+  settle ();
+
+  /* Down the page, where a facilitator would be in the middle of a workshop. */
+  scroll = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (page), is_scrolled_window, NULL)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll),
+                     >, 150);
+  gtk_adjustment_set_value (scroll, 150);
+  settle ();
+  position = gtk_adjustment_get_value (scroll);
+  g_assert_cmpfloat (position, ==, 150);
+
+  export_button = find_widget (GTK_WIDGET (window), has_action, "win.export");
+  participants = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), shows_model,
+                                             gr_session_get_participants (session)));
+  g_assert_nonnull (export_button);
+  g_assert_nonnull (participants);
+  check_language_menus (window, "fr");
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      const char *code = codes[i];
+      const char *title = grid_text (code, gr_competency_get_title (connecter));
+      const char *text = grid_text (code, gr_item_get_text (gr_competency_get_item (connecter,
+                                                                                     0)));
+      GtkWidget *sidebar_row = GTK_WIDGET (gr_window_get_sidebar_row (window, "cooperer"));
+      g_autofree char *save = shown (code, "_Enregistrer");
+      g_autofree char *overview = shown (code, "Vue d’ensemble");
+      g_autofree char *caption = shown (code, "_Participant");
+
+      g_test_message ("language %s: %s", code, title);
+      set_language (code);
+      settle ();
+
+      /* What is seen: the page's title and savoir-faire, the sidebar, the header bar. */
+      g_assert_nonnull (find_label (GTK_WIDGET (page), title));
+      g_assert_nonnull (find_label (GTK_WIDGET (page), text));
+      g_assert_nonnull (find_label (sidebar_row,
+                                    grid_text (code, gr_competency_get_title (cooperer))));
+      g_assert_nonnull (find_label (GTK_WIDGET (window), overview));
+      g_assert_nonnull (find_label (GTK_WIDGET (window), save));
+      g_assert_nonnull (find_label (GTK_WIDGET (window), caption));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (export_button), ==,
+                       gr_translator_gettext (gr_translator_get (code),
+                                              "Exporter le graphique ou les scores (Ctrl+E)"));
+      if (!g_str_equal (code, "fr"))
+        {
+          g_assert_null (find_label (GTK_WIDGET (page), gr_competency_get_title (connecter)));
+          g_assert_null (find_label (GTK_WIDGET (window), "Enregistrer"));
+        }
+      check_language_menus (window, code);
+
+      /* What is kept. */
+      g_assert_true (gr_window_get_session (window) == session);
+      g_assert_true (gr_window_is_modified (window));
+      g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "*"));
+      g_assert_cmpstr (gr_window_get_page (window), ==, "connecter");
+      g_assert_true (gr_window_get_participant (window) == partner);
+      g_assert_true (gtk_drop_down_get_selected_item (participants) == (gpointer) partner);
+      g_assert_cmpint (gr_participant_get_level (partner, item), ==, 3);
+      g_assert_true (gtk_toggle_button_get_active (
+        gr_item_row_get_level_button (gr_competency_page_get_row (page, 2), 3)));
+      g_assert_cmpstr (gr_participant_get_note (partner, gr_item_get_index (
+                         gr_competency_get_item (connecter, 0))), ==,
+                       "Réunions publiques bilingues");
+      g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, position);
+    }
+
+  /* Undo still knows what was done before the switches. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (gr_participant_get_level (partner, item), ==, GR_LEVEL_NONE);
+  g_assert_false (gr_window_is_modified (window));
+
+  destroy_window (window);
+}
+
+/* The second language: under each title, subtitle, introduction and savoir-faire, on the page
+ * and in projector mode; never the interface's own language; gone when set to none. */
+static void
+test_second_language (void)
+{
+  g_autoptr(GFile) file = write_session_file ("Atelier transfrontalier.grille");
+  GrWindow *window = new_window (1280, 860);
+  GrWindow *other;
+  GrGrid *grid;
+  GrCompetency *cooperer;
+  GtkWidget *page;
+  GtkWidget *projector;
+  GtkLabel *title_fr, *title_de, *text_fr, *text_de, *intro_de;
+  const char *text;
+  graphene_rect_t above, below;
+
+  g_assert_true (gr_window_open_file (window, file));
+  grid = gr_session_get_grid (gr_window_get_session (window));
+  cooperer = gr_grid_get_competency (grid, 0);
+  page = GTK_WIDGET (gr_window_get_competency_page (window, 0));
+  text = gr_item_get_text (gr_competency_get_item (cooperer, 0));
+  gr_window_show_page (window, "cooperer");
+  settle ();
+  g_assert_cmpuint (count_second_texts (GTK_WIDGET (window)), ==, 0);
+
+  set_second_language ("de");
+  settle ();
+  title_fr = find_label (page, gr_competency_get_title (cooperer));
+  title_de = find_label (page, grid_text ("de", gr_competency_get_title (cooperer)));
+  text_fr = find_label (page, text);
+  text_de = find_label (page, grid_text ("de", text));
+  intro_de = find_label (page, grid_text ("de", gr_competency_get_introduction (cooperer)));
+  g_assert_nonnull (title_fr);
+  g_assert_nonnull (title_de);
+  g_assert_nonnull (text_fr);
+  g_assert_nonnull (text_de);
+  g_assert_nonnull (intro_de);
+  g_assert_nonnull (find_label (page, grid_text ("de", gr_competency_get_subtitle (cooperer))));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (title_de), "second-language"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (text_de), "second-language"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (text_fr), "second-language"));
+
+  /* Under the French text, and in smaller type. */
+  above = bounds_in (GTK_WIDGET (title_fr), page);
+  below = bounds_in (GTK_WIDGET (title_de), page);
+  g_assert_cmpfloat (below.origin.y, >=, above.origin.y + above.size.height);
+  g_assert_cmpfloat (below.size.height, <, above.size.height);
+  above = bounds_in (GTK_WIDGET (text_fr), page);
+  below = bounds_in (GTK_WIDGET (text_de), page);
+  g_assert_cmpfloat (below.origin.y, >=, above.origin.y + above.size.height);
+  /* Every savoir-faire of the page, its title, subtitle and introduction. */
+  g_assert_cmpuint (count_second_texts (page), ==, 3 + gr_competency_get_n_items (cooperer));
+  screenshot (GTK_WIDGET (window), "screenshot-second-language.png");
+
+  /* The projector shows it too, on the competency shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.projector", NULL);
+  settle ();
+  projector = GTK_WIDGET (gr_window_get_projector (window));
+  g_assert_nonnull (find_label (projector, gr_competency_get_title (cooperer)));
+  g_assert_nonnull (find_label (projector, grid_text ("de", gr_competency_get_title (cooperer))));
+  g_assert_nonnull (find_label (projector, grid_text ("de", text)));
+  screenshot (GTK_WIDGET (window), "screenshot-second-language-projector.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.projector", NULL);
+  settle ();
+
+  /* The interface in German: repeating it would only double each text. */
+  set_language ("de");
+  settle ();
+  g_assert_nonnull (find_label (page, grid_text ("de", gr_competency_get_title (cooperer))));
+  g_assert_null (find_label (page, gr_competency_get_title (cooperer)));
+  g_assert_cmpuint (count_second_texts (GTK_WIDGET (window)), ==, 0);
+
+  /* French again: the German comes back under it. */
+  set_language ("fr");
+  settle ();
+  g_assert_nonnull (find_label (page, grid_text ("de", text)));
+  g_assert_cmpuint (count_second_texts (page), ==, 3 + gr_competency_get_n_items (cooperer));
+
+  /* Another language replaces it; a window opened now shows it too. */
+  set_second_language ("it");
+  settle ();
+  g_assert_null (find_label (page, grid_text ("de", text)));
+  g_assert_nonnull (find_label (page, grid_text ("it", text)));
+  other = new_window (1100, 760);
+  gr_window_show_page (other, "cooperer");
+  settle ();
+  g_assert_nonnull (find_label (GTK_WIDGET (gr_window_get_competency_page (other, 0)),
+                                grid_text ("it", text)));
+  destroy_window (other);
+
+  /* None: gone. */
+  set_second_language ("");
+  settle ();
+  g_assert_null (find_label (page, grid_text ("it", text)));
+  g_assert_cmpuint (count_second_texts (GTK_WIDGET (window)), ==, 0);
+
+  destroy_window (window);
+}
+
+/* The export dialog writes the chart and the table in the language chosen in it, whatever the
+ * window's; an open dialog follows a change of the interface's language. */
+static void
+test_export_language (void)
+{
+  static const char *names[] = { "Français", "English", "Deutsch", "Español", "Italiano" };
+  g_autoptr(GFile) file = write_session_file ("export.grille");
+  g_autoptr(GFile) svg_file = NULL;
+  g_autoptr(GFile) csv_file = NULL;
+  g_autofree char *svg_path = g_build_filename (tmp_dir, "export-it.svg", NULL);
+  g_autofree char *csv_path = g_build_filename (tmp_dir, "export-it.csv", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  GrWindow *window = new_window (1100, 760);
+  GrExportDialog *dialog;
+  GtkDropDown *languages;
+  GListModel *model;
+  GrGrid *grid;
+  const char *text;
+
+  g_assert_true (gr_window_open_file (window, file));
+  grid = gr_session_get_grid (gr_window_get_session (window));
+  text = gr_item_get_text (gr_competency_get_item (gr_grid_get_competency (grid, 1), 0));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  settle ();
+  dialog = NULL;
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (GR_IS_EXPORT_DIALOG (l->data))
+        dialog = l->data;
+    g_list_free (toplevels);
+  }
+  g_assert_nonnull (dialog);
+
+  /* The interface's language first, then each language named in itself. */
+  languages = GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), starts_with_choice,
+                                          "Langue de l’interface"));
+  g_assert_nonnull (languages);
+  model = gtk_drop_down_get_model (languages);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1 + G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i + 1), ==, names[i]);
+  g_assert_cmpuint (gtk_drop_down_get_selected (languages), ==, 0);
+
+  gtk_drop_down_set_selected (languages, 5);
+  screenshot (GTK_WIDGET (dialog), "screenshot-export-language.png");
+  gr_export_dialog_set_kind (dialog, GR_EXPORT_SVG);
+  svg_file = g_file_new_for_path (svg_path);
+  g_assert_true (gr_export_dialog_write (dialog, svg_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+  g_assert_true (g_str_has_prefix (svg, "<?xml") || strstr (svg, "<svg") != NULL);
+  g_assert_nonnull (strstr (svg, grid_text ("it", "Coopérer")));
+  g_assert_nonnull (strstr (svg, grid_text ("it", "Connecter")));
+  g_assert_null (strstr (svg, "Coopérer"));
+
+  gr_export_dialog_set_kind (dialog, GR_EXPORT_CSV);
+  csv_file = g_file_new_for_path (csv_path);
+  g_assert_true (gr_export_dialog_write (dialog, csv_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, grid_text ("it", text)));
+  g_assert_null (strstr (csv, text));
+
+  /* The dialog follows the interface into German and keeps the choice made in it. */
+  set_language ("de");
+  settle ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==,
+                   gr_translator_gettext (gr_translator_get ("de"), "Exporter"));
+  languages = GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), starts_with_choice,
+                                          gr_translator_gettext (gr_translator_get ("de"),
+                                                                 "Langue de l’interface")));
+  g_assert_nonnull (languages);
+  g_assert_cmpuint (gtk_drop_down_get_selected (languages), ==, 5);
+  model = gtk_drop_down_get_model (languages);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 5), ==, "Italiano");
+
+  /* Back to the interface's language: the table is in German now. */
+  gr_export_dialog_set_language (dialog, NULL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (languages), ==, 0);
+  g_assert_true (gr_export_dialog_write (dialog, csv_file, &error));
+  g_clear_pointer (&csv, g_free);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, grid_text ("de", text)));
+  set_language ("fr");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
+/* Right to left: the window builds, the sidebar is on the right, the chart on the left. */
+static void
+test_rtl (void)
+{
+  g_autoptr(GFile) file = write_session_file ("rtl.grille");
+  GrWindow *window;
+  GtkWidget *sidebar, *page, *chart;
+  graphene_rect_t sidebar_bounds, page_bounds, chart_bounds;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  window = new_window (1280, 820);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
+  g_assert_true (gr_window_open_file (window, file));
+  gr_window_show_page (window, "cooperer");
+  settle ();
+  g_assert_true (gr_window_is_wide (window));
+
+  sidebar = gtk_widget_get_parent (GTK_WIDGET (gr_window_get_sidebar_row (window, "cooperer")));
+  page = GTK_WIDGET (gr_window_get_competency_page (window, 0));
+  chart = GTK_WIDGET (gr_window_get_chart (window));
+  sidebar_bounds = bounds_in (sidebar, GTK_WIDGET (window));
+  page_bounds = bounds_in (page, GTK_WIDGET (window));
+  chart_bounds = bounds_in (chart, GTK_WIDGET (window));
+  g_test_message ("sidebar x=%g, page x=%g, chart x=%g", sidebar_bounds.origin.x,
+                  page_bounds.origin.x, chart_bounds.origin.x);
+  g_assert_cmpfloat (sidebar_bounds.origin.x, >=, page_bounds.origin.x + page_bounds.size.width);
+  g_assert_cmpfloat (chart_bounds.origin.x + chart_bounds.size.width, <=, page_bounds.origin.x);
+  g_assert_cmpfloat (sidebar_bounds.size.width, >, 100);
+  g_assert_nonnull (find_label (page, "Coopérer"));
+  screenshot (GTK_WIDGET (window), "screenshot-rtl.png");
+
+  destroy_window (window);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("grille-test-window-language-XXXXXX", NULL);
+  data_home = g_build_filename (tmp_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_setenv ("GTK_A11Y", "test", FALSE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  gr_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = gr_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window-language/switch", test_switch);
+  g_test_add_func ("/window-language/second-language", test_second_language);
+  g_test_add_func ("/window-language/export-language", test_export_language);
+  g_test_add_func ("/window-language/rtl", test_rtl);
+
+  status = g_test_run ();
+
+  settings = g_settings_new (APP_ID);
+  g_settings_reset (settings, "language");
+  g_settings_reset (settings, "second-language");
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
