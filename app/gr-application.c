@@ -132,13 +132,7 @@ gr_application_offer_drafts (GrApplication *self)
                           _("_Supprimer"), GTK_RESPONSE_REJECT,
                           _("_Restaurer"), GTK_RESPONSE_ACCEPT,
                           NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
-                                                                GTK_RESPONSE_ACCEPT),
-                            "suggested-action");
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
-                                                                GTK_RESPONSE_REJECT),
-                            "destructive-action");
+  gr_ui_style_question (GTK_DIALOG (dialog));
   g_object_set_data_full (G_OBJECT (dialog), "drafts", drafts,
                           (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (on_drafts_response), drafts);

@@ -195,3 +195,15 @@ gr_ui_show_error (GtkWidget  *widget,
 
   return dialog;
 }
+
+/* A question whose ACCEPT answer keeps the user's work (Save, Restore) and whose REJECT answer
+ * throws it away: the first is the default and stands out, the second is marked destructive. */
+void
+gr_ui_style_question (GtkDialog *dialog)
+{
+  gtk_dialog_set_default_response (dialog, GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (dialog, GTK_RESPONSE_ACCEPT),
+                            "suggested-action");
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (dialog, GTK_RESPONSE_REJECT),
+                            "destructive-action");
+}

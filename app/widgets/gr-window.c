@@ -940,13 +940,7 @@ gr_window_close_request (GtkWindow *window)
                           _("_Ne pas enregistrer"), GTK_RESPONSE_REJECT,
                           _("_Enregistrer"), GTK_RESPONSE_ACCEPT,
                           NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
-                                                                GTK_RESPONSE_ACCEPT),
-                            "suggested-action");
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
-                                                                GTK_RESPONSE_REJECT),
-                            "destructive-action");
+  gr_ui_style_question (GTK_DIALOG (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 
