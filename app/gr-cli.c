@@ -29,6 +29,7 @@ typedef struct
   char     *size;
   int       scale;
   char     *participant;
+  char     *reference;
   gboolean  title;
   gboolean  version;
   char    **files;
@@ -43,6 +44,7 @@ cli_options_clear (CliOptions *o)
   g_clear_pointer (&o->lang, g_free);
   g_clear_pointer (&o->size, g_free);
   g_clear_pointer (&o->participant, g_free);
+  g_clear_pointer (&o->reference, g_free);
   g_clear_pointer (&o->files, g_strfreev);
 }
 
@@ -152,13 +154,23 @@ run_summary (const CliOptions *o)
 }
 
 static int
-parse_chart_options (const CliOptions *o,
-                     GrChartExportOptions *options)
+parse_chart_options (const CliOptions      *o,
+                     GrChartExportOptions  *options,
+                     GrSession            **reference)
 {
   gr_chart_export_options_init (options);
   options->translator = gr_translator_get (o->lang);
   options->participant = o->participant;
   options->show_title = o->title;
+
+  if (o->reference != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!(*reference = load_session (o->reference, &error)))
+        return fail (o->reference, "%s", error->message);
+      options->reference = *reference;
+    }
 
   if (o->size != NULL)
     {
@@ -189,7 +201,7 @@ export_one (const char                 *input,
             const char                 *output,
             GrChartFormat               chart_format,
             gboolean                    csv,
-            const GrChartExportOptions *chart_options,
+            GrChartExporter            *exporter,
             GrTranslator               *translator)
 {
   g_autoptr(GrSession) session = NULL;
@@ -205,7 +217,7 @@ export_one (const char                 *input,
 
   if (csv)
     bytes = gr_csv_write_session (session, translator);
-  else if (!(bytes = gr_chart_export_to_bytes (session, chart_format, chart_options, &error)))
+  else if (!(bytes = gr_chart_exporter_export (exporter, session, chart_format, &error)))
     return fail (input, "%s", error->message);
 
   return write_output (output, bytes);
@@ -214,6 +226,8 @@ export_one (const char                 *input,
 static int
 run_export (const CliOptions *o)
 {
+  g_autoptr(GrSession) reference = NULL;
+  g_autoptr(GrChartExporter) exporter = NULL;
   GrChartExportOptions chart_options;
   GrChartFormat chart_format = GR_CHART_FORMAT_PNG;
   gboolean csv = FALSE;
@@ -231,10 +245,11 @@ run_export (const CliOptions *o)
     return fail (o->export_path, _("format de sortie inconnu : le nom doit finir par .csv, "
                                    ".png, .svg ou .pdf"));
 
-  if ((status = parse_chart_options (o, &chart_options)))
+  if ((status = parse_chart_options (o, &chart_options, &reference)))
     return status;
+  exporter = gr_chart_exporter_new (&chart_options);
 
-  return export_one (o->files[0], o->export_path, chart_format, csv, &chart_options,
+  return export_one (o->files[0], o->export_path, chart_format, csv, exporter,
                      gr_translator_get (o->lang));
 }
 
@@ -242,6 +257,8 @@ run_export (const CliOptions *o)
 static int
 run_export_dir (const CliOptions *o)
 {
+  g_autoptr(GrSession) reference = NULL;
+  g_autoptr(GrChartExporter) exporter = NULL;
   GrChartExportOptions chart_options;
   GrChartFormat chart_format;
   gboolean csv = FALSE;
@@ -255,8 +272,10 @@ run_export_dir (const CliOptions *o)
   else if (o->format == NULL || !gr_chart_format_from_name (o->format, &chart_format))
     return fail (NULL, _("--export-dir demande --format=png, svg, pdf ou csv"));
 
-  if ((status = parse_chart_options (o, &chart_options)))
+  if ((status = parse_chart_options (o, &chart_options, &reference)))
     return status;
+  /* One exporter for the whole batch: charts of the same grid share their frame. */
+  exporter = gr_chart_exporter_new (&chart_options);
 
   if (g_mkdir_with_parents (o->export_dir, 0755) != 0)
     return fail (o->export_dir, _("impossible de créer le dossier : %s"), g_strerror (errno));
@@ -275,7 +294,7 @@ run_export_dir (const CliOptions *o)
       output = g_build_filename (o->export_dir, name, NULL);
 
       /* A bad file is reported and skipped; the others are still written. */
-      if (export_one (o->files[i], output, chart_format, csv, &chart_options,
+      if (export_one (o->files[i], output, chart_format, csv, exporter,
                       gr_translator_get (o->lang)) != 0)
         status = 1;
     }
@@ -326,6 +345,8 @@ gr_cli_run (int    argc,
       N_("Facteur d’échelle pour les écrans haute densité (1 par défaut)"), N_("N") },
     { "participant", 0, 0, G_OPTION_ARG_STRING, &o.participant,
       N_("Tracer ce participant plutôt que le groupe"), N_("NOM") },
+    { "reference", 0, 0, G_OPTION_ARG_FILENAME, &o.reference,
+      N_("Tracer aussi une session antérieure, pour comparer"), N_("FICHIER") },
     { "title", 0, 0, G_OPTION_ARG_NONE, &o.title,
       N_("Mettre le titre et la date de la session en tête du graphique"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,

@@ -277,6 +277,31 @@ test_usage_errors (void)
   g_assert_nonnull (strstr (d.err, "langue inconnue « xx »"));
 }
 
+/* An earlier session drawn for comparison is named in the chart's legend; a reference that
+ * cannot be read is an error that names it, and nothing is written. */
+static void
+test_export_reference (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *out = g_build_filename (tmpdir, "chart.svg", NULL);
+  g_autofree char *missing = g_build_filename (tmpdir, "absent.grille", NULL);
+  g_autofree char *missing_prefix = g_strdup_printf ("grille: %s: ", missing);
+  g_autofree char *svg = NULL;
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) bad = { 0 };
+
+  run (&ok, "--export", out, "--reference", path, path, NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "Référence : Atelier du 12 mars"));
+  g_unlink (out);
+
+  run (&bad, "--export", out, "--reference", missing, path, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_true (g_str_has_prefix (bad.err, missing_prefix));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_unwritable_output (void)
 {
@@ -306,6 +331,7 @@ main (int   argc,
   g_test_add_func ("/cli/errors/hostile-files", test_hostile);
   g_test_add_func ("/cli/errors/usage", test_usage_errors);
   g_test_add_func ("/cli/errors/unwritable-output", test_unwritable_output);
+  g_test_add_func ("/cli/export/reference", test_export_reference);
 
   status = g_test_run ();
   g_rmdir (tmpdir);

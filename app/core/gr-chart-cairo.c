@@ -244,6 +244,9 @@ draw_text (const GrChartLayout *layout,
       cairo_set_dash (cr, NULL, 0, 0);
       cairo_set_line_width (cr, text->font_size * 0.3);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      /* The halo only lightens what lies under the text: its edge needs no more than Cairo's
+       * fast anti-aliasing, which rasterises a text's wide outline several times faster. */
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
       cairo_stroke (cr);
       cairo_restore (cr);
       cairo_move_to (cr, text->x, text->y);
@@ -281,6 +284,74 @@ draw_legend_key (const GrChartLayout    *layout,
 }
 
 /**
+ * gr_chart_cairo_draw_layers:
+ * @layers: which of the chart's three layers to draw
+ *
+ * Draws some of @layout's layers, in their order: under the series (the background, rings,
+ * axes and level numbers), the series, and over them (the labels, the title and the legend).
+ */
+void
+gr_chart_cairo_draw_layers (const GrChartLayout *layout,
+                            cairo_t             *cr,
+                            GrChartLayers        layers)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  if (layers & GR_CHART_LAYER_UNDER)
+    {
+      if (layout->style.background.alpha > 0)
+        {
+          set_color (cr, &layout->style.background, 1);
+          cairo_paint (cr);
+        }
+
+      draw_grid (layout, cr);
+
+      for (guint t = 0; t < layout->texts->len; t++)
+        {
+          const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
+
+          if (text->kind == GR_CHART_TEXT_LEVEL)
+            draw_text (layout, text, cr);
+        }
+    }
+
+  if (layers & GR_CHART_LAYER_SERIES)
+    {
+      for (guint s = 0; s < layout->shapes->len; s++)
+        {
+          const GrChartShape *shape = &g_array_index (layout->shapes, GrChartShape, s);
+
+          if (shape->low != NULL)
+            draw_band (layout, shape, cr);
+        }
+      for (guint s = 0; s < layout->shapes->len; s++)
+        draw_shape (layout, &g_array_index (layout->shapes, GrChartShape, s), cr);
+    }
+
+  if (layers & GR_CHART_LAYER_OVER)
+    {
+      for (guint t = 0; t < layout->texts->len; t++)
+        {
+          const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
+
+          if (text->kind != GR_CHART_TEXT_LEVEL)
+            draw_text (layout, text, cr);
+        }
+
+      for (guint k = 0; k < layout->legend->len; k++)
+        draw_legend_key (layout, &g_array_index (layout->legend, GrChartLegendKey, k), cr);
+    }
+
+  cairo_restore (cr);
+}
+
+/**
  * gr_chart_cairo_draw:
  *
  * Draws @layout in user space units from (0, 0) to (layout->width, layout->height): a caller
@@ -290,49 +361,174 @@ void
 gr_chart_cairo_draw (const GrChartLayout *layout,
                      cairo_t             *cr)
 {
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (cr != NULL);
+  gr_chart_cairo_draw_layers (layout, cr, GR_CHART_LAYER_ALL);
+}
 
-  cairo_save (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+static void
+extend (GrChartRect       *rect,
+        const GrChartRect *other)
+{
+  double x1 = MAX (rect->x + rect->width, other->x + other->width);
+  double y1 = MAX (rect->y + rect->height, other->y + other->height);
 
-  if (layout->style.background.alpha > 0)
+  if (rect->width <= 0 && rect->height <= 0)
     {
-      set_color (cr, &layout->style.background, 1);
-      cairo_paint (cr);
+      *rect = *other;
+      return;
+    }
+  rect->x = MIN (rect->x, other->x);
+  rect->y = MIN (rect->y, other->y);
+  rect->width = x1 - rect->x;
+  rect->height = y1 - rect->y;
+}
+
+static GrChartRect
+grow (GrChartRect rect,
+      double      by)
+{
+  return (GrChartRect) { rect.x - by, rect.y - by, rect.width + 2 * by, rect.height + 2 * by };
+}
+
+/* How far a pen's ink reaches past the points it is drawn through: half the line (with round
+ * joins and caps), or the farthest corner of the marker (see marker_path()) and its outline. */
+static double
+pen_reach (const GrChartLayout *layout,
+           const GrChartPen    *pen)
+{
+  double corner;
+
+  switch (pen->marker)
+    {
+    case GR_CHART_MARKER_CIRCLE:
+      corner = 1;
+      break;
+    case GR_CHART_MARKER_SQUARE:
+      corner = 0.9 * G_SQRT2;
+      break;
+    case GR_CHART_MARKER_TRIANGLE:
+    case GR_CHART_MARKER_DOWN_TRIANGLE:
+      corner = hypot (1.1, 0.75);
+      break;
+    case GR_CHART_MARKER_DIAMOND:
+      corner = 1.25;
+      break;
+    case GR_CHART_MARKER_NONE:
+    default:
+      return pen->line_width / 2;
     }
 
-  draw_grid (layout, cr);
+  return MAX (pen->line_width / 2, pen->marker_size * corner + layout->unit * 0.3);
+}
 
-  for (guint t = 0; t < layout->texts->len; t++)
-    {
-      const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
+static void
+extend_points (GrChartRect        *rect,
+               const GrChartPoint *points,
+               guint               n,
+               double              reach)
+{
+  for (guint i = 0; points != NULL && i < n; i++)
+    if (!isnan (points[i].x))
+      {
+        GrChartRect around = { points[i].x - reach, points[i].y - reach, 2 * reach, 2 * reach };
 
-      if (text->kind == GR_CHART_TEXT_LEVEL)
-        draw_text (layout, text, cr);
-    }
+        extend (rect, &around);
+      }
+}
+
+/* The shortest distance from @p to the rectangle (0 inside it). */
+static double
+rect_distance (const GrChartRect *rect,
+               GrChartPoint       p)
+{
+  double dx = MAX (MAX (rect->x - p.x, 0), p.x - (rect->x + rect->width));
+  double dy = MAX (MAX (rect->y - p.y, 0), p.y - (rect->y + rect->height));
+
+  return hypot (dx, dy);
+}
+
+/* Whether @box is clear of the series' ink: outside its bounding box, or outside the disc
+ * round the centre that holds it (the series never leave the outer ring, which the labels
+ * keep away from). */
+static gboolean
+clear_of (const GrChartRect *box,
+          const GrChartRect *bounds,
+          GrChartPoint       center,
+          double             reach)
+{
+  return !gr_chart_rect_intersects (box, bounds) || rect_distance (box, center) > reach;
+}
+
+/**
+ * gr_chart_cairo_series_apart:
+ * @bounds: (out) (optional): a rectangle that holds every pixel the series draw on
+ *
+ * Whether the series of @layout leave every pixel of the layer over them untouched, with a
+ * margin for anti-aliasing: then drawing that layer before the series gives the very same
+ * pixels, and a batch of charts that share a frame can draw it only once.
+ */
+gboolean
+gr_chart_cairo_series_apart (const GrChartLayout *layout,
+                             GrChartRect         *bounds_out)
+{
+  /* Anti-aliasing reaches one pixel past the geometry; one more for rounding. */
+  const double margin = 2;
+  GrChartRect bounds = { 0 };
+  double disc = 0;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
 
   for (guint s = 0; s < layout->shapes->len; s++)
     {
       const GrChartShape *shape = &g_array_index (layout->shapes, GrChartShape, s);
+      const GrChartPoint *edges[] = { shape->points, shape->low, shape->high };
+      double reach = pen_reach (layout, &shape->pen) + margin;
+      GrChartRect center = { layout->center.x - reach, layout->center.y - reach,
+                             2 * reach, 2 * reach };
 
-      if (shape->low != NULL)
-        draw_band (layout, shape, cr);
+      /* Fills may reach the centre, where a gap's wedge closes. */
+      extend (&bounds, &center);
+      disc = MAX (disc, reach);
+      for (guint e = 0; e < G_N_ELEMENTS (edges); e++)
+        {
+          extend_points (&bounds, edges[e], layout->n_axes, reach);
+          for (guint i = 0; edges[e] != NULL && i < layout->n_axes; i++)
+            if (!isnan (edges[e][i].x))
+              disc = MAX (disc, hypot (edges[e][i].x - layout->center.x,
+                                       edges[e][i].y - layout->center.y) + reach);
+        }
     }
-  for (guint s = 0; s < layout->shapes->len; s++)
-    draw_shape (layout, &g_array_index (layout->shapes, GrChartShape, s), cr);
+  if (bounds_out != NULL)
+    *bounds_out = bounds;
+  if (bounds.width <= 0)
+    return TRUE;
 
   for (guint t = 0; t < layout->texts->len; t++)
     {
       const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
+      PangoRectangle ink;
+      GrChartRect box;
 
-      if (text->kind != GR_CHART_TEXT_LEVEL)
-        draw_text (layout, text, cr);
+      if (text->kind == GR_CHART_TEXT_LEVEL)
+        continue;
+      /* What the glyphs cover, which is less than their lines' height. */
+      pango_layout_get_extents (text->layout, &ink, NULL);
+      box = (GrChartRect) { text->x + (double) ink.x / PANGO_SCALE,
+                            text->y + (double) ink.y / PANGO_SCALE,
+                            (double) ink.width / PANGO_SCALE,
+                            (double) ink.height / PANGO_SCALE };
+      box = grow (box, margin + (text->halo ? text->font_size * 0.15 : 0));
+      if (!clear_of (&box, &bounds, layout->center, disc))
+        return FALSE;
     }
 
   for (guint k = 0; k < layout->legend->len; k++)
-    draw_legend_key (layout, &g_array_index (layout->legend, GrChartLegendKey, k), cr);
+    {
+      const GrChartLegendKey *key = &g_array_index (layout->legend, GrChartLegendKey, k);
+      GrChartRect box = grow (key->sample, pen_reach (layout, &key->pen) + margin);
 
-  cairo_restore (cr);
+      if (!clear_of (&box, &bounds, layout->center, disc))
+        return FALSE;
+    }
+
+  return TRUE;
 }

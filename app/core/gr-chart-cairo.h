@@ -7,7 +7,21 @@
 
 G_BEGIN_DECLS
 
-void gr_chart_cairo_draw (const GrChartLayout *layout,
-                          cairo_t             *cr);
+/* The chart is drawn in three layers, one over the other. */
+typedef enum
+{
+  GR_CHART_LAYER_UNDER  = 1 << 0,   /* background, rings, axes, level numbers */
+  GR_CHART_LAYER_SERIES = 1 << 1,   /* bands, outlines, markers */
+  GR_CHART_LAYER_OVER   = 1 << 2,   /* axis labels, title, legend */
+  GR_CHART_LAYER_ALL    = 0x7,
+} GrChartLayers;
+
+void     gr_chart_cairo_draw         (const GrChartLayout *layout,
+                                      cairo_t             *cr);
+void     gr_chart_cairo_draw_layers  (const GrChartLayout *layout,
+                                      cairo_t             *cr,
+                                      GrChartLayers        layers);
+gboolean gr_chart_cairo_series_apart (const GrChartLayout *layout,
+                                      GrChartRect         *bounds);
 
 G_END_DECLS

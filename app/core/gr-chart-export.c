@@ -7,12 +7,16 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <math.h>
+#include <string.h>
+
 #include <cairo-pdf.h>
 
 #include "gr-chart-cairo.h"
 #include "gr-chart-export.h"
 #include "gr-chart-svg.h"
 #include "gr-error.h"
+#include "gr-png.h"
 
 void
 gr_chart_export_options_init (GrChartExportOptions *options)
@@ -66,18 +70,93 @@ check_cairo (cairo_status_t   status,
   return FALSE;
 }
 
-static GBytes *
-export_png (const GrChartLayout         *layout,
-            const GrChartExportOptions  *options,
-            GError                     **error)
+/* Draws charts one after the other with the same options; charts of the same grid and
+ * language share their frame (see gr_chart_exporter_export()). */
+struct _GrChartExporter
 {
-  g_autoptr(GByteArray) array = NULL;
-  cairo_surface_t *surface;
+  GrChartExportOptions  options;
+  char                 *participant;
+  GrSession            *reference;
+  GrChartLayout        *layout;     /* the last chart's: its frame may serve the next one */
+  cairo_surface_t      *surface;    /* the PNG being drawn */
+  cairo_surface_t      *frame;      /* the layout's layers under and over the series, or NULL */
+  /* Where the surface differs from the frame (its last series), in pixels; width -1: all. */
+  cairo_rectangle_int_t dirty;
+};
+
+static cairo_surface_t *
+create_image (int       width,
+              int       height,
+              GError  **error)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  if (!check_cairo (cairo_surface_status (surface), error))
+    g_clear_pointer (&surface, cairo_surface_destroy);
+
+  return surface;
+}
+
+static cairo_status_t
+draw_layers (GrChartExporter *self,
+             cairo_surface_t *surface,
+             GrChartLayers    layers)
+{
+  cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
-  cairo_t *cr;
+
+  cairo_scale (cr, self->options.scale, self->options.scale);
+  gr_chart_cairo_draw_layers (self->layout, cr, layers);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return status;
+}
+
+/* Copies the pixels of @rect from @from to @to (both the same size). */
+static void
+copy_pixels (cairo_surface_t             *to,
+             cairo_surface_t             *from,
+             const cairo_rectangle_int_t *rect)
+{
+  int stride = cairo_image_surface_get_stride (from);
+  guint8 *dst = cairo_image_surface_get_data (to) + (gsize) rect->y * stride + rect->x * 4;
+  const guint8 *src = cairo_image_surface_get_data (from) + (gsize) rect->y * stride + rect->x * 4;
+
+  cairo_surface_flush (to);
+  for (int y = 0; y < rect->height; y++, dst += stride, src += stride)
+    memcpy (dst, src, (gsize) rect->width * 4);
+  cairo_surface_mark_dirty (to);
+}
+
+/* The pixels that @bounds (in the chart's units) touches, with one to spare. */
+static cairo_rectangle_int_t
+pixel_bounds (const GrChartRect *bounds,
+              int                scale,
+              int                width,
+              int                height)
+{
+  int x0 = CLAMP ((int) floor (bounds->x * scale) - 1, 0, width);
+  int y0 = CLAMP ((int) floor (bounds->y * scale) - 1, 0, height);
+  int x1 = CLAMP ((int) ceil ((bounds->x + bounds->width) * scale) + 1, x0, width);
+  int y1 = CLAMP ((int) ceil ((bounds->y + bounds->height) * scale) + 1, y0, height);
+
+  return (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+/* @reused: the layout's frame was laid out for an earlier chart. */
+static GBytes *
+export_png (GrChartExporter  *self,
+            gboolean          reused,
+            GError          **error)
+{
+  const GrChartExportOptions *options = &self->options;
   double pixels = (double) options->width * options->scale * options->height * options->scale;
   int width = options->width * options->scale;
   int height = options->height * options->scale;
+  cairo_status_t status;
+  GrChartRect bounds;
 
   /* Cairo cannot make an image wider than 32767 pixels, and past a few hundred million
    * pixels the memory it needs is not reasonable for a chart. */
@@ -90,28 +169,47 @@ export_png (const GrChartLayout         *layout,
       return NULL;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  if (!check_cairo (cairo_surface_status (surface), error))
+  if (self->surface == NULL && !(self->surface = create_image (width, height, error)))
+    return NULL;
+
+  /* From the second chart on a frame, the frame's pixels are kept: each chart copies them and
+   * draws its series alone, which gives the very same pixels as long as the series stay clear
+   * of the labels and the legend drawn over them. */
+  if (reused && gr_chart_cairo_series_apart (self->layout, &bounds))
     {
-      cairo_surface_destroy (surface);
-      return NULL;
+      cairo_rectangle_int_t all = { 0, 0, width, height };
+
+      if (self->frame == NULL)
+        {
+          if (!(self->frame = create_image (width, height, error)))
+            return NULL;
+          status = draw_layers (self, self->frame, GR_CHART_LAYER_UNDER | GR_CHART_LAYER_OVER);
+          if (!check_cairo (status, error))
+            {
+              g_clear_pointer (&self->frame, cairo_surface_destroy);
+              return NULL;
+            }
+          self->dirty.width = -1;
+        }
+      /* Only where the last series were drawn does the surface differ from the frame. */
+      copy_pixels (self->surface, self->frame, self->dirty.width < 0 ? &all : &self->dirty);
+      self->dirty = pixel_bounds (&bounds, options->scale, width, height);
+      status = draw_layers (self, self->surface, GR_CHART_LAYER_SERIES);
     }
-
-  cr = cairo_create (surface);
-  cairo_scale (cr, options->scale, options->scale);
-  gr_chart_cairo_draw (layout, cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  array = g_byte_array_new ();
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_to_array, array);
-  cairo_surface_destroy (surface);
+  else
+    {
+      cairo_surface_flush (self->surface);
+      memset (cairo_image_surface_get_data (self->surface), 0,
+              (gsize) cairo_image_surface_get_stride (self->surface) * height);
+      cairo_surface_mark_dirty (self->surface);
+      self->dirty.width = -1;
+      status = draw_layers (self, self->surface, GR_CHART_LAYER_ALL);
+    }
 
   if (!check_cairo (status, error))
     return NULL;
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
+  return gr_png_encode_surface (self->surface);
 }
 
 static GBytes *
@@ -145,6 +243,28 @@ export_pdf (const GrChartLayout  *layout,
   return g_byte_array_free_to_bytes (g_steal_pointer (&array));
 }
 
+static GrChartData *
+build_data (GrSession                   *session,
+            const GrChartExportOptions  *options,
+            GError                     **error)
+{
+  GrParticipant *participant = NULL;
+
+  if (options->participant != NULL &&
+      !(participant = gr_session_find_participant (session, options->participant, NULL)))
+    {
+      g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_NAME,
+                   _("la session n’a pas de participant nommé « %s »"), options->participant);
+      return NULL;
+    }
+
+  return gr_chart_data_new_from_session (session,
+                                         options->translator ? options->translator
+                                                             : gr_translator_get (NULL),
+                                         participant, TRUE, options->show_title,
+                                         options->reference);
+}
+
 /**
  * gr_chart_export_build_layout:
  * @options: the size, language, participant and title wanted
@@ -160,26 +280,14 @@ gr_chart_export_build_layout (GrSession                   *session,
                               GError                     **error)
 {
   g_autoptr(GrChartData) data = NULL;
-  GrParticipant *participant = NULL;
   GrChartStyle style;
 
   g_return_val_if_fail (GR_IS_SESSION (session), NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (options->width > 0 && options->height > 0, NULL);
 
-  if (options->participant != NULL &&
-      !(participant = gr_session_find_participant (session, options->participant, NULL)))
-    {
-      g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_NAME,
-                   _("la session n’a pas de participant nommé « %s »"), options->participant);
-      return NULL;
-    }
-
-  data = gr_chart_data_new_from_session (session,
-                                         options->translator ? options->translator
-                                                             : gr_translator_get (NULL),
-                                         participant, TRUE, options->show_title,
-                                         options->reference);
+  if (!(data = build_data (session, options, error)))
+    return NULL;
   gr_chart_style_init_default (&style);
 
   return gr_chart_layout_new (data, &style, options->width, options->height);
@@ -204,10 +312,112 @@ document_title (GrSession    *session,
 }
 
 /**
- * gr_chart_export_to_bytes:
+ * gr_chart_exporter_new:
+ * @options: the size, language, participant and title of every chart
+ *
+ * Returns: (transfer full): an exporter for charts drawn with @options, one after the other.
+ */
+GrChartExporter *
+gr_chart_exporter_new (const GrChartExportOptions *options)
+{
+  GrChartExporter *self;
+
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (options->width > 0 && options->height > 0, NULL);
+  g_return_val_if_fail (options->scale >= 1, NULL);
+
+  self = g_new0 (GrChartExporter, 1);
+  self->dirty.width = -1;
+  self->options = *options;
+  self->participant = g_strdup (options->participant);
+  self->options.participant = self->participant;
+  self->reference = options->reference ? g_object_ref (options->reference) : NULL;
+  self->options.reference = self->reference;
+  if (self->options.translator == NULL)
+    self->options.translator = gr_translator_get (NULL);
+
+  return self;
+}
+
+void
+gr_chart_exporter_free (GrChartExporter *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->layout, gr_chart_layout_free);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
+  g_clear_pointer (&self->frame, cairo_surface_destroy);
+  g_clear_object (&self->reference);
+  g_free (self->participant);
+  g_free (self);
+}
+
+/**
+ * gr_chart_exporter_export:
  *
  * Draws the session's chart as a PNG, SVG or PDF document, all in memory: the caller writes it
- * out (atomically) only once it is whole.
+ * out (atomically) only once it is whole. A chart whose labels, legend and title are those of
+ * the previous one (the same grid, language and kind of series) reuses their layout, and for a
+ * PNG their pixels: a batch of sessions costs little more than their series.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set.
+ */
+GBytes *
+gr_chart_exporter_export (GrChartExporter  *self,
+                          GrSession        *session,
+                          GrChartFormat     format,
+                          GError          **error)
+{
+  const GrChartExportOptions *options;
+  g_autoptr(GrChartData) data = NULL;
+  g_autofree char *title = NULL;
+  GrChartStyle style;
+  gboolean reused;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (GR_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  options = &self->options;
+  if (!(data = build_data (session, options, error)))
+    return NULL;
+  gr_chart_style_init_default (&style);
+
+  reused = self->layout != NULL &&
+           gr_chart_layout_has_frame_for (self->layout, data, &style, options->width,
+                                          options->height);
+  if (reused)
+    gr_chart_layout_set_series (self->layout, data);
+  else
+    {
+      g_clear_pointer (&self->layout, gr_chart_layout_free);
+      g_clear_pointer (&self->frame, cairo_surface_destroy);
+      self->dirty.width = -1;
+      self->layout = gr_chart_layout_new (data, &style, options->width, options->height);
+    }
+
+  switch (format)
+    {
+    case GR_CHART_FORMAT_PNG:
+      return export_png (self, reused, error);
+    case GR_CHART_FORMAT_SVG:
+      title = document_title (session, options->translator);
+      return gr_chart_svg_write (self->layout, title,
+                                 gr_translator_get_language (options->translator));
+    case GR_CHART_FORMAT_PDF:
+      title = document_title (session, options->translator);
+      return export_pdf (self->layout, title, error);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * gr_chart_export_to_bytes:
+ *
+ * Draws one session's chart as a PNG, SVG or PDF document, all in memory: the caller writes
+ * it out (atomically) only once it is whole.
  *
  * Returns: (transfer full): the document, or %NULL with @error set.
  */
@@ -217,29 +427,13 @@ gr_chart_export_to_bytes (GrSession                   *session,
                           const GrChartExportOptions  *options,
                           GError                     **error)
 {
-  g_autoptr(GrChartLayout) layout = NULL;
-  g_autofree char *title = NULL;
-  GrTranslator *translator;
+  g_autoptr(GrChartExporter) exporter = NULL;
 
   g_return_val_if_fail (GR_IS_SESSION (session), NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (options->scale >= 1, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  translator = options->translator ? options->translator : gr_translator_get (NULL);
-  if (!(layout = gr_chart_export_build_layout (session, options, error)))
-    return NULL;
-  title = document_title (session, translator);
-
-  switch (format)
-    {
-    case GR_CHART_FORMAT_PNG:
-      return export_png (layout, options, error);
-    case GR_CHART_FORMAT_SVG:
-      return gr_chart_svg_write (layout, title, gr_translator_get_language (translator));
-    case GR_CHART_FORMAT_PDF:
-      return export_pdf (layout, title, error);
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  exporter = gr_chart_exporter_new (options);
+  return gr_chart_exporter_export (exporter, session, format, error);
 }

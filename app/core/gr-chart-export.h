@@ -42,4 +42,16 @@ GrChartLayout *gr_chart_export_build_layout (GrSession                  *session
                                              const GrChartExportOptions *options,
                                              GError                    **error);
 
+/* Exports one chart after the other with the same options, reusing what they share. */
+typedef struct _GrChartExporter GrChartExporter;
+
+GrChartExporter *gr_chart_exporter_new    (const GrChartExportOptions  *options);
+GBytes          *gr_chart_exporter_export (GrChartExporter             *self,
+                                           GrSession                   *session,
+                                           GrChartFormat                format,
+                                           GError                     **error);
+void             gr_chart_exporter_free   (GrChartExporter             *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrChartExporter, gr_chart_exporter_free)
+
 G_END_DECLS

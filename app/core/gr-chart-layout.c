@@ -251,6 +251,7 @@ gr_chart_layout_free (GrChartLayout *layout)
   g_free (layout->band_label);
   g_free (layout->title);
   g_free (layout->description);
+  g_free (layout->frame_key);
   g_free (layout);
 }
 
@@ -266,6 +267,15 @@ typedef struct
   double           width, height;   /* logical extents at the last wrap width */
   double           min_width;       /* the widest word: narrower, a word would be cut */
   double           lx, ly;          /* the logical rectangle's offset from the layout origin */
+  /* Wrappings measured so far. Lines are filled one word after the other, each as full as the
+   * width allows, so the lines found at a width stay the same at any narrower width that
+   * still holds the widest of them: from lo to hi (Pango units), the extents are known. */
+  struct
+  {
+    int     lo, hi;
+    double  width, height;
+  }                known[8];
+  guint            n_known;
 } Block;
 
 static void
@@ -278,7 +288,6 @@ block_init (Block           *block,
             PangoStyle       style)
 {
   g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
-  PangoRectangle logical;
 
   pango_font_description_set_family (desc, layout->font_family);
   pango_font_description_set_absolute_size (desc, font_size * PANGO_SCALE);
@@ -289,13 +298,29 @@ block_init (Block           *block,
   pango_layout_set_font_description (block->layout, desc);
   pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (block->layout, text, -1);
+  block->min_width = -1;
+}
 
-  /* Wrapped at a single unit, each word takes a line of its own. */
-  pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD);
-  pango_layout_set_width (block->layout, 1);
-  pango_layout_get_extents (block->layout, NULL, &logical);
-  block->min_width = (double) logical.width / PANGO_SCALE;
-  pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
+/* The widest word, measured the first time it is needed: only axis labels given less room
+ * than the widest a label may be need it. */
+static double
+block_min_width (Block *block)
+{
+  if (block->min_width < 0)
+    {
+      int width = pango_layout_get_width (block->layout);
+      PangoRectangle logical;
+
+      /* Wrapped at a single unit, each word takes a line of its own. */
+      pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD);
+      pango_layout_set_width (block->layout, 1);
+      pango_layout_get_extents (block->layout, NULL, &logical);
+      block->min_width = (double) logical.width / PANGO_SCALE;
+      pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_width (block->layout, width);
+    }
+
+  return block->min_width;
 }
 
 static void
@@ -303,15 +328,48 @@ block_wrap (Block          *block,
             double          width,
             PangoAlignment  alignment)
 {
+  int wrap = width > 0 ? (int) floor (width * PANGO_SCALE) : -1;
   PangoRectangle logical;
 
-  pango_layout_set_width (block->layout, width > 0 ? (int) floor (width * PANGO_SCALE) : -1);
+  pango_layout_set_width (block->layout, wrap);
   pango_layout_set_alignment (block->layout, alignment);
   pango_layout_get_extents (block->layout, NULL, &logical);
   block->lx = (double) logical.x / PANGO_SCALE;
   block->ly = (double) logical.y / PANGO_SCALE;
   block->width = (double) logical.width / PANGO_SCALE;
   block->height = (double) logical.height / PANGO_SCALE;
+
+  if (wrap > 0 && logical.width <= wrap)
+    {
+      guint slot = block->n_known++ % G_N_ELEMENTS (block->known);
+
+      block->known[slot].lo = logical.width;
+      block->known[slot].hi = wrap;
+      block->known[slot].width = block->width;
+      block->known[slot].height = block->height;
+    }
+}
+
+/* The block's extents wrapped at @width, as block_wrap() gives them, without laying it out
+ * again when an earlier wrapping holds: the search for the chart's radius measures the labels
+ * at dozens of widths that wrap them in only a few ways. The layout itself is left as it was:
+ * block_wrap() it before placing it. */
+static void
+block_measure (Block  *block,
+               double  width)
+{
+  int wrap = (int) floor (width * PANGO_SCALE);
+  guint n = MIN (block->n_known, G_N_ELEMENTS (block->known));
+
+  for (guint k = 0; k < n; k++)
+    if (block->known[k].lo <= wrap && wrap <= block->known[k].hi)
+      {
+        block->width = block->known[k].width;
+        block->height = block->known[k].height;
+        return;
+      }
+
+  block_wrap (block, width, pango_layout_get_alignment (block->layout));
 }
 
 /* Hands the block's layout over to the chart, its logical box's top-left corner at (x, y). */
@@ -357,13 +415,17 @@ typedef struct
   GrChartRect     box;
 } Label;
 
+/* Places the labels for a chart of @radius, or returns FALSE when they do not fit. Only @final
+ * placing wraps their Pango layouts as they will be drawn; the search for the radius only
+ * measures them. */
 static gboolean
 place_labels (GrChartLayout     *layout,
               Label             *labels,
               const GrChartRect *area,
               GrChartPoint       center,
               double             radius,
-              gboolean           subtitles)
+              gboolean           subtitles,
+              gboolean           final)
 {
   double gap = layout->font_size * 0.6;
   double spacing = layout->font_size * 0.15;
@@ -397,9 +459,12 @@ place_labels (GrChartLayout     *layout,
           if (!subtitles && label->blocks[b].kind == GR_CHART_TEXT_AXIS_SUBTITLE)
             continue;
           /* Words are cut only when one alone is wider than a label may ever be. */
-          if (room < MIN (label->blocks[b].min_width, max_width))
+          if (room < max_width && room < block_min_width (&label->blocks[b]))
             return FALSE;
-          block_wrap (&label->blocks[b], room, label->alignment);
+          if (final)
+            block_wrap (&label->blocks[b], room, label->alignment);
+          else
+            block_measure (&label->blocks[b], room);
           w = MAX (w, label->blocks[b].width);
           h += label->blocks[b].height + (h > 0 ? spacing : 0);
         }
@@ -505,7 +570,7 @@ search_radius (GrChartLayout     *layout,
 
   if (hi <= lo)
     return 0;
-  if (place_labels (layout, labels, area, center, hi, subtitles))
+  if (place_labels (layout, labels, area, center, hi, subtitles, FALSE))
     return hi;
 
   /* Fitting is not monotonic (a small chart crowds its labels together): walk down from the
@@ -516,7 +581,7 @@ search_radius (GrChartLayout     *layout,
     {
       step = (hi - lo) / n_steps;
       for (guint k = 1; k <= n_steps && !found; k++)
-        if (place_labels (layout, labels, area, center, hi - k * step, subtitles))
+        if (place_labels (layout, labels, area, center, hi - k * step, subtitles, FALSE))
           {
             found = TRUE;
             lo = hi - k * step;
@@ -530,7 +595,7 @@ search_radius (GrChartLayout     *layout,
     {
       double mid = (lo + hi) / 2;
 
-      if (place_labels (layout, labels, area, center, mid, subtitles))
+      if (place_labels (layout, labels, area, center, mid, subtitles, FALSE))
         lo = mid;
       else
         hi = mid;
@@ -744,6 +809,126 @@ series_points (const GrChartLayout *layout,
   return points;
 }
 
+static void
+append_field (GString    *key,
+              const char *text)
+{
+  /* A unit separator cannot occur in the grid's or the session's text. */
+  g_string_append (key, text != NULL ? text : "\x1e");
+  g_string_append_c (key, '\x1f');
+}
+
+/* Everything the frame (rings, labels, title, legend) is laid out from, as one string: two
+ * charts with the same key differ only in their series' values, so one frame serves both. */
+static char *
+frame_key (const GrChartData  *data,
+           const GrChartStyle *style,
+           double              width,
+           double              height)
+{
+  GString *key = g_string_new (NULL);
+  const GrChartColor *colors[] = { &style->background, &style->foreground, &style->grid,
+                                   &style->main, &style->target, &style->reference };
+
+  g_string_append_printf (key, "%a %a %u %d %d %a\x1f", width, height, data->n_axes,
+                          data->max_level, style->dark, style->font_size);
+  for (guint c = 0; c < G_N_ELEMENTS (colors); c++)
+    g_string_append_printf (key, "%a %a %a %a\x1f", colors[c]->red, colors[c]->green,
+                            colors[c]->blue, colors[c]->alpha);
+  append_field (key, style->font_family);
+  for (guint i = 0; i < data->n_axes; i++)
+    {
+      append_field (key, data->titles[i]);
+      append_field (key, data->subtitles[i]);
+      append_field (key, data->assessed[i] ? "1" : "0");
+    }
+  for (int l = 0; l <= data->max_level; l++)
+    append_field (key, data->level_names[l]);
+  append_field (key, data->title);
+  append_field (key, data->not_assessed);
+  append_field (key, data->band_label);
+  /* The legend: each series' name and how it is drawn. */
+  for (guint s = 0; s < data->series->len; s++)
+    {
+      const GrChartSeries *series = g_ptr_array_index (data->series, s);
+
+      g_string_append_printf (key, "%d %d %u %d\x1f", series->kind, series->main, series->style,
+                              series->low != NULL);
+      append_field (key, series->label);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/**
+ * gr_chart_layout_has_frame_for:
+ *
+ * Whether @layout was laid out from the same labels, legend, style and size as @data would be,
+ * so that gr_chart_layout_set_series() can draw @data's series in it: a batch of charts of the
+ * same grid and language is laid out once.
+ */
+gboolean
+gr_chart_layout_has_frame_for (const GrChartLayout *layout,
+                               const GrChartData   *data,
+                               const GrChartStyle  *style,
+                               double               width,
+                               double               height)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+
+  key = frame_key (data, style, width, height);
+  return g_str_equal (key, layout->frame_key);
+}
+
+/**
+ * gr_chart_layout_set_series:
+ * @data: the chart's data, with the same frame as the layout's
+ *   (see gr_chart_layout_has_frame_for())
+ *
+ * Places @data's series (and takes its description) in @layout, in place of those it had.
+ */
+void
+gr_chart_layout_set_series (GrChartLayout     *layout,
+                            const GrChartData *data)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (data != NULL && data->n_axes == layout->n_axes);
+
+  g_array_set_size (layout->shapes, 0);
+  g_free (layout->description);
+  layout->description = g_strdup (data->description);
+
+  /* The series: the reference and the participants' thin lines under the targets, the main
+   * series on top. */
+  for (int pass = 0; pass < 3; pass++)
+    for (guint s = 0; s < data->series->len; s++)
+      {
+        const GrChartSeries *series = g_ptr_array_index (data->series, s);
+        int wanted = series->main ? 2 : series->kind == GR_CHART_SERIES_TARGET ? 1 : 0;
+        GrChartShape shape = { 0 };
+
+        if (wanted != pass)
+          continue;
+
+        shape.kind = series->kind;
+        shape.main = series->main;
+        shape.pen = series_pen (layout, series);
+        shape.points = series_points (layout, series->values);
+        if (series->low != NULL)
+          {
+            shape.low = series_points (layout, series->low);
+            shape.high = series_points (layout, series->high);
+            shape.band_color = shape.pen.color;
+            shape.band_color.alpha = 0.22;
+          }
+        g_array_append_val (layout->shapes, shape);
+      }
+}
+
 /**
  * gr_chart_layout_new:
  * @width: the chart's width, in pixels (or points for a PDF or an SVG)
@@ -786,7 +971,6 @@ gr_chart_layout_new (const GrChartData  *data,
   layout->legend = g_array_new (FALSE, TRUE, sizeof (GrChartLegendKey));
   layout->band_label = g_strdup (data->band_label);
   layout->title = g_strdup (data->title);
-  layout->description = g_strdup (data->description);
 
   for (guint i = 0; i < data->n_axes; i++)
     layout->angles[i] = gr_chart_axis_angle (data->n_axes, i);
@@ -873,7 +1057,7 @@ gr_chart_layout_new (const GrChartData  *data,
       subtitles = with > 0 && with >= without * 0.7;
       radius = subtitles ? with : without;
 
-      if (radius > 0 && place_labels (layout, labels, &area, center, radius, subtitles))
+      if (radius > 0 && place_labels (layout, labels, &area, center, radius, subtitles, TRUE))
         {
           layout->center = center;
           layout->radius = radius;
@@ -994,31 +1178,8 @@ gr_chart_layout_new (const GrChartData  *data,
       layout->show_level_names = names && levels->len > 0;
     }
 
-  /* The series: the reference and the participants' thin lines under the targets, the main
-   * series on top. */
-  for (int pass = 0; pass < 3; pass++)
-    for (guint s = 0; s < data->series->len; s++)
-      {
-        const GrChartSeries *series = g_ptr_array_index (data->series, s);
-        int wanted = series->main ? 2 : series->kind == GR_CHART_SERIES_TARGET ? 1 : 0;
-        GrChartShape shape = { 0 };
-
-        if (wanted != pass)
-          continue;
-
-        shape.kind = series->kind;
-        shape.main = series->main;
-        shape.pen = series_pen (layout, series);
-        shape.points = series_points (layout, series->values);
-        if (series->low != NULL)
-          {
-            shape.low = series_points (layout, series->low);
-            shape.high = series_points (layout, series->high);
-            shape.band_color = shape.pen.color;
-            shape.band_color.alpha = 0.22;
-          }
-        g_array_append_val (layout->shapes, shape);
-      }
+  layout->frame_key = frame_key (data, style, width, height);
+  gr_chart_layout_set_series (layout, data);
 
   for (guint i = 0; i < data->n_axes; i++)
     for (guint b = 0; b < labels[i].n_blocks; b++)

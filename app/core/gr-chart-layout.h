@@ -133,6 +133,7 @@ typedef struct
   char          *band_label;
   char          *title;          /* for the SVG's <title> */
   char          *description;    /* for its <desc> */
+  char          *frame_key;      /* what all but the series were laid out from */
 } GrChartLayout;
 
 void           gr_chart_style_init_default (GrChartStyle        *style);
@@ -148,6 +149,13 @@ GrChartLayout *gr_chart_layout_new         (const GrChartData   *data,
                                             double               width,
                                             double               height);
 void           gr_chart_layout_free        (GrChartLayout       *layout);
+gboolean       gr_chart_layout_has_frame_for (const GrChartLayout *layout,
+                                            const GrChartData   *data,
+                                            const GrChartStyle  *style,
+                                            double               width,
+                                            double               height);
+void           gr_chart_layout_set_series  (GrChartLayout       *layout,
+                                            const GrChartData   *data);
 GrChartPoint   gr_chart_layout_ring_point  (const GrChartLayout *layout,
                                             guint                axis,
                                             double               value);
