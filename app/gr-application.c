@@ -23,9 +23,17 @@ struct _GrApplication
   GSettings      *settings;
   gboolean        system_prefers_dark;  /* GtkSettings' value before Grille changed it */
   gboolean        drafts_offered;
+
+  /* Ctrl+Q asks the windows with unsaved work one at a time: those still to ask, and the one
+   * whose question is open. */
+  GQueue          quit_queue;
+  GrWindow       *quit_asking;
+  guint           quit_next_id;
 };
 
 G_DEFINE_FINAL_TYPE (GrApplication, gr_application, GTK_TYPE_APPLICATION)
+
+static void quit_stop (GrApplication *self);
 
 /* Drafts */
 
@@ -58,11 +66,15 @@ on_drafts_response (GtkDialog *dialog,
       g_autoptr(GError) error = NULL;
       GrWindow *window;
 
-      if (response != GTK_RESPONSE_ACCEPT)
+      /* Only an explicit "Supprimer" loses the work: Escape or the title bar's × leave the
+       * drafts where they are, and they are offered again at the next start. */
+      if (response == GTK_RESPONSE_REJECT)
         {
           gr_draft_discard (draft);
           continue;
         }
+      if (response != GTK_RESPONSE_ACCEPT)
+        continue;
 
       window = GR_IS_WINDOW (parent) && gr_window_is_pristine (GR_WINDOW (parent))
         ? GR_WINDOW (parent) : gr_window_new (self);
@@ -293,6 +305,7 @@ gr_application_startup (GApplication *app)
 static void
 gr_application_shutdown (GApplication *app)
 {
+  quit_stop (GR_APPLICATION (app));
   G_APPLICATION_CLASS (gr_application_parent_class)->shutdown (app);
   g_clear_object (&GR_APPLICATION (app)->settings);
 }
@@ -314,19 +327,94 @@ new_activated (GSimpleAction *action,
     gtk_window_present (GTK_WINDOW (gr_window_new (self)));
 }
 
-/* Each window is asked to close: one with unsaved changes asks first, and the application
- * ends when the last window is gone. */
+/* Quitting: each window is asked to close in turn. One with unsaved changes asks first, and
+ * the next is asked only once it has gone; "Annuler" (or a save that does not happen) stops
+ * the quit. The application ends when the last window is gone. */
+static void
+quit_stop (GrApplication *self)
+{
+  GrWindow *window;
+
+  if (self->quit_asking != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->quit_asking, self);
+      g_clear_object (&self->quit_asking);
+    }
+  while ((window = g_queue_pop_head (&self->quit_queue)))
+    g_object_unref (window);
+  g_clear_handle_id (&self->quit_next_id, g_source_remove);
+}
+
+static gboolean
+window_is_open (GrApplication *self,
+                GrWindow      *window)
+{
+  return g_list_find (gtk_application_get_windows (GTK_APPLICATION (self)), window) != NULL;
+}
+
+static gboolean quit_next (gpointer user_data);
+
+static void
+on_quit_window_removed (GrApplication *self,
+                        GtkWindow     *window)
+{
+  if (self->quit_asking == NULL || window != GTK_WINDOW (self->quit_asking))
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->quit_asking, self);
+  g_clear_object (&self->quit_asking);
+  /* Not from inside the window's destruction. */
+  if (self->quit_next_id == 0)
+    self->quit_next_id = g_idle_add (quit_next, self);
+}
+
+static gboolean
+quit_next (gpointer user_data)
+{
+  GrApplication *self = user_data;
+  GrWindow *window;
+
+  self->quit_next_id = 0;
+  while ((window = g_queue_pop_head (&self->quit_queue)))
+    {
+      if (window_is_open (self, window))
+        {
+          gtk_window_close (GTK_WINDOW (window));
+          if (window_is_open (self, window))
+            {
+              /* It asks: wait for the answer. */
+              self->quit_asking = window;
+              g_signal_connect_object (window, "close-cancelled", G_CALLBACK (quit_stop), self,
+                                       G_CONNECT_SWAPPED);
+              return G_SOURCE_REMOVE;
+            }
+        }
+      g_object_unref (window);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  GrApplication *self = GR_APPLICATION (user_data);
 
-  for (GList *l = windows; l; l = l->next)
+  /* Ctrl+Q again while a window asks: bring that question forward, do not ask twice. */
+  if (self->quit_asking != NULL)
+    {
+      gtk_window_close (GTK_WINDOW (self->quit_asking));
+      return;
+    }
+  if (!g_queue_is_empty (&self->quit_queue))
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (GR_IS_WINDOW (l->data))
-      gtk_window_close (l->data);
-  g_list_free (windows);
+      g_queue_push_tail (&self->quit_queue, g_object_ref (l->data));
+  quit_next (self);
 }
 
 static void
@@ -369,6 +457,8 @@ gr_application_class_init (GrApplicationClass *klass)
 static void
 gr_application_init (GrApplication *self)
 {
+  g_queue_init (&self->quit_queue);
+  g_signal_connect (self, "window-removed", G_CALLBACK (on_quit_window_removed), NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 }

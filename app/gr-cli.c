@@ -19,6 +19,9 @@
 #include "gr-summary.h"
 #include "gr-translator.h"
 
+/* --scale's value before parsing, to tell "--scale=0" (refused) from no --scale at all. */
+#define SCALE_NOT_GIVEN G_MININT
+
 typedef struct
 {
   gboolean  summary;
@@ -186,7 +189,7 @@ parse_chart_options (const CliOptions      *o,
       options->height = h;
     }
 
-  if (o->scale != 0)
+  if (o->scale != SCALE_NOT_GIVEN)
     {
       if (o->scale < 1 || o->scale > 8)
         return fail (NULL, _("--scale attend un facteur entier de 1 à 8, pas %d"), o->scale);
@@ -259,18 +262,21 @@ run_export_dir (const CliOptions *o)
 {
   g_autoptr(GrSession) reference = NULL;
   g_autoptr(GrChartExporter) exporter = NULL;
+  g_autoptr(GHashTable) outputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *extension = NULL;
   GrChartExportOptions chart_options;
-  GrChartFormat chart_format;
+  GrChartFormat chart_format = GR_CHART_FORMAT_PNG;
   gboolean csv = FALSE;
   int status = 0;
 
   if (o->files == NULL || o->files[0] == NULL)
     return fail (NULL, _("--export-dir demande au moins un fichier de session à lire"));
 
-  if (g_strcmp0 (o->format, "csv") == 0)
+  if (o->format != NULL && g_ascii_strcasecmp (o->format, "csv") == 0)
     csv = TRUE;
   else if (o->format == NULL || !gr_chart_format_from_name (o->format, &chart_format))
     return fail (NULL, _("--export-dir demande --format=png, svg, pdf ou csv"));
+  extension = g_ascii_strdown (o->format, -1);
 
   if ((status = parse_chart_options (o, &chart_options, &reference)))
     return status;
@@ -286,12 +292,24 @@ run_export_dir (const CliOptions *o)
       g_autofree char *stem = NULL;
       g_autofree char *name = NULL;
       g_autofree char *output = NULL;
+      const char *first;
 
       if (g_str_has_suffix (base, GR_SESSION_EXTENSION))
         base[strlen (base) - strlen (GR_SESSION_EXTENSION)] = '\0';
       stem = g_steal_pointer (&base);
-      name = g_strdup_printf ("%s.%s", stem, csv ? "csv" : o->format);
+      name = g_strdup_printf ("%s.%s", stem, extension);
       output = g_build_filename (o->export_dir, name, NULL);
+
+      /* Two sessions of the same name from different folders would write the same file: the
+       * second is reported rather than silently replacing the first. */
+      if ((first = g_hash_table_lookup (outputs, name)))
+        {
+          fail (o->files[i], _("son export s’appellerait « %s », comme celui de %s : "
+                               "renommez l’un des deux fichiers"), name, first);
+          status = 1;
+          continue;
+        }
+      g_hash_table_insert (outputs, g_strdup (name), o->files[i]);
 
       /* A bad file is reported and skipped; the others are still written. */
       if (export_one (o->files[i], output, chart_format, csv, exporter,
@@ -324,7 +342,7 @@ int
 gr_cli_run (int    argc,
             char **argv)
 {
-  g_auto(CliOptions) o = { 0 };
+  g_auto(CliOptions) o = { .scale = SCALE_NOT_GIVEN };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;

@@ -302,6 +302,56 @@ test_export_reference (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* Two sessions of the same name from different folders: the second is reported, and the first
+ * one's export is not replaced by it. */
+static void
+test_export_dir_clash (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *a = g_build_filename (tmpdir, "a", NULL);
+  g_autofree char *b = g_build_filename (tmpdir, "b", NULL);
+  g_autofree char *a_file = g_build_filename (a, "s.grille", NULL);
+  g_autofree char *b_file = g_build_filename (b, "s.grille", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "out", NULL);
+  g_autofree char *out_file = g_build_filename (out, "s.csv", NULL);
+  g_autofree char *content = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(Run) r = { 0 };
+
+  g_assert_true (g_file_get_contents (path, &content, NULL, NULL));
+  g_mkdir_with_parents (a, 0755);
+  g_mkdir_with_parents (b, 0755);
+  g_assert_true (g_file_set_contents (a_file, content, -1, NULL));
+  g_assert_true (g_file_set_contents (b_file, "{ \"format\": \"grille-session\", \"version\": 1, "
+                                              "\"grid\": \"engagement\" }", -1, NULL));
+
+  run (&r, "--export-dir", out, "--format=CSV", a_file, b_file, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "comme celui de"));
+  g_assert_true (g_file_get_contents (out_file, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, "Service jeunesse"));
+
+  g_unlink (out_file);
+  g_unlink (a_file);
+  g_unlink (b_file);
+  g_rmdir (out);
+  g_rmdir (a);
+  g_rmdir (b);
+}
+
+static void
+test_scale_zero (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *out = g_build_filename (tmpdir, "zero.png", NULL);
+  g_auto(Run) r = { 0 };
+
+  run (&r, "--export", out, "--scale=0", path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "--scale attend un facteur entier de 1 à 8, pas 0"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_unwritable_output (void)
 {
@@ -332,6 +382,8 @@ main (int   argc,
   g_test_add_func ("/cli/errors/usage", test_usage_errors);
   g_test_add_func ("/cli/errors/unwritable-output", test_unwritable_output);
   g_test_add_func ("/cli/export/reference", test_export_reference);
+  g_test_add_func ("/cli/export-dir/name-clash", test_export_dir_clash);
+  g_test_add_func ("/cli/errors/scale-zero", test_scale_zero);
 
   status = g_test_run ();
   g_rmdir (tmpdir);

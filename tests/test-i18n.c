@@ -157,9 +157,6 @@ find_entry (GPtrArray  *entries,
   return NULL;
 }
 
-static const char *
-translations[] = { "en", "de", "es", "it", NULL };
-
 /* Each catalog compiles with msgfmt --check (format strings agree with their msgid, the header
  * is complete), and translates every message of the template, with no fuzzy one left. */
 static void
@@ -308,10 +305,9 @@ test_translator_damaged_catalog (void)
   g_assert_true (g_file_set_contents (mo, (const char *) damaged, sizeof damaged, NULL));
   g_setenv ("GRILLE_LOCALEDIR", dir, TRUE);
 
-  g_test_expect_message ("gr-translator", G_LOG_LEVEL_WARNING,
-                         "*not a valid compiled message catalog*");
+  /* The core does not print: a damaged catalog is only logged at debug level, and the texts
+   * fall back to the French source. */
   xx = gr_translator_get ("xx");
-  g_test_assert_expected_messages ();
 
   g_setenv ("GRILLE_LOCALEDIR", saved, TRUE);
   g_assert_false (gr_translator_has_catalog (xx));

@@ -192,8 +192,9 @@ test_names_and_signals (void)
   gr_participant_set_level (anne, 3, 2);
   gr_participant_set_level (anne, 3, 2);  /* no change, no signal */
   gr_participant_set_note (anne, 3, "Réunion mensuelle");
+  gr_participant_set_note (anne, 20, "Réseau des villes");
   gr_participant_set_target (anne, 1, 4);
-  g_assert_cmpuint (changed, ==, 3);
+  g_assert_cmpuint (changed, ==, 4);
 
   gr_session_remove_participant (session, 0);
   g_assert_cmpuint (gr_session_get_n_participants (session), ==, 1);

@@ -5,6 +5,8 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <sys/resource.h>
 
 #include "gr-session-file.h"
@@ -117,7 +119,15 @@ typedef struct
 
 static const Refusal refusals[] = {
   { "not-json", "Ceci n’est pas du JSON", GR_FILE_ERROR_SYNTAX,
-    "ce n’est pas du JSON valide, ou le fichier est tronqué" },
+    "ligne 1, colonne 1 : ce n’est pas du JSON valide (caractère « C » inattendu)" },
+  /* json-glib reads single quotes and comments; strict JSON has neither, and they would hide
+   * the nesting that follows them from the depth check. */
+  { "single-quotes", HEAD "\"x\": '\"', \"y\": [[[[1]]]] }", GR_FILE_ERROR_SYNTAX,
+    "(caractère « ' » inattendu)" },
+  { "comment", HEAD "/* \" */ \"y\": [[[[1]]]] }", GR_FILE_ERROR_SYNTAX,
+    "(caractère « / » inattendu)" },
+  { "control-character", HEAD "\"title\": \"Atelier\\u0001\" }", GR_FILE_ERROR_ENCODING,
+    "title : le texte contient un caractère de contrôle invisible (U+0001)" },
   { "truncated", HEAD "\"participants\": [ { \"name\": \"A\"", GR_FILE_ERROR_SYNTAX,
     "ce n’est pas du JSON valide, ou le fichier est tronqué" },
   { "empty", "", GR_FILE_ERROR_SYNTAX, "le fichier est vide" },
@@ -197,6 +207,77 @@ test_refusal (gconstpointer data)
   g_assert_error (error, GR_FILE_ERROR, r->code);
   if (strstr (error->message, r->message) == NULL)
     g_error ("expected “%s” in “%s”", r->message, error->message);
+}
+
+/* A byte order mark, as some editors write, is not an error. */
+static void
+test_byte_order_mark (void)
+{
+  static const char data[] = "\xEF\xBB\xBF" HEAD "\"title\": \"Atelier\" }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrSession) session = gr_session_load_from_data (data, sizeof data - 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gr_session_get_title (session), ==, "Atelier");
+}
+
+/* Devices and pipes report no size and may never end: refused before they are read. */
+static void
+test_not_regular (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("grille-test-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.grille", NULL);
+  const char *paths[] = { "/dev/zero", fifo };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GrSession) session = gr_session_load (file, &error);
+
+      g_assert_null (session);
+      g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "pas un fichier ordinaire"));
+    }
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+static char *
+many_participants (guint n)
+{
+  GString *s = g_string_new (HEAD "\"participants\": [");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s{ \"name\": \"P%u\", \"scores\": { \"cooperer.1\": %u } }",
+                            i ? ", " : "", i, i % 5);
+  g_string_append (s, "] }");
+  return g_string_free (s, FALSE);
+}
+
+/* A thousand participants load (names are checked in linear time); more are refused. */
+static void
+test_many_participants (void)
+{
+  g_autofree char *ok = many_participants (GR_SESSION_MAX_PARTICIPANTS);
+  g_autofree char *too_many = many_participants (GR_SESSION_MAX_PARTICIPANTS + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrSession) session = load_string (ok, &error);
+  g_autoptr(GrSession) refused = NULL;
+  GrStats stats;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (gr_session_get_n_participants (session), ==, GR_SESSION_MAX_PARTICIPANTS);
+  g_assert_true (gr_session_get_item_stats (session, 0, &stats));
+  g_assert_cmpuint (stats.n, ==, GR_SESSION_MAX_PARTICIPANTS);
+  g_assert_cmpfloat_with_epsilon (stats.mean, 2.0, 1e-9);
+
+  refused = load_string (too_many, &error);
+  g_assert_null (refused);
+  g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_NAME);
+  g_assert_cmpstr (error->message, ==,
+                   "participants : une session compte au plus 1000 participants, celle-ci en a 1001");
 }
 
 static void
@@ -372,6 +453,42 @@ test_save_keeps_previous_on_failure (void)
   g_rmdir (dir);
 }
 
+/* Saving keeps a private file private, and writes through a symbolic link to its target. */
+static void
+test_save_keeps_mode_and_links (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("grille-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "prive.grille", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *link = g_build_filename (dir, "lien.grille", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(GrSession) session = gr_session_new (gr_grid_get_default ());
+  g_autoptr(GrSession) again = NULL;
+  GStatBuf st;
+
+  gr_session_set_title (session, "Un");
+  g_assert_true (gr_session_save (session, file, NULL));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  gr_session_set_title (session, "Deux");
+  g_assert_true (gr_session_save (session, file, NULL));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  gr_session_set_title (session, "Trois");
+  g_assert_true (gr_session_save (session, link_file, NULL));
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  again = gr_session_load (file, NULL);
+  g_assert_cmpstr (gr_session_get_title (again), ==, "Trois");
+
+  g_unlink (link);
+  g_unlink (backup);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,11 +504,15 @@ main (int   argc,
       g_test_add_data_func (name, &refusals[i], test_refusal);
     }
   g_test_add_func ("/session-file/refuses/raw-nul", test_raw_nul);
+  g_test_add_func ("/session-file/refuses/not-regular", test_not_regular);
+  g_test_add_func ("/session-file/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/session-file/many-participants", test_many_participants);
   g_test_add_func ("/session-file/refuses/deep-nesting", test_deep_nesting);
   g_test_add_func ("/session-file/refuses/too-large", test_too_large);
   g_test_add_func ("/session-file/refuses/missing-file", test_missing_file);
   g_test_add_func ("/session-file/save/atomic-with-backup", test_save_atomic);
   g_test_add_func ("/session-file/save/keeps-previous-on-failure", test_save_keeps_previous_on_failure);
+  g_test_add_func ("/session-file/save/keeps-mode-and-links", test_save_keeps_mode_and_links);
 
   return g_test_run ();
 }

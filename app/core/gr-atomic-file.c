@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -42,6 +43,7 @@ make_backup (const char  *path,
  * @file: where to write
  * @bytes: the whole content
  * @keep_backup: keep the file being replaced as "FILE~"
+ * @mode: the permissions of a new file (an existing file keeps its own), before the umask
  *
  * The content goes to a temporary file beside @file, is flushed to disk, then replaces @file in
  * one rename: a crash, a full disk or a write error leaves the previous file whole and no partial
@@ -52,6 +54,7 @@ gboolean
 gr_atomic_file_write (GFile     *file,
                       GBytes    *bytes,
                       gboolean   keep_backup,
+                      int        mode,
                       GError   **error)
 {
   g_autofree char *path = NULL;
@@ -63,10 +66,27 @@ gr_atomic_file_write (GFile     *file,
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   if ((path = g_file_get_path (file)))
-    return (!keep_backup || make_backup (path, error)) &&
-           g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0644, error);
+    {
+      g_autofree char *target = realpath (path, NULL);
+      GStatBuf st;
+
+      /* Through a symbolic link, the file it points to is the one replaced; and the new file
+       * keeps the old one's permissions (a private session stays private). */
+      if (target != NULL)
+        {
+          g_free (path);
+          path = g_steal_pointer (&target);
+        }
+      if (g_stat (path, &st) == 0)
+        mode = st.st_mode & 0777;
+
+      return (!keep_backup || make_backup (path, error)) &&
+             g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes),
+                                       G_FILE_SET_CONTENTS_CONSISTENT |
+                                       G_FILE_SET_CONTENTS_DURABLE,
+                                       mode, error);
+    }
 
   /* A file with no local path (a network mount): closing the stream after cancelling it
    * discards the temporary file instead of renaming it. */

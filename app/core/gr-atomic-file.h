@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 gboolean gr_atomic_file_write (GFile     *file,
                                GBytes    *bytes,
                                gboolean   keep_backup,
+                               int        mode,
                                GError   **error);
 
 G_END_DECLS

@@ -126,8 +126,10 @@ fill_reference (GrChartSeries *series,
       else
         has = gr_session_get_competency_stats (reference, position, &stats);
 
-      if (has && stats.mean <= gr_grid_get_max_level (grid))
-        series->values[i] = stats.mean;
+      /* A reference on another scale is brought to this one: 3 out of 10 is 1.2 out of 4. */
+      if (has)
+        series->values[i] = stats.mean * gr_grid_get_max_level (grid)
+                            / gr_grid_get_max_level (ref_grid);
     }
 }
 
@@ -365,12 +367,22 @@ gr_chart_data_new_from_session (GrSession     *session,
       g_autofree char *label = NULL;
       GrChartSeries *series;
 
-      /* Translators: the legend of an earlier session drawn for comparison; %s is its title
-       * or date. */
-      label = g_strdup_printf (gr_translator_gettext (translator, N_("Référence : %s")),
-                               ref_title && *ref_title ? ref_title
-                               : ref_date && *ref_date ? ref_date
-                               : gr_translator_gettext (translator, N_("session précédente")));
+      const char *ref_name = ref_title && *ref_title ? ref_title
+                             : ref_date && *ref_date ? ref_date
+                             : gr_translator_gettext (translator, N_("session précédente"));
+
+      /* When the earlier session does not have the participant drawn, its group is. */
+      if (participant != NULL &&
+          !gr_session_find_participant (reference, gr_participant_get_name (participant), NULL))
+        /* Translators: as "Référence : %s", when the earlier session's group mean is drawn. */
+        label = g_strdup_printf (gr_translator_gettext (translator,
+                                                        N_("Référence : %s (moyenne du groupe)")),
+                                 ref_name);
+      else
+        /* Translators: the legend of an earlier session drawn for comparison; %s is its title
+         * or date. */
+        label = g_strdup_printf (gr_translator_gettext (translator, N_("Référence : %s")),
+                                 ref_name);
       series = gr_chart_data_add_series (self, GR_CHART_SERIES_REFERENCE, label);
       fill_reference (series, grid, reference,
                       participant ? gr_participant_get_name (participant) : NULL);

@@ -165,7 +165,7 @@ export_png (GrChartExporter  *self,
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
                    _("l’image demandée est trop grande (%d × %d pixels) : "
-                     "réduisez --size ou --scale"), width, height);
+                     "réduisez sa taille ou sa densité"), width, height);
       return NULL;
     }
 

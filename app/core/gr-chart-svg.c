@@ -62,8 +62,18 @@ append_escaped (GString    *out,
                 const char *text,
                 gssize      length)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, length);
+  g_autoptr(GString) clean = g_string_new_len (text, length < 0 ? (gssize)strlen (text) : length);
+  g_autofree char *escaped = NULL;
 
+  /* XML 1.0 has no place for C0 control characters, even as references: drop them. */
+  for (gsize i = 0; i < clean->len; )
+    if ((guchar)clean->str[i] < 0x20 && clean->str[i] != '\t' && clean->str[i] != '\n' &&
+        clean->str[i] != '\r')
+      g_string_erase (clean, i, 1);
+    else
+      i++;
+
+  escaped = g_markup_escape_text (clean->str, clean->len);
   g_string_append (out, escaped);
 }
 

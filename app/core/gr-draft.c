@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "gr-atomic-file.h"
 #include "gr-draft.h"
@@ -194,16 +197,22 @@ gr_draft_write (GrDraft    *self,
   g_autoptr(GFile) origin_file = NULL;
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *parent_path = NULL;
   g_autofree char *uri = NULL;
 
   g_return_val_if_fail (GR_IS_DRAFT (self), FALSE);
   g_return_val_if_fail (GR_IS_SESSION (session), FALSE);
 
+  /* Drafts hold what a group typed, names and notes included: for the user's eyes only. */
   parent = g_file_get_parent (self->file);
-  if (!g_file_make_directory_with_parents (parent, NULL, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    goto failed;
-  g_clear_error (&local_error);
+  parent_path = g_file_get_path (parent);
+  if (parent_path != NULL && g_mkdir_with_parents (parent_path, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (&local_error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "%s", g_strerror (saved));
+      goto failed;
+    }
 
   /* The origin first: a draft without it would be restored as a new, unnamed session. */
   uri = origin ? g_file_get_uri (origin) : g_strdup ("");
@@ -214,13 +223,13 @@ gr_draft_write (GrDraft    *self,
     {
       g_autoptr(GBytes) uri_bytes = g_bytes_new (uri, strlen (uri));
 
-      if (!gr_atomic_file_write (origin_file, uri_bytes, FALSE, &local_error))
+      if (!gr_atomic_file_write (origin_file, uri_bytes, FALSE, 0600, &local_error))
         goto failed;
       g_set_object (&self->origin, origin);
     }
 
   bytes = gr_session_serialize (session);
-  if (!gr_atomic_file_write (self->file, bytes, FALSE, &local_error))
+  if (!gr_atomic_file_write (self->file, bytes, FALSE, 0600, &local_error))
     goto failed;
 
   g_clear_pointer (&self->modified, g_date_time_unref);

@@ -280,33 +280,28 @@ gr_grid_new_from_json (JsonNode    *node,
   return g_steal_pointer (&self);
 }
 
-/**
- * gr_grid_load_builtin:
- * @id: a built-in grid's id, such as "engagement"
- *
- * Returns: (transfer full): the grid shipped in the application's resources. The same object is
- * returned each time.
- */
-GrGrid *
-gr_grid_load_builtin (const char  *id,
-                      GError     **error)
+/* The built-in grids loaded so far, by id. Exports may one day run on worker threads: the
+ * cache is shared, so it is locked. */
+static GHashTable *builtin_cache;
+G_LOCK_DEFINE_STATIC (builtin_cache);
+
+static GrGrid *
+load_builtin_locked (const char  *id,
+                     GError     **error)
 {
-  static GHashTable *cache;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *resource = NULL;
   GrGrid *grid;
 
-  g_return_val_if_fail (id != NULL, NULL);
-
-  if (cache == NULL)
+  if (builtin_cache == NULL)
     {
       /* Referencing the resource keeps the linker from dropping it from the static core. */
       g_resources_register (gr_core_get_resource ());
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      builtin_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
     }
 
-  if ((grid = g_hash_table_lookup (cache, id)))
+  if ((grid = g_hash_table_lookup (builtin_cache, id)))
     return g_object_ref (grid);
 
   resource = g_strdup_printf ("/io/github/grille/Grille/grids/%s.json", id);
@@ -327,9 +322,31 @@ gr_grid_load_builtin (const char  *id,
     return NULL;
 
   grid->builtin = TRUE;
-  g_hash_table_insert (cache, g_strdup (id), grid);
+  g_hash_table_insert (builtin_cache, g_strdup (id), grid);
 
   return g_object_ref (grid);
+}
+
+/**
+ * gr_grid_load_builtin:
+ * @id: a built-in grid's id, such as "engagement"
+ *
+ * Returns: (transfer full): the grid shipped in the application's resources. The same object is
+ * returned each time.
+ */
+GrGrid *
+gr_grid_load_builtin (const char  *id,
+                      GError     **error)
+{
+  GrGrid *grid;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  G_LOCK (builtin_cache);
+  grid = load_builtin_locked (id, error);
+  G_UNLOCK (builtin_cache);
+
+  return grid;
 }
 
 /* The engagement grid. It ships with the program, so failing to load it is a bug. */

@@ -141,6 +141,14 @@ gr_json_expect_string (JsonNode    *node,
                          _("le texte n’est pas de l’UTF-8 valide"));
       return NULL;
     }
+  for (const char *p = value; *p; p++)
+    if ((guchar)*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      {
+        gr_json_set_error (error, GR_FILE_ERROR_ENCODING, path,
+                           _("le texte contient un caractère de contrôle invisible (U+%04X)"),
+                           (guint)(guchar)*p);
+        return NULL;
+      }
   if (!allow_empty && *value == '\0')
     {
       gr_json_set_error (error, GR_FILE_ERROR_TYPE, path, _("le texte est vide"));
@@ -205,9 +213,13 @@ line_and_column (const char *data,
     }
 }
 
+/* What may stand outside strings in strict JSON: structure, numbers, true, false and null. */
+#define STRICT_JSON_BYTES " \t\n\r{}[],:-+.0123456789eEtrufalsn"
+
 /* Refuses, before any parser sees them, the inputs that json-glib 1.6 handles badly or that can
  * only be mistakes: a file too large, bytes that are not UTF-8, a NUL (raw or escaped as \u0000),
- * and nesting deeper than GR_FILE_MAX_DEPTH (json-glib recurses and overflows its stack). */
+ * anything but strict JSON outside strings, and nesting deeper than GR_FILE_MAX_DEPTH (json-glib
+ * recurses and overflows its stack). */
 gboolean
 gr_json_check_raw (const char  *data,
                    gsize        length,
@@ -268,6 +280,21 @@ gr_json_check_raw (const char  *data,
 
       if (c == '"')
         in_string = TRUE;
+      else if (!strchr (STRICT_JSON_BYTES, c))
+        {
+          /* json-glib also reads single-quoted strings and comments: they would make this scan
+           * lose track of where strings are, and so of the depth. Strict JSON has neither. */
+          line_and_column (data, i, &line, &column);
+          if ((guchar)c < 0x20 || (guchar)c >= 0x7f)
+            gr_json_set_error (error, GR_FILE_ERROR_SYNTAX, NULL,
+                               _("ligne %u, colonne %u : ce n’est pas du JSON valide "
+                                 "(caractère inattendu hors d’un texte)"), line, column);
+          else
+            gr_json_set_error (error, GR_FILE_ERROR_SYNTAX, NULL,
+                               _("ligne %u, colonne %u : ce n’est pas du JSON valide "
+                                 "(caractère « %c » inattendu)"), line, column, c);
+          return FALSE;
+        }
       else if (c == '{' || c == '[')
         {
           if (++depth > GR_FILE_MAX_DEPTH)

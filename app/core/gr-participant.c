@@ -11,6 +11,7 @@ struct _GrParticipant
 {
   GObject  parent_instance;
   GrGrid  *grid;
+  guint    n_items;  /* the grid's, kept for finalize: the grid is released in dispose */
   char    *name;
   int     *levels;   /* n_items, GR_LEVEL_NONE when not assessed */
   char   **notes;    /* n_items, NULL when empty */
@@ -51,7 +52,11 @@ gr_participant_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->levels, g_free);
   g_clear_pointer (&self->targets, g_free);
-  g_clear_pointer (&self->notes, g_strfreev);
+  /* The notes array is sparse (NULL where there is no note): not a NULL-terminated vector. */
+  if (self->notes != NULL)
+    for (guint i = 0; i < self->n_items; i++)
+      g_free (self->notes[i]);
+  g_clear_pointer (&self->notes, g_free);
 
   G_OBJECT_CLASS (gr_participant_parent_class)->finalize (object);
 }
@@ -140,6 +145,7 @@ gr_participant_new (GrGrid     *grid,
 
   self = g_object_new (GR_TYPE_PARTICIPANT, NULL);
   self->grid = g_object_ref (grid);
+  self->n_items = n_items;
   self->name = g_strdup (name);
   self->levels = g_new (int, n_items);
   self->notes = g_new0 (char *, n_items + 1);

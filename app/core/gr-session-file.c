@@ -12,6 +12,7 @@
 #include "gr-atomic-file.h"
 #include "gr-json-private.h"
 #include "gr-session-file.h"
+#include "gr-session-private.h"
 
 static gboolean
 is_valid_date (const char *date)
@@ -207,6 +208,8 @@ read_participants (GrSession   *session,
                    JsonObject  *root,
                    GError     **error)
 {
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) participants = g_ptr_array_new_with_free_func (g_object_unref);
   JsonNode *node = json_object_get_member (root, "participants");
   JsonArray *list;
 
@@ -214,6 +217,14 @@ read_participants (GrSession   *session,
     return TRUE;
   if (!(list = gr_json_expect_array (node, "participants", error)))
     return FALSE;
+
+  if (json_array_get_length (list) > GR_SESSION_MAX_PARTICIPANTS)
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_NAME, "participants",
+                         _("une session compte au plus %d participants, celle-ci en a %u"),
+                         GR_SESSION_MAX_PARTICIPANTS, json_array_get_length (list));
+      return FALSE;
+    }
 
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
@@ -230,9 +241,16 @@ read_participants (GrSession   *session,
           !(name = gr_json_expect_string (name_node, name_path, TRUE, error)))
         return FALSE;
 
+      /* The names seen so far are in a table: a long list is checked in linear time. */
       if (!gr_session_check_name (session, name, NULL, &name_error))
         {
           gr_json_set_error (error, GR_FILE_ERROR_NAME, name_path, "%s", name_error->message);
+          return FALSE;
+        }
+      if (!g_hash_table_add (names, (gpointer)name))
+        {
+          gr_json_set_error (error, GR_FILE_ERROR_NAME, name_path,
+                             _("le nom « %s » est déjà celui d’un autre participant"), name);
           return FALSE;
         }
 
@@ -242,9 +260,10 @@ read_participants (GrSession   *session,
           !read_map (object, path, "targets", participant, read_target, error))
         return FALSE;
 
-      gr_session_add_participant (session, participant, NULL);
+      g_ptr_array_add (participants, g_steal_pointer (&participant));
     }
 
+  gr_session_append_checked (session, participants);
   return TRUE;
 }
 
@@ -290,6 +309,13 @@ gr_session_load_from_data (const char  *data,
   gint64 version;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  /* Some editors start UTF-8 files with a byte order mark: it is not part of the JSON. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
 
   if (!gr_json_check_raw (data, length, error))
     return NULL;
@@ -380,8 +406,9 @@ gr_session_load (GFile   *file,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autofree char *data = NULL;
-  gsize length;
+  gsize capacity, length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -406,6 +433,14 @@ gr_session_load (GFile   *file,
                            _("c’est un dossier, pas un fichier de session"));
       return NULL;
     }
+  /* A device or a pipe reports no size and may never end: only plain files are sessions. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
+                           _("ce n’est pas un fichier ordinaire (un périphérique ou un tube, par "
+                             "exemple), pas un fichier de session"));
+      return NULL;
+    }
   if (g_file_info_get_size (info) > GR_FILE_MAX_SIZE)
     {
       g_autofree char *size = g_format_size (g_file_info_get_size (info));
@@ -417,7 +452,12 @@ gr_session_load (GFile   *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
+  /* Read at most one byte past the limit, in case the file grew since its size was asked. */
+  capacity = MIN ((gsize)g_file_info_get_size (info), GR_FILE_MAX_SIZE) + 1;
+  data = g_malloc (capacity);
+  if (!(stream = g_file_read (file, NULL, &local_error)) ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), data, capacity, &length, NULL,
+                                &local_error))
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
                    _("impossible de lire le fichier : %s"), local_error->message);
@@ -553,7 +593,7 @@ gr_session_save (GrSession  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = gr_session_serialize (self);
-  ok = gr_atomic_file_write (file, bytes, TRUE, &local_error);
+  ok = gr_atomic_file_write (file, bytes, TRUE, 0644, &local_error);
 
   if (!ok)
     {

@@ -9,6 +9,7 @@
 
 #include "gr-error.h"
 #include "gr-session.h"
+#include "gr-session-private.h"
 
 struct _GrSession
 {
@@ -378,6 +379,18 @@ gr_session_insert_participant (GrSession      *self,
   position = MIN (position, gr_session_get_n_participants (self));
   g_list_store_insert (self->participants, position, participant);
   return TRUE;
+}
+
+/* Appends participants whose names the caller has already checked against each other and
+ * against the session's, in one change of the list. */
+void
+gr_session_append_checked (GrSession *self,
+                           GPtrArray *participants)
+{
+  g_return_if_fail (GR_IS_SESSION (self));
+
+  g_list_store_splice (self->participants, gr_session_get_n_participants (self), 0,
+                       participants->pdata, participants->len);
 }
 
 gboolean

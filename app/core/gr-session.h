@@ -10,6 +10,9 @@
 G_BEGIN_DECLS
 
 #define GR_TYPE_SESSION (gr_session_get_type ())
+
+/* More would make neither a readable chart nor a workshop; a file with more is refused. */
+#define GR_SESSION_MAX_PARTICIPANTS 1000
 G_DECLARE_FINAL_TYPE (GrSession, gr_session, GR, SESSION, GObject)
 
 GrSession     *gr_session_new                     (GrGrid         *grid);

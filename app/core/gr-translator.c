@@ -222,7 +222,10 @@ typedef struct
   const char *p;
   gulong      n;
   gboolean    error;
+  guint       depth;
 } PluralParser;
+
+#define PLURAL_MAX_DEPTH 32
 
 static gulong plural_ternary (PluralParser *pp);
 
@@ -254,16 +257,30 @@ plural_primary (PluralParser *pp)
 {
   plural_skip_spaces (pp);
 
+  /* Real plural rules nest a few levels; a damaged catalog must not exhaust the stack. */
+  if (++pp->depth > PLURAL_MAX_DEPTH)
+    {
+      pp->error = TRUE;
+      return 0;
+    }
+
   if (plural_accept (pp, "("))
     {
       gulong value = plural_ternary (pp);
 
       if (!plural_accept (pp, ")"))
         pp->error = TRUE;
+      pp->depth--;
       return value;
     }
   if (plural_accept (pp, "!"))
-    return !plural_primary (pp);
+    {
+      gulong value = !plural_primary (pp);
+
+      pp->depth--;
+      return value;
+    }
+  pp->depth--;
   if (*pp->p == 'n')
     {
       pp->p++;
@@ -498,7 +515,7 @@ load_mo (GrTranslator *self,
   if (!g_file_get_contents (path, &contents, &size, &error))
     {
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_warning ("%s", error->message);
+        g_debug ("%s", error->message);
       return FALSE;
     }
 
@@ -542,7 +559,7 @@ load_mo (GrTranslator *self,
   return TRUE;
 
 invalid:
-  g_warning ("%s: not a valid compiled message catalog", path);
+  g_debug ("%s: not a valid compiled message catalog", path);
   return FALSE;
 }
 

@@ -20,6 +20,7 @@ struct _GrExportDialog
   GrSession      *session;
   GrParticipant  *participant;
   GFile          *session_file;
+  GtkFileChooserNative *chooser;  /* while it is shown; it goes with the dialog */
 
   GtkButton      *cancel_button;
   GtkButton      *export_button;
@@ -147,41 +148,52 @@ gr_export_dialog_write (GrExportDialog  *self,
   if (!(bytes = export_bytes (self, error)))
     return FALSE;
 
-  return gr_atomic_file_write (file, bytes, FALSE, error);
+  return gr_atomic_file_write (file, bytes, FALSE, 0644, error);
 }
 
 static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
+clear_chooser (GrExportDialog *self)
 {
-  g_autoptr(GrExportDialog) self = user_data;
+  if (self->chooser == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->chooser, self);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+}
 
+static void
+on_chooser_response (GtkNativeDialog *native,
+                     int              response,
+                     GrExportDialog  *self)
+{
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_data (chooser, self);
   if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  /* Gone before the export: the dialog may be destroyed below. */
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+
+  if (file == NULL)
+    return;
+
+  if (gr_export_dialog_write (self, file, &error))
+    gtk_window_destroy (GTK_WINDOW (self));
+  else
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *primary = g_strdup_printf (_("Impossible d’exporter vers « %s »"), name);
 
-      if (gr_export_dialog_write (self, file, &error))
-        gtk_window_destroy (GTK_WINDOW (self));
-      else
-        {
-          g_autofree char *name = g_file_get_parse_name (file);
-          g_autofree char *primary = g_strdup_printf (_("Impossible d’exporter vers « %s »"),
-                                                      name);
-
-          gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
-        }
+      gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
     }
-
-  g_object_unref (chooser);
 }
 
 static void
 on_export_clicked (GrExportDialog *self)
 {
   GrExportKind kind = get_kind (self);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *pattern = g_strconcat ("*.", extensions[kind], NULL);
   g_autofree char *base = NULL;
@@ -206,14 +218,16 @@ on_export_clicked (GrExportDialog *self)
                               gtk_drop_down_get_selected_item (self->format_dropdown)));
   gtk_file_filter_add_pattern (filter, pattern);
 
-  chooser = gtk_file_chooser_native_new (_("Exporter"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Exporter"),
-                                         _("_Annuler"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  clear_chooser (self);
+  self->chooser = gtk_file_chooser_native_new (_("Exporter"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Exporter"),
+                                               _("_Annuler"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
+                           0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 void
@@ -284,6 +298,7 @@ gr_export_dialog_dispose (GObject *object)
 {
   GrExportDialog *self = GR_EXPORT_DIALOG (object);
 
+  clear_chooser (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->session);
   g_clear_object (&self->participant);

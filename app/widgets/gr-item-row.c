@@ -143,6 +143,31 @@ on_buffer_changed (GrItemRow     *self,
   gr_participant_set_note (self->participant, gr_item_get_index (self->item), text);
 }
 
+/* The digit printed on the key @keycode in the layout @group, or -1. On a French (AZERTY)
+ * keyboard the top row gives & é " ' ( without Shift: the key, not the character, carries the
+ * digit there. */
+int
+gr_item_row_digit_for_keycode (GdkDisplay *display,
+                               guint       keycode,
+                               int         group)
+{
+  g_autofree GdkKeymapKey *keys = NULL;
+  g_autofree guint *keyvals = NULL;
+  int n_entries = 0;
+  int digit = -1;
+
+  g_return_val_if_fail (GDK_IS_DISPLAY (display), -1);
+
+  if (!gdk_display_map_keycode (display, keycode, &keys, &keyvals, &n_entries))
+    return -1;
+
+  for (int i = 0; i < n_entries && digit < 0; i++)
+    if (keys[i].group == group && keyvals[i] >= GDK_KEY_0 && keyvals[i] <= GDK_KEY_9)
+      digit = keyvals[i] - GDK_KEY_0;
+
+  return digit;
+}
+
 /* Digits set the level and Backspace or Delete clears it, when the focus is on the row or
  * its level buttons; in the note they are typed as text, since the note sees them first. */
 static gboolean
@@ -152,6 +177,7 @@ on_key_pressed (GrItemRow       *self,
                 GdkModifierType  state,
                 GtkEventControllerKey *controller)
 {
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
   int level;
 
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
@@ -165,7 +191,15 @@ on_key_pressed (GrItemRow       *self,
            keyval == GDK_KEY_KP_Subtract)
     level = GR_LEVEL_NONE;
   else
-    return FALSE;
+    {
+      int group = event != NULL && gdk_event_get_event_type (event) == GDK_KEY_PRESS
+                  ? (int) gdk_key_event_get_layout (event) : 0;
+
+      level = gr_item_row_digit_for_keycode (gtk_widget_get_display (GTK_WIDGET (self)),
+                                             keycode, group);
+      if (level < 0)
+        return FALSE;
+    }
 
   if (level > gr_grid_get_max_level (self->grid))
     return FALSE;

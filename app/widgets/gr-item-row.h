@@ -22,5 +22,8 @@ GtkTextView     *gr_item_row_get_note_view       (GrItemRow     *self);
 void             gr_item_row_set_second_language (GrItemRow     *self,
                                                   const char    *code);
 void             gr_item_row_relabel             (GrItemRow     *self);
+int              gr_item_row_digit_for_keycode   (GdkDisplay    *display,
+                                                  guint          keycode,
+                                                  int            group);
 
 G_END_DECLS

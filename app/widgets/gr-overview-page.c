@@ -83,7 +83,17 @@ rebuild_table (GrOverviewPage *self)
   column = 1 + n_participants;
   add_cell (self, _("Moyenne du groupe"), column, 0, FALSE);
   add_cell (self, _("Étendue"), column + 1, 0, FALSE);
-  add_cell (self, _("Objectif"), column + 2, 0, FALSE);
+  /* The targets are one participant's, beside the group's figures: say whose. */
+  if (self->participant != NULL)
+    {
+      /* Translators: heading of the targets column of the overview: whose targets. */
+      g_autofree char *heading = g_strdup_printf (_("Objectif de %s"),
+                                                  gr_participant_get_name (self->participant));
+
+      add_cell (self, heading, column + 2, 0, FALSE);
+    }
+  else
+    add_cell (self, _("Objectif"), column + 2, 0, FALSE);
 
   for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
     {

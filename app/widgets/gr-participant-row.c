@@ -55,13 +55,22 @@ gr_participant_row_relabel (GrParticipantRow *self)
                                   "win.select-participant");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->select_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->remove_button), target);
+  /* The mark keeps its room when hidden, so that the names stay aligned; a screen reader
+   * hears it only on the current participant. */
   gtk_widget_set_opacity (GTK_WIDGET (self->current_icon), self->current ? 1 : 0);
+  gr_ui_set_label (GTK_WIDGET (self->current_icon), _("En cours de saisie"));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->current_icon),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !self->current,
+                               -1);
 
+  /* Icon-only buttons: the label names the participant, since every row has the same ones. */
   label = g_strdup_printf (_("Renommer %s"), name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->rename_button), label);
+  gr_ui_set_label (GTK_WIDGET (self->rename_button), label);
   g_clear_pointer (&label, g_free);
   label = g_strdup_printf (_("Supprimer %s"), name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), label);
+  gr_ui_set_label (GTK_WIDGET (self->remove_button), label);
   gr_ui_set_label (GTK_WIDGET (self->name_label), _("Nom du participant"));
 }
 

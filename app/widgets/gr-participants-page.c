@@ -25,6 +25,7 @@ struct _GrParticipantsPage
   GtkListBox    *list;
   GtkEntry      *name_entry;
   GtkButton     *add_button;
+  GtkLabel      *name_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (GrParticipantsPage, gr_participants_page, GTK_TYPE_WIDGET)
@@ -40,6 +41,8 @@ create_row (gpointer item,
   return row;
 }
 
+static void validate_name (GrParticipantsPage *self);
+
 static void
 update_rows (GrParticipantsPage *self)
 {
@@ -49,9 +52,50 @@ update_rows (GrParticipantsPage *self)
       gr_participant_row_set_current (GR_PARTICIPANT_ROW (row),
                                       gr_participant_row_get_participant (GR_PARTICIPANT_ROW (row))
                                       == self->current);
+  /* A participant added or removed takes or frees the name being typed. */
+  validate_name (self);
 }
 
-/* Adds a participant named @name; says why in a dialog when the name is empty or taken.
+/* Shows why the name cannot be added under the field (NULL: it can). */
+static void
+show_name_error (GrParticipantsPage *self,
+                 const char         *message)
+{
+  gboolean invalid = message != NULL;
+
+  gtk_label_set_text (self->name_error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->name_error_label), invalid);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_entry), message);
+  if (invalid)
+    gtk_widget_add_css_class (GTK_WIDGET (self->name_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->name_entry), "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->name_entry),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+/* "Ajouter" is offered only for a name that can be added; a name already taken says so at
+ * once, while it is typed. */
+static void
+validate_name (GrParticipantsPage *self)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (
+                                            GTK_EDITABLE (self->name_entry))));
+  gboolean taken = self->session != NULL && *stripped != '\0' &&
+                   gr_session_find_participant (self->session, stripped, NULL) != NULL;
+  g_autofree char *message = NULL;
+
+  if (taken)
+    /* Translators: under the field where a new participant's name is typed. */
+    message = g_strdup_printf (_("« %s » participe déjà à la session."), stripped);
+  show_name_error (self, message);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
+                            self->session != NULL && *stripped != '\0' && !taken);
+}
+
+/* Adds a participant named @name; says why under the field when the name is empty or taken.
  * Returns: (transfer none) (nullable): the new participant. */
 GrParticipant *
 gr_participants_page_add (GrParticipantsPage *self,
@@ -67,8 +111,9 @@ gr_participants_page_add (GrParticipantsPage *self,
   participant = gr_participant_new (gr_session_get_grid (self->session), stripped);
   if (!gr_session_add_participant (self->session, participant, &error))
     {
-      gr_ui_show_error (GTK_WIDGET (self), _("Impossible d’ajouter le participant"),
-                        error->message);
+      g_autofree char *message = gr_ui_sentence (error->message);
+
+      show_name_error (self, message);
       return NULL;
     }
 
@@ -134,6 +179,7 @@ gr_participants_page_class_init (GrParticipantsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrParticipantsPage, list);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantsPage, name_entry);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantsPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantsPage, name_error_label);
 }
 
 static void
@@ -143,6 +189,8 @@ gr_participants_page_init (GrParticipantsPage *self)
   g_signal_connect_object (self->name_entry, "activate", G_CALLBACK (on_add), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->name_entry, "changed", G_CALLBACK (validate_name), self,
                            G_CONNECT_SWAPPED);
   gr_participants_page_relabel (self);
 }

@@ -135,6 +135,8 @@ gr_projector_view_relabel (GrProjectorView *self)
                                _("Compétence précédente (Page précédente)"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button),
                                _("Compétence suivante (Page suivante)"));
+  gr_ui_set_label (GTK_WIDGET (self->previous_button), _("Compétence précédente"));
+  gr_ui_set_label (GTK_WIDGET (self->next_button), _("Compétence suivante"));
   gtk_button_set_label (GTK_BUTTON (self->names_button), _("Afficher les _noms"));
   gtk_button_set_use_underline (GTK_BUTTON (self->names_button), TRUE);
   gtk_button_set_label (self->exit_button, _("Quitter la projection"));

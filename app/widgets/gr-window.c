@@ -33,7 +33,11 @@ struct _GrWindow
   gboolean              projector;
   gboolean              show_names;
   gboolean              close_confirmed;
+  gboolean              closing;            /* the close question is open or being answered */
+  gboolean              close_after_save;   /* the chooser saves, then the window closes */
   gboolean              updating;
+  GtkWidget            *close_prompt;
+  GtkFileChooserNative *chooser;            /* Open or Save as, while it is shown */
 
   GrDraft              *draft;
   guint                 draft_delay_id;     /* GR_DRAFT_DELAY_MS after the last change */
@@ -59,6 +63,7 @@ struct _GrWindow
   GtkStack             *mode_stack;
   GtkLabel             *participant_caption;
   GtkDropDown          *participant_dropdown;
+  GtkLabel             *sidebar_caption;
   GtkListBox           *sidebar;
   GrAdaptiveBox        *adaptive_box;
   GtkStack             *stack;
@@ -80,6 +85,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CLOSE_CANCELLED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void schedule_draft   (GrWindow *self);
 static void save_then        (GrWindow *self,
@@ -182,6 +194,10 @@ update_scores (GrWindow *self)
       if (row != NULL)
         gr_sidebar_row_set_score (row, &stats, grid);
     }
+
+  /* The page beside edits one participant: say that these scores are the group's. */
+  gtk_label_set_text (self->sidebar_caption, _("Scores du groupe"));
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_caption), is_group (self));
 }
 
 static void
@@ -218,11 +234,14 @@ update_views (GrWindow *self)
   update_chart_caption (self);
 }
 
+/* The history may learn of a change after the session's "changed" (a participant added or
+ * removed, a redo): the draft is scheduled from here too. */
 static void
 on_history_notify (GrWindow *self)
 {
   update_title (self);
   update_actions (self);
+  schedule_draft (self);
 }
 
 static void
@@ -383,7 +402,10 @@ gr_window_relabel (GrWindow *self)
                                _("Enregistrer la session (Ctrl+S)"));
   gtk_label_set_text_with_mnemonic (self->participant_caption, _("_Participant"));
   gr_ui_set_label (GTK_WIDGET (self->sidebar), _("Pages"));
+  /* The three charts are one chart shown in three places: one name. */
   gr_ui_set_label (GTK_WIDGET (self->chart), _("Graphique radar"));
+  gr_ui_set_label (GTK_WIDGET (gr_projector_view_get_chart (self->projector_view)),
+                   _("Graphique radar"));
 
   if (self->session != NULL)
     {
@@ -403,6 +425,8 @@ gr_window_relabel (GrWindow *self)
       for (guint i = 0; i < self->competency_pages->len; i++)
         gr_competency_page_relabel (g_ptr_array_index (self->competency_pages, i));
       gr_overview_page_relabel (self->overview);
+      gr_ui_set_label (GTK_WIDGET (gr_overview_page_get_chart (self->overview)),
+                       _("Graphique radar"));
       gr_participants_page_relabel (self->participants_page);
     }
   gr_projector_view_relabel (self->projector_view);
@@ -425,8 +449,16 @@ write_draft (gpointer user_data)
   g_clear_handle_id (&self->draft_delay_id, g_source_remove);
   g_clear_handle_id (&self->draft_deadline_id, g_source_remove);
 
-  if (self->session == NULL || !gr_window_is_modified (self))
+  if (self->session == NULL)
     return G_SOURCE_REMOVE;
+
+  /* Back to the saved state (undone, or saved meanwhile): nothing to keep. */
+  if (!gr_window_is_modified (self))
+    {
+      if (self->draft != NULL)
+        gr_draft_discard (self->draft);
+      return G_SOURCE_REMOVE;
+    }
 
   if (self->draft == NULL)
     self->draft = gr_draft_new ();
@@ -455,16 +487,12 @@ discard_draft (GrWindow *self)
 }
 
 /* Written a moment after the user stops, and at the latest GR_DRAFT_MAX_DELAY_MS after the
- * first change, so that even continuous typing is never more than that behind. */
+ * first change, so that even continuous typing is never more than that behind. Whether the
+ * session is modified is decided when the draft is written: the session says "changed"
+ * before the history has recorded some changes. */
 static void
 schedule_draft (GrWindow *self)
 {
-  if (!gr_window_is_modified (self))
-    {
-      discard_draft (self);
-      return;
-    }
-
   g_clear_handle_id (&self->draft_delay_id, g_source_remove);
   self->draft_delay_id = g_timeout_add (GR_DRAFT_DELAY_MS, write_draft, self);
   if (self->draft_deadline_id == 0)
@@ -539,19 +567,40 @@ new_session_filter (void)
   return filter;
 }
 
-typedef struct
+/* A close that was asked for does not happen (cancelled, or the save failed): whoever waits
+ * for the window to go (quitting) stops. */
+static void
+cancel_close (GrWindow *self)
 {
-  GrWindow *window;
-  gboolean  close_after;
-} SaveAsData;
+  if (!self->closing)
+    return;
+  self->closing = FALSE;
+  g_signal_emit (self, signals[CLOSE_CANCELLED], 0);
+}
+
+/* The chooser belongs to the window: it goes with it, and its answer never reaches a window
+ * that is gone. */
+static void
+clear_chooser (GrWindow *self)
+{
+  if (self->chooser == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->chooser, self);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+}
 
 static void
-on_save_as_response (GtkNativeDialog *chooser,
+on_save_as_response (GtkNativeDialog *native,
                      int              response,
-                     gpointer         user_data)
+                     GrWindow        *self)
 {
-  SaveAsData *data = user_data;
-  GrWindow *self = data->window;
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  gboolean close_after = self->close_after_save;
+  gboolean saved = FALSE;
+
+  g_signal_handlers_disconnect_by_data (chooser, self);
+  self->close_after_save = FALSE;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -569,16 +618,20 @@ on_save_as_response (GtkNativeDialog *chooser,
           file = g_file_get_child (parent, name);
         }
 
-      if (save_or_explain (self, file) && data->close_after)
-        {
-          self->close_confirmed = TRUE;
-          gtk_window_close (GTK_WINDOW (self));
-        }
+      saved = save_or_explain (self, file);
     }
 
-  g_object_unref (self);
-  g_free (data);
-  g_object_unref (chooser);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+
+  if (!close_after)
+    return;
+  if (saved)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else
+    cancel_close (self);
 }
 
 static void
@@ -586,29 +639,28 @@ save_as (GrWindow *self,
          gboolean  close_after)
 {
   g_autoptr(GtkFileFilter) filter = new_session_filter ();
-  GtkFileChooserNative *chooser;
-  SaveAsData *data = g_new0 (SaveAsData, 1);
   const char *title = gr_session_get_title (self->session);
   g_autofree char *name = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Enregistrer la session"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Enregistrer"),
-                                         _("_Annuler"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  clear_chooser (self);
+  self->chooser = gtk_file_chooser_native_new (_("Enregistrer la session"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Enregistrer"),
+                                               _("_Annuler"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), self->file, NULL);
   else
     {
       name = g_strconcat (*title ? title : _("Session"), GR_SESSION_EXTENSION, NULL);
       g_strdelimit (name, "/\\", '-');
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
     }
 
-  data->window = g_object_ref (self);
-  data->close_after = close_after;
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  self->close_after_save = close_after;
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_as_response), self,
+                           0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -621,11 +673,16 @@ save_then (GrWindow *self,
       return;
     }
 
-  if (save_or_explain (self, self->file) && close_after)
+  if (save_or_explain (self, self->file))
     {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      if (close_after)
+        {
+          self->close_confirmed = TRUE;
+          gtk_window_close (GTK_WINDOW (self));
+        }
     }
+  else if (close_after)
+    cancel_close (self);
 }
 
 /* A window that shows an untouched new session: opening a file replaces it. */
@@ -671,12 +728,13 @@ open_in_window (GrWindow *self,
 }
 
 static void
-on_open_response (GtkNativeDialog *chooser,
+on_open_response (GtkNativeDialog *native,
                   int              response,
-                  gpointer         user_data)
+                  GrWindow        *self)
 {
-  g_autoptr(GrWindow) self = user_data;
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
 
+  g_signal_handlers_disconnect_by_data (chooser, self);
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
@@ -687,8 +745,7 @@ on_open_response (GtkNativeDialog *chooser,
           open_in_window (self, file);
         }
     }
-
-  g_object_unref (chooser);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -698,16 +755,16 @@ open_action (GtkWidget  *widget,
 {
   GrWindow *self = GR_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = new_session_filter ();
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Ouvrir une session"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Ouvrir"),
-                                         _("_Annuler"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  clear_chooser (self);
+  self->chooser = gtk_file_chooser_native_new (_("Ouvrir une session"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Ouvrir"),
+                                               _("_Annuler"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_open_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -887,6 +944,7 @@ finish_close (gpointer user_data)
       break;
 
     default:
+      cancel_close (self);
       break;
     }
 
@@ -906,6 +964,8 @@ on_close_response (GtkDialog *dialog,
 
   data->window = g_object_ref (self);
   data->response = response;
+  g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->close_prompt);
+  self->close_prompt = NULL;
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_idle_add (finish_close, data);
 }
@@ -925,6 +985,17 @@ gr_window_close_request (GtkWindow *window)
       return GTK_WINDOW_CLASS (gr_window_parent_class)->close_request (window);
     }
 
+  /* Asked again (Ctrl+W or Ctrl+Q twice): the question already open comes forward. */
+  if (self->close_prompt != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_prompt));
+      return TRUE;
+    }
+  /* The answer is being carried out (the save chooser may be open). */
+  if (self->closing)
+    return TRUE;
+
+  self->closing = TRUE;
   gtk_window_present (window);
   name = get_display_name (self);
   dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
@@ -942,6 +1013,8 @@ gr_window_close_request (GtkWindow *window)
                           NULL);
   gr_ui_style_question (GTK_DIALOG (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  self->close_prompt = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->close_prompt);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;
@@ -1012,6 +1085,8 @@ select_participant_action (GtkWidget  *widget,
     gr_window_set_participant (self, participant);
 }
 
+/* The question holds the window weakly: a strong reference would keep a window closed while
+ * it asks alive, and with it the question, which goes only with its window. */
 typedef struct
 {
   GrWindow      *window;
@@ -1026,14 +1101,22 @@ on_remove_response (GtkDialog *dialog,
   RemoveData *data = user_data;
   guint position;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
+  if (response == GTK_RESPONSE_ACCEPT && data->window != NULL &&
       gr_session_find_participant (data->window->session,
                                    gr_participant_get_name (data->participant), &position)
         == data->participant)
     gr_session_remove_participant (data->window->session, position);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (data->window);
+}
+
+static void
+remove_data_free (gpointer  user_data,
+                  GClosure *closure)
+{
+  RemoveData *data = user_data;
+
+  g_clear_weak_pointer (&data->window);
   g_object_unref (data->participant);
   g_free (data);
 }
@@ -1068,9 +1151,11 @@ remove_participant_action (GtkWidget  *widget,
                                                                 GTK_RESPONSE_ACCEPT),
                             "destructive-action");
   data = g_new0 (RemoveData, 1);
-  data->window = g_object_ref (self);
+  g_set_weak_pointer (&data->window, self);
   data->participant = g_object_ref (participant);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_remove_response), data);
+  /* Freed with the dialog, however it goes: answered, or with the window it belongs to. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_remove_response), data,
+                         remove_data_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1265,6 +1350,13 @@ gr_window_dispose (GObject *object)
    * ending without a close) keeps it, like a crash would. Write what is pending now. */
   if (self->draft_delay_id != 0 || self->draft_deadline_id != 0)
     write_draft (self);
+  clear_chooser (self);
+  if (self->close_prompt != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->close_prompt),
+                                    (gpointer *) &self->close_prompt);
+      self->close_prompt = NULL;
+    }
 
   /* The pages the binding updates are about to go. */
   if (self->settings != NULL)
@@ -1317,6 +1409,11 @@ gr_window_class_init (GrWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A close that was asked for will not happen: the user cancelled, or the save failed. */
+  signals[CLOSE_CANCELLED] =
+    g_signal_new ("close-cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (GR_TYPE_ADAPTIVE_BOX);
   g_type_ensure (GR_TYPE_CHART_VIEW);
   g_type_ensure (GR_TYPE_PROJECTOR_VIEW);
@@ -1335,6 +1432,7 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, participant_caption);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, participant_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, sidebar_caption);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, adaptive_box);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, stack);
@@ -1366,11 +1464,55 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-names", "show-names");
 }
 
+/* The participant drop-down shows the name and follows a rename: GTK 4.8 evaluates an
+ * expression once, when the item is bound. */
+static void
+setup_participant_item (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+update_participant_label (GrParticipant *participant,
+                          GParamSpec    *pspec,
+                          GtkLabel      *label)
+{
+  gtk_label_set_text (label, gr_participant_get_name (participant));
+}
+
+static void
+bind_participant_item (GtkSignalListItemFactory *factory,
+                       GtkListItem              *list_item)
+{
+  GrParticipant *participant = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  update_participant_label (participant, NULL, GTK_LABEL (label));
+  g_signal_connect_object (participant, "notify::name", G_CALLBACK (update_participant_label),
+                           label, 0);
+}
+
+static void
+unbind_participant_item (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item)
+{
+  GrParticipant *participant = gtk_list_item_get_item (list_item);
+
+  if (participant != NULL)
+    g_signal_handlers_disconnect_by_func (participant, update_participant_label,
+                                          gtk_list_item_get_child (list_item));
+}
+
 static void
 gr_window_init (GrWindow *self)
 {
   g_autoptr(GrSession) session = gr_session_new (gr_grid_get_default ());
-  g_autoptr(GtkExpression) name = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkDropTarget *drop;
   GtkEventController *keys;
 
@@ -1392,8 +1534,11 @@ gr_window_init (GrWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  name = gtk_property_expression_new (GR_TYPE_PARTICIPANT, NULL, "name");
-  gtk_drop_down_set_expression (self->participant_dropdown, name);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_participant_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_participant_item), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_participant_item), NULL);
+  gtk_drop_down_set_factory (self->participant_dropdown, factory);
   g_signal_connect_object (self->participant_dropdown, "notify::selected-item",
                            G_CALLBACK (on_participant_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "row-selected", G_CALLBACK (on_row_selected), self,

@@ -1,0 +1,748 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's fixes after review, each as a user would meet the bug: drafts kept when their
+ * question is dismissed, file choosers outliving their window, drafts after a participant is
+ * added or a change redone, Ctrl+Q asking one window at a time, a renamed participant in the
+ * drop-down, accessible names, digits on a French keyboard, the remove question closed with
+ * its window, adding a participant, the group's captions and the charts' names. */
+#define G_LOG_DOMAIN "test-window-review"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gr-application.h"
+#include "gr-competency.h"
+#include "gr-draft.h"
+#include "gr-export-dialog.h"
+#include "gr-item.h"
+#include "gr-participant-row.h"
+#include "gr-session-file.h"
+#include "gr-translator.h"
+#include "gr-window.h"
+
+static GrApplication *app;
+static char *tmp_dir;
+
+static const char session_json[] =
+  "{ \"format\": \"grille-session\", \"version\": 1,\n"
+  "  \"grid\": \"engagement\",\n"
+  "  \"title\": \"Atelier du 12 mars\", \"date\": \"2026-03-12\", \"language\": \"fr\",\n"
+  "  \"participants\": [\n"
+  "    { \"name\": \"Service jeunesse\",\n"
+  "      \"scores\":  { \"cooperer.1\": 3, \"cooperer.2\": 2 },\n"
+  "      \"targets\": { \"cooperer\": 4 } },\n"
+  "    { \"name\": \"Élus\",\n"
+  "      \"scores\":  { \"cooperer.1\": 1 } } ] }\n";
+
+/* Waits for @done, turning the main loop; gives up (and fails) only after a minute, which no
+ * correct run comes near: a guard against hanging, not a timing assertion. */
+#define WAIT_UNTIL(done)                                                       \
+  G_STMT_START {                                                               \
+    gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;            \
+    while (!(done) && g_get_monotonic_time () < give_up)                       \
+      g_main_context_iteration (NULL, TRUE);                                   \
+    g_assert_true (done);                                                      \
+  } G_STMT_END
+
+static gboolean
+quit_loop (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A few frames' worth of main loop, for layout and idles. */
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, quit_loop, &done);
+  WAIT_UNTIL (done);
+}
+
+static GFile *
+write_session_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, session_json, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static GrWindow *
+new_window (void)
+{
+  GrWindow *window = gr_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 750);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return window;
+}
+
+static gboolean
+window_is_open (GrWindow *window)
+{
+  return g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window) != NULL;
+}
+
+/* Closes without the question: the test is done with it. */
+static void
+destroy_window (GrWindow *window)
+{
+  if (gr_window_get_draft (window) != NULL)
+    gr_draft_discard (gr_window_get_draft (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static GList *
+visible_toplevels (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GList *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = g_list_append (found, l->data);
+  g_list_free (toplevels);
+  return found;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GList *found = visible_toplevels (type);
+  GtkWindow *window = found ? found->data : NULL;
+
+  g_list_free (found);
+  return window;
+}
+
+/* The questions and error dialogs Grille's windows show (GTK's own file chooser may leave an
+ * error of its own behind when a chooser is destroyed while it reads a folder). */
+static guint
+count_questions (void)
+{
+  GList *found = visible_toplevels (GTK_TYPE_MESSAGE_DIALOG);
+  guint n = 0;
+
+  for (GList *l = found; l; l = l->next)
+    if (GR_IS_WINDOW (gtk_window_get_transient_for (l->data)))
+      n++;
+  g_list_free (found);
+  return n;
+}
+
+static GtkWindow *
+find_question (void)
+{
+  GList *found = visible_toplevels (GTK_TYPE_MESSAGE_DIALOG);
+  GtkWindow *question = NULL;
+
+  for (GList *l = found; l && !question; l = l->next)
+    if (GR_IS_WINDOW (gtk_window_get_transient_for (l->data)))
+      question = l->data;
+  g_list_free (found);
+  return question;
+}
+
+typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget under @root (popovers left out) that passes @test. */
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetTest     test,
+             gconstpointer  data)
+{
+  if (test (root, data))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER (c))
+        continue;
+      if ((found = find_widget (c, test, data)))
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+static gboolean
+is_button_with_label (GtkWidget     *widget,
+                      gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
+                                              label) == 0;
+}
+
+static GtkToggleButton *
+level_button (GrWindow *window,
+              guint     competency,
+              guint     item,
+              int       level)
+{
+  GrItemRow *row = gr_competency_page_get_row (gr_window_get_competency_page (window,
+                                                                             competency), item);
+
+  return gr_item_row_get_level_button (row, level);
+}
+
+static gboolean
+draft_written (GrWindow *window)
+{
+  return gr_window_get_draft (window) != NULL &&
+         g_file_query_exists (gr_draft_get_file (gr_window_get_draft (window)), NULL);
+}
+
+static void
+assert_label (gpointer    widget,
+              const char *label)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               label);
+
+  if (error != NULL)
+    g_error ("%s: %s", G_OBJECT_TYPE_NAME (widget), error);
+}
+
+/* Escape or the title bar's × on the "restore drafts" question keeps the drafts: they are
+ * offered again; only "Supprimer" deletes them. */
+static void
+test_drafts_question_dismissed (void)
+{
+  g_autoptr(GFile) file = write_session_file ("dismissed.grille");
+  GrWindow *window = new_window ();
+  g_autofree char *draft_path = NULL;
+  GtkWidget *dialog;
+
+  g_assert_true (gr_window_open_file (window, file));
+  g_signal_emit_by_name (level_button (window, 3, 0, 4), "clicked");
+  WAIT_UNTIL (draft_written (window));
+  draft_path = g_file_get_path (gr_draft_get_file (gr_window_get_draft (window)));
+  /* The process "dies": no close question, the draft stays. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+
+  window = new_window ();
+  dialog = gr_application_offer_drafts (app);
+  g_assert_nonnull (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_true (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  g_assert_true (gr_window_is_pristine (window));
+
+  dialog = gr_application_offer_drafts (app);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_DELETE_EVENT);
+  settle ();
+  g_assert_true (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+
+  dialog = gr_application_offer_drafts (app);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
+  settle ();
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  g_assert_null (gr_application_offer_drafts (app));
+
+  destroy_window (window);
+}
+
+/* The file chooser (GTK's own dialog under Xvfb) of a window or export dialog destroyed
+ * meanwhile (Ctrl+Q from another window) goes with it; answering it does nothing. */
+static void
+answer_orphan_chooser (GtkWindow *chooser,
+                       GFile     *file)
+{
+  g_object_ref (chooser);
+  settle ();
+  if (gtk_widget_get_visible (GTK_WIDGET (chooser)))
+    {
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+      settle ();
+    }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+  g_object_unref (chooser);
+}
+
+static void
+test_chooser_outlives_window (void)
+{
+  g_autoptr(GFile) session = write_session_file ("chooser.grille");
+  g_autofree char *save_path = g_build_filename (tmp_dir, "never-saved.grille", NULL);
+  g_autofree char *export_path = g_build_filename (tmp_dir, "never-exported.png", NULL);
+  g_autoptr(GFile) save_file = g_file_new_for_path (save_path);
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  GrWindow *window = new_window ();
+  GrWindow *other = new_window ();
+  GrExportDialog *export;
+  GtkWindow *chooser;
+  GtkWidget *button;
+
+  /* Save as, then the window goes (Ctrl+Q in the other one: this one has nothing to save). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
+  WAIT_UNTIL ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  g_object_ref (chooser);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (window_is_open (window));
+  answer_orphan_chooser (chooser, save_file);
+  g_object_unref (chooser);
+  g_assert_false (g_file_test (save_path, G_FILE_TEST_EXISTS));
+
+  /* Open: the file must not open into the window that is gone, nor anywhere. */
+  window = new_window ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
+  WAIT_UNTIL ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  g_object_ref (chooser);
+  gtk_window_destroy (GTK_WINDOW (window));
+  answer_orphan_chooser (chooser, session);
+  g_object_unref (chooser);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    g_assert_null (gr_window_get_file (l->data));
+
+  /* The export dialog's chooser, the dialog closed meanwhile. */
+  export = gr_export_dialog_new (GTK_WINDOW (other), gr_window_get_session (other), NULL, NULL);
+  gtk_window_present (GTK_WINDOW (export));
+  button = find_widget (GTK_WIDGET (export), is_button_with_label, "_Exporter…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  WAIT_UNTIL ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  g_object_ref (chooser);
+  gtk_window_destroy (GTK_WINDOW (export));
+  answer_orphan_chooser (chooser, export_file);
+  g_object_unref (chooser);
+  g_assert_false (g_file_test (export_path, G_FILE_TEST_EXISTS));
+
+  /* While the window lives its chooser is answered as before, and a new one can follow. */
+  gtk_widget_activate_action (GTK_WIDGET (other), "win.save-as", NULL);
+  WAIT_UNTIL ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  WAIT_UNTIL (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+  g_assert_true (window_is_open (other));
+  gtk_widget_activate_action (GTK_WIDGET (other), "win.open", NULL);
+  WAIT_UNTIL ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  WAIT_UNTIL (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+  g_assert_null (gr_window_get_file (other));
+
+  destroy_window (other);
+}
+
+/* Adding a participant, and redoing a change undone back to the saved state, leave a draft. */
+static void
+test_draft_after_add_and_redo (void)
+{
+  g_autoptr(GFile) file = write_session_file ("draft-add.grille");
+  GrWindow *window = new_window ();
+  GrParticipantsPage *page;
+
+  g_assert_true (gr_window_open_file (window, file));
+  page = gr_window_get_participants_page (window);
+  g_assert_nonnull (gr_participants_page_add (page, "Centre social"));
+  g_assert_true (gr_window_is_modified (window));
+  WAIT_UNTIL (draft_written (window));
+  destroy_window (window);
+
+  window = new_window ();
+  g_assert_true (gr_window_open_file (window, file));
+  g_signal_emit_by_name (level_button (window, 0, 0, 1), "clicked");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (gr_window_is_modified (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_true (gr_window_is_modified (window));
+  WAIT_UNTIL (draft_written (window));
+  destroy_window (window);
+}
+
+/* Ctrl+Q asks the windows with unsaved work one at a time; Ctrl+Q again brings the open
+ * question forward rather than stacking another; "Annuler" stops the quit. */
+static void
+test_quit_one_question_at_a_time (void)
+{
+  g_autoptr(GFile) f1 = write_session_file ("quit-a.grille");
+  g_autoptr(GFile) f2 = write_session_file ("quit-b.grille");
+  GrWindow *a = new_window ();
+  GrWindow *b = new_window ();
+  GrWindow *clean = new_window ();
+  GtkWindow *dialog;
+  GtkWindow *first_asking;
+
+  g_assert_true (gr_window_open_file (a, f1));
+  g_assert_true (gr_window_open_file (b, f2));
+  g_signal_emit_by_name (level_button (a, 0, 0, 1), "clicked");
+  g_signal_emit_by_name (level_button (b, 0, 0, 1), "clicked");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  settle ();
+  g_assert_cmpuint (count_questions (), ==, 1);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  settle ();
+  g_assert_cmpuint (count_questions (), ==, 1);
+
+  /* Cancel: nothing more is asked, the windows with work stay. */
+  dialog = find_question ();
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  settle ();
+  g_assert_cmpuint (count_questions (), ==, 0);
+  g_assert_true (window_is_open (a));
+  g_assert_true (window_is_open (b));
+
+  /* Quit again: "Ne pas enregistrer" in the first, then the second asks. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  settle ();
+  g_assert_false (window_is_open (clean));
+  g_assert_cmpuint (count_questions (), ==, 1);
+  dialog = find_question ();
+  first_asking = gtk_window_get_transient_for (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
+  settle ();
+  g_assert_cmpuint (count_questions (), ==, 1);
+  dialog = find_question ();
+  g_assert_true (gtk_window_get_transient_for (dialog) != first_asking);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
+  settle ();
+  g_assert_false (window_is_open (a));
+  g_assert_false (window_is_open (b));
+  g_assert_cmpuint (count_questions (), ==, 0);
+}
+
+static gboolean
+is_dropdown_label (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+/* The participant drop-down shows a new name as soon as the participant is renamed. */
+static void
+test_dropdown_follows_rename (void)
+{
+  g_autoptr(GFile) file = write_session_file ("rename.grille");
+  GrWindow *window = new_window ();
+  GrSession *session;
+  GtkWidget *dropdown;
+
+  g_assert_true (gr_window_open_file (window, file));
+  settle ();
+  session = gr_window_get_session (window);
+  dropdown = find_widget (GTK_WIDGET (window), is_of_type,
+                          GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (dropdown);
+  g_assert_nonnull (find_widget (dropdown, is_dropdown_label, "Service jeunesse"));
+
+  g_assert_true (gr_session_rename_participant (session, gr_session_get_participant (session, 0),
+                                                "Jeunesse (renommé)", NULL));
+  settle ();
+  g_assert_nonnull (find_widget (dropdown, is_dropdown_label, "Jeunesse (renommé)"));
+  g_assert_null (find_widget (dropdown, is_dropdown_label, "Service jeunesse"));
+
+  destroy_window (window);
+}
+
+/* Icon-only buttons have names that say what they do, to whom. */
+static void
+test_accessible_names (void)
+{
+  g_autoptr(GFile) file = write_session_file ("a11y.grille");
+  GrWindow *window = new_window ();
+  GtkListBox *list;
+  GtkWidget *row;
+  GtkWidget *projector;
+  GtkWidget *widget;
+
+  g_assert_true (gr_window_open_file (window, file));
+  gr_window_show_page (window, "participants");
+  settle ();
+  list = gr_participants_page_get_list (gr_window_get_participants_page (window));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_true (GR_IS_PARTICIPANT_ROW (row));
+
+  widget = find_widget (row, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_IMAGE));
+  g_assert_nonnull (widget);
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (widget)), ==, "object-select-symbolic");
+  assert_label (widget, "En cours de saisie");
+
+  /* The rename and remove buttons: the icon-only buttons of the row. */
+  {
+    guint named = 0;
+
+    for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_first_child (row)); w;
+         w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_BUTTON (w) && gtk_button_get_icon_name (GTK_BUTTON (w)) != NULL)
+        {
+          if (g_str_equal (gtk_button_get_icon_name (GTK_BUTTON (w)), "user-trash-symbolic"))
+            assert_label (w, "Supprimer Élus");
+          else
+            assert_label (w, "Renommer Élus");
+          named++;
+        }
+    g_assert_cmpuint (named, ==, 2);
+  }
+
+  projector = GTK_WIDGET (gr_window_get_projector (window));
+  widget = find_widget (projector, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_BUTTON));
+  for (GtkWidget *w = widget; w; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (w)),
+                                        "go-previous-symbolic") == 0)
+      assert_label (w, "Compétence précédente");
+    else if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (w)),
+                                             "go-next-symbolic") == 0)
+      assert_label (w, "Compétence suivante");
+
+  destroy_window (window);
+}
+
+static gboolean
+press_key (GrItemRow *row,
+           guint      keyval,
+           guint      keycode)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, keycode, 0, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* On a French keyboard the key marked "é 2" gives é without Shift: it still sets level 2. */
+static void
+test_azerty_digits (void)
+{
+  GrWindow *window = new_window ();
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  GrItemRow *row = gr_competency_page_get_row (gr_window_get_competency_page (window, 1), 0);
+  GrParticipant *participant = gr_window_get_participant (window);
+  guint item = gr_item_get_index (gr_item_row_get_item (row));
+  g_autofree GdkKeymapKey *keys = NULL;
+  int n_keys = 0;
+  guint keycode = 0;
+
+  /* The key that carries 2 in the test display's layout, as AZERTY's é key does. */
+  if (gdk_display_map_keyval (display, GDK_KEY_2, &keys, &n_keys))
+    for (int i = 0; i < n_keys && keycode == 0; i++)
+      if (keys[i].group == 0)
+        keycode = keys[i].keycode;
+  if (keycode == 0)
+    {
+      g_test_skip ("the test display's keymap has no key for 2");
+      destroy_window (window);
+      return;
+    }
+
+  g_assert_cmpint (gr_item_row_digit_for_keycode (display, keycode, 0), ==, 2);
+  gr_window_show_page (window, "connecter");
+  settle ();
+  g_assert_true (press_key (row, GDK_KEY_eacute, keycode));
+  g_assert_cmpint (gr_participant_get_level (participant, item), ==, 2);
+
+  /* A letter's key carries no digit: not a level. */
+  g_clear_pointer (&keys, g_free);
+  g_assert_true (gdk_display_map_keyval (display, GDK_KEY_a, &keys, &n_keys));
+  g_assert_false (press_key (row, GDK_KEY_a, keys[0].keycode));
+  g_assert_cmpint (gr_participant_get_level (participant, item), ==, 2);
+
+  destroy_window (window);
+}
+
+/* A window closed while it asks whether to remove a participant is freed. */
+static void
+test_remove_question_freed (void)
+{
+  g_autoptr(GFile) file = write_session_file ("remove.grille");
+  GrWindow *window = new_window ();
+  GtkWindow *dialog;
+
+  g_assert_true (gr_window_open_file (window, file));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-participant", "s", "Élus");
+  WAIT_UNTIL ((dialog = find_question ()) != NULL);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (window == NULL);
+  g_assert_cmpuint (count_questions (), ==, 0);
+}
+
+/* "Ajouter" waits for a name; a name already taken says so under the field, no dialog. */
+static void
+test_add_participant_inline (void)
+{
+  g_autoptr(GFile) file = write_session_file ("add.grille");
+  GrWindow *window = new_window ();
+  GtkWidget *page;
+  GtkWidget *entry;
+  GtkWidget *add;
+  GtkWidget *error;
+  const char *message = "« Élus » participe déjà à la session.";
+
+  g_assert_true (gr_window_open_file (window, file));
+  gr_window_show_page (window, "participants");
+  settle ();
+  page = GTK_WIDGET (gr_window_get_participants_page (window));
+  entry = find_widget (page, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  add = find_widget (page, is_button_with_label, "_Ajouter");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (add);
+
+  g_assert_false (gtk_widget_get_sensitive (add));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Élus ");
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  error = find_widget (page, is_label_with_text, message);
+  g_assert_nonnull (error);
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (entry), ==, message);
+
+  /* Through the page's API too: said inline, not in a dialog. */
+  g_assert_null (gr_participants_page_add (GR_PARTICIPANTS_PAGE (page), "Élus"));
+  settle ();
+  g_assert_cmpuint (count_questions (), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Centre social");
+  g_assert_true (gtk_widget_get_sensitive (add));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_false (gtk_widget_get_visible (error));
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpuint (gr_session_get_n_participants (gr_window_get_session (window)), ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  destroy_window (window);
+}
+
+/* In the group view the sidebar's scores say they are the group's; the overview names whose
+ * targets it shows. */
+static void
+test_group_captions (void)
+{
+  g_autoptr(GFile) file = write_session_file ("group.grille");
+  GrWindow *window = new_window ();
+  g_autofree char *table = NULL;
+  GtkWidget *caption;
+
+  g_assert_true (gr_window_open_file (window, file));
+  settle ();
+  caption = find_widget (GTK_WIDGET (window), is_label_with_text, "Scores du groupe");
+  g_assert_true (caption == NULL || !gtk_widget_get_visible (caption));
+
+  g_object_set (window, "chart-view", "group", NULL);
+  settle ();
+  caption = find_widget (GTK_WIDGET (window), is_label_with_text, "Scores du groupe");
+  g_assert_nonnull (caption);
+  g_assert_true (gtk_widget_get_mapped (caption));
+
+  g_object_set (window, "chart-view", "participant", NULL);
+  settle ();
+  g_assert_false (gtk_widget_get_visible (caption));
+
+  table = gr_overview_page_get_table_text (gr_window_get_overview (window));
+  g_assert_nonnull (strstr (table, "Objectif de Service jeunesse"));
+
+  destroy_window (window);
+}
+
+/* The three charts (live, overview, projector) have one name, in the interface's language. */
+static void
+test_chart_names_follow_language (void)
+{
+  GrWindow *window = new_window ();
+  GtkWidget *charts[] = {
+    GTK_WIDGET (gr_window_get_chart (window)),
+    GTK_WIDGET (gr_overview_page_get_chart (gr_window_get_overview (window))),
+    GTK_WIDGET (gr_projector_view_get_chart (gr_window_get_projector (window))),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    assert_label (charts[i], "Graphique radar");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("en"));
+  settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    assert_label (charts[i], "Radar chart");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("fr"));
+  settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    assert_label (charts[i], "Graphique radar");
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("grille-test-window-review-XXXXXX", NULL);
+  data_home = g_build_filename (tmp_dir, "data", NULL);
+  /* Drafts and recent files go to a directory of the test's own. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  /* Xvfb has no session bus for AT-SPI: GTK's test accessibility back end keeps the
+   * accessible labels without one. */
+  g_setenv ("GTK_A11Y", "test", FALSE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  gr_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = gr_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window/review/drafts-question-dismissed", test_drafts_question_dismissed);
+  g_test_add_func ("/window/review/chooser-outlives-window", test_chooser_outlives_window);
+  g_test_add_func ("/window/review/draft-after-add-and-redo", test_draft_after_add_and_redo);
+  g_test_add_func ("/window/review/quit-one-question-at-a-time",
+                   test_quit_one_question_at_a_time);
+  g_test_add_func ("/window/review/dropdown-follows-rename", test_dropdown_follows_rename);
+  g_test_add_func ("/window/review/accessible-names", test_accessible_names);
+  g_test_add_func ("/window/review/azerty-digits", test_azerty_digits);
+  g_test_add_func ("/window/review/remove-question-freed", test_remove_question_freed);
+  g_test_add_func ("/window/review/add-participant-inline", test_add_participant_inline);
+  g_test_add_func ("/window/review/group-captions", test_group_captions);
+  g_test_add_func ("/window/review/chart-names-follow-language",
+                   test_chart_names_follow_language);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
