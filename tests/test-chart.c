@@ -662,6 +662,114 @@ test_svg (void)
   g_free (info.view_box);
 }
 
+/* The group's SVG with @visibility: its texts, its description, and whether a band is drawn. */
+static char *
+svg_with_visibility (GrSession               *session,
+                     const GrChartVisibility *visibility,
+                     char                   **desc,
+                     gboolean                *has_band)
+{
+  const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
+  SvgInfo info = { g_string_new (NULL), g_string_new (NULL), g_string_new (NULL) };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  GrChartExportOptions options;
+  g_autofree char *markup = NULL;
+
+  gr_chart_export_options_init (&options);
+  options.width = options.height = 900;
+  options.translator = gr_translator_get ("fr");
+  options.visibility = *visibility;
+  svg = gr_chart_export_to_bytes (session, GR_CHART_FORMAT_SVG, &options, &error);
+  g_assert_no_error (error);
+
+  markup = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  *has_band = strstr (markup, "class=\"band\"") != NULL;
+
+  context = g_markup_parse_context_new (&parser, 0, &info, NULL);
+  g_markup_parse_context_parse (context, markup, -1, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+
+  *desc = g_string_free (info.desc, FALSE);
+  g_string_free (info.title, TRUE);
+  g_free (info.view_box);
+  return g_string_free (info.text, FALSE);
+}
+
+/* A series the user hid is neither drawn nor named in the legend; the description still
+ * states every score. */
+static void
+test_visibility (void)
+{
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 99);
+  const char *hidden[] = { "Service jeunesse", NULL };
+  GrChartVisibility all = { 0 };
+  GrChartVisibility some = { .hide_band = TRUE, .hidden_participants = hidden };
+  GrChartVisibility no_mean = { .hide_mean = TRUE };
+  g_autofree char *all_text = NULL, *all_desc = NULL;
+  g_autofree char *some_text = NULL, *some_desc = NULL;
+  g_autofree char *no_mean_text = NULL, *no_mean_desc = NULL;
+  gboolean band;
+
+  all_text = svg_with_visibility (session, &all, &all_desc, &band);
+  g_assert_true (band);
+  g_assert_true (has_words (all_text, "Service jeunesse"));
+  g_assert_true (has_words (all_text, "Direction générale"));
+  g_assert_true (has_words (all_text, "Du plus bas au plus haut"));
+
+  some_text = svg_with_visibility (session, &some, &some_desc, &band);
+  g_assert_false (band);
+  g_assert_false (has_words (some_text, "Service jeunesse"));
+  g_assert_true (has_words (some_text, "Direction générale"));
+  g_assert_false (has_words (some_text, "Du plus bas au plus haut"));
+  g_assert_true (has_words (some_text, "Moyenne du groupe"));
+  g_assert_cmpstr (some_desc, ==, all_desc);
+
+  /* Without its mean line the group keeps its band. */
+  no_mean_text = svg_with_visibility (session, &no_mean, &no_mean_desc, &band);
+  g_assert_true (band);
+  g_assert_false (has_words (no_mean_text, "Moyenne du groupe"));
+  g_assert_true (has_words (no_mean_text, "Du plus bas au plus haut"));
+  g_assert_cmpstr (no_mean_desc, ==, all_desc);
+}
+
+/* A batch reuses a chart's frame (legend included) only for a chart that hides the same. */
+static void
+test_visibility_frame (void)
+{
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 99);
+  const char *hidden[] = { "Direction générale", NULL };
+  const char *hidden_copy[] = { "Direction générale", NULL };
+  GrChartVisibility one = { .hidden_participants = hidden };
+  GrChartVisibility same = { .hidden_participants = hidden_copy };
+  GrChartVisibility band = { .hide_band = TRUE };
+  g_autoptr(GrChartData) shown = NULL;
+  g_autoptr(GrChartData) data = NULL;
+  g_autoptr(GrChartLayout) layout = NULL;
+  GrChartStyle style;
+
+  gr_chart_style_init_default (&style);
+  shown = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), NULL, TRUE, FALSE,
+                                          NULL);
+  data = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), NULL, TRUE, FALSE,
+                                         NULL);
+  gr_chart_data_set_visibility (data, &one);
+  layout = gr_chart_layout_new (data, &style, 800, 800);
+
+  g_assert_false (gr_chart_layout_has_frame_for (layout, shown, &style, 800, 800));
+  gr_chart_data_set_visibility (shown, &same);
+  g_assert_true (gr_chart_layout_has_frame_for (layout, shown, &style, 800, 800));
+  gr_chart_data_set_visibility (shown, &band);
+  g_assert_false (gr_chart_layout_has_frame_for (layout, shown, &style, 800, 800));
+
+  g_assert_true (gr_chart_visibility_equal (&one, &same));
+  g_assert_false (gr_chart_visibility_equal (&one, &band));
+  g_assert_true (gr_chart_visibility_equal (NULL, &(GrChartVisibility) { 0 }));
+}
+
 /* librsvg drawing the SVG export gives the PNG export, but for anti-aliasing and glyphs a
  * fraction of a pixel apart. */
 static void
@@ -844,6 +952,8 @@ main (int    argc,
   g_test_add_func ("/chart/png-size", test_png_size);
   g_test_add_func ("/chart/png-border", test_png_border);
   g_test_add_func ("/chart/svg", test_svg);
+  g_test_add_func ("/chart/visibility", test_visibility);
+  g_test_add_func ("/chart/visibility-frame", test_visibility_frame);
   g_test_add_func ("/chart/svg-matches-png", test_svg_matches_png);
   g_test_add_func ("/chart/pdf", test_pdf);
   g_test_add_func ("/chart/unknown-participant", test_unknown_participant);

@@ -82,6 +82,65 @@ gr_chart_data_add_series (GrChartData       *self,
   return series;
 }
 
+/**
+ * gr_chart_data_set_visibility:
+ * @visibility: (nullable): what to hide; %NULL shows every series
+ *
+ * Marks the series @visibility hides. Only the group view's series can be hidden: the main
+ * series of a participant's chart, its targets and the reference always show.
+ */
+void
+gr_chart_data_set_visibility (GrChartData             *self,
+                              const GrChartVisibility *visibility)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      GrChartSeries *series = g_ptr_array_index (self->series, s);
+
+      series->hidden = FALSE;
+      series->band_hidden = FALSE;
+      if (visibility == NULL)
+        continue;
+
+      if (series->kind == GR_CHART_SERIES_MEAN)
+        {
+          series->hidden = visibility->hide_mean;
+          series->band_hidden = visibility->hide_band;
+        }
+      else if (series->kind == GR_CHART_SERIES_PARTICIPANT && !series->main &&
+               visibility->hidden_participants != NULL)
+        series->hidden = g_strv_contains (visibility->hidden_participants, series->label);
+    }
+}
+
+static gboolean
+strv_equal (const char * const *a,
+            const char * const *b)
+{
+  /* NULL and an empty list hide the same: nobody. */
+  if (a == NULL || b == NULL)
+    return (a == NULL || a[0] == NULL) && (b == NULL || b[0] == NULL);
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
+/* Whether @a and @b hide the same series (%NULL is the visibility that hides nothing). */
+gboolean
+gr_chart_visibility_equal (const GrChartVisibility *a,
+                           const GrChartVisibility *b)
+{
+  static const GrChartVisibility all = { 0 };
+
+  if (a == NULL)
+    a = &all;
+  if (b == NULL)
+    b = &all;
+
+  return !a->hide_mean == !b->hide_mean && !a->hide_band == !b->hide_band &&
+         strv_equal (a->hidden_participants, b->hidden_participants);
+}
+
 static void
 fill_participant (GrChartSeries *series,
                   GrParticipant *participant)

@@ -24,7 +24,18 @@ typedef struct
   double            *values;   /* one per axis; NAN where there is no score */
   double            *low;      /* the band (the group's mean only), else NULL */
   double            *high;
+  gboolean           hidden;       /* neither drawn nor in the legend, still described */
+  gboolean           band_hidden;  /* the same for the band */
 } GrChartSeries;
+
+/* Which series the user chose not to see; all zero shows everything. Hiding a series leaves
+ * the chart's frame and its description as they are: only the lines and legend entries go. */
+typedef struct
+{
+  gboolean             hide_mean;            /* the group's mean line */
+  gboolean             hide_band;            /* the group's min–max band */
+  const char * const  *hidden_participants;  /* names of the group's thin lines to hide */
+} GrChartVisibility;
 
 /* The chart's data, already in the export language, with nothing about pixels: the layout
  * scales it, the back ends draw it. */
@@ -54,7 +65,12 @@ GrChartData *gr_chart_data_new              (guint          n_axes,
 GrChartSeries *gr_chart_data_add_series     (GrChartData   *self,
                                              GrChartSeriesKind kind,
                                              const char    *label);
+void         gr_chart_data_set_visibility   (GrChartData   *self,
+                                             const GrChartVisibility *visibility);
 void         gr_chart_data_free             (GrChartData   *self);
+
+gboolean     gr_chart_visibility_equal      (const GrChartVisibility *a,
+                                             const GrChartVisibility *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrChartData, gr_chart_data_free)
 

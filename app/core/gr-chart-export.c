@@ -76,6 +76,7 @@ struct _GrChartExporter
 {
   GrChartExportOptions  options;
   char                 *participant;
+  char                **hidden_participants;
   GrSession            *reference;
   GrChartLayout        *layout;     /* the last chart's: its frame may serve the next one */
   cairo_surface_t      *surface;    /* the PNG being drawn */
@@ -249,6 +250,7 @@ build_data (GrSession                   *session,
             GError                     **error)
 {
   GrParticipant *participant = NULL;
+  GrChartData *data;
 
   if (options->participant != NULL &&
       !(participant = gr_session_find_participant (session, options->participant, NULL)))
@@ -258,11 +260,14 @@ build_data (GrSession                   *session,
       return NULL;
     }
 
-  return gr_chart_data_new_from_session (session,
+  data = gr_chart_data_new_from_session (session,
                                          options->translator ? options->translator
                                                              : gr_translator_get (NULL),
                                          participant, TRUE, options->show_title,
                                          options->reference);
+  gr_chart_data_set_visibility (data, &options->visibility);
+
+  return data;
 }
 
 /**
@@ -333,6 +338,8 @@ gr_chart_exporter_new (const GrChartExportOptions *options)
   self->options.participant = self->participant;
   self->reference = options->reference ? g_object_ref (options->reference) : NULL;
   self->options.reference = self->reference;
+  self->hidden_participants = g_strdupv ((char **) options->visibility.hidden_participants);
+  self->options.visibility.hidden_participants = (const char * const *) self->hidden_participants;
   if (self->options.translator == NULL)
     self->options.translator = gr_translator_get (NULL);
 
@@ -350,6 +357,7 @@ gr_chart_exporter_free (GrChartExporter *self)
   g_clear_pointer (&self->frame, cairo_surface_destroy);
   g_clear_object (&self->reference);
   g_free (self->participant);
+  g_strfreev (self->hidden_participants);
   g_free (self);
 }
 

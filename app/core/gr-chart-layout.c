@@ -713,12 +713,15 @@ layout_legend (GrChartLayout     *layout,
       GrChartLegendKey key = { .pen = series_pen (layout, series) };
       Block block;
 
-      block_init (&block, layout, GR_CHART_TEXT_LEGEND, series->label, f,
-                  PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
-      g_array_append_val (entries, block);
-      g_array_append_val (keys, key);
+      if (!series->hidden)
+        {
+          block_init (&block, layout, GR_CHART_TEXT_LEGEND, series->label, f,
+                      PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+          g_array_append_val (entries, block);
+          g_array_append_val (keys, key);
+        }
 
-      if (series->low != NULL)
+      if (series->low != NULL && !series->band_hidden)
         {
           GrChartLegendKey band = { .band = TRUE, .band_color = key.pen.color };
 
@@ -852,8 +855,9 @@ frame_key (const GrChartData  *data,
     {
       const GrChartSeries *series = g_ptr_array_index (data->series, s);
 
-      g_string_append_printf (key, "%d %d %u %d\x1f", series->kind, series->main, series->style,
-                              series->low != NULL);
+      g_string_append_printf (key, "%d %d %u %d %d %d\x1f", series->kind, series->main,
+                              series->style, series->low != NULL, series->hidden,
+                              series->band_hidden);
       append_field (key, series->label);
     }
 
@@ -911,14 +915,17 @@ gr_chart_layout_set_series (GrChartLayout     *layout,
         int wanted = series->main ? 2 : series->kind == GR_CHART_SERIES_TARGET ? 1 : 0;
         GrChartShape shape = { 0 };
 
-        if (wanted != pass)
+        gboolean band = series->low != NULL && !series->band_hidden;
+
+        if (wanted != pass || (series->hidden && !band))
           continue;
 
         shape.kind = series->kind;
         shape.main = series->main;
         shape.pen = series_pen (layout, series);
-        shape.points = series_points (layout, series->values);
-        if (series->low != NULL)
+        /* A hidden mean keeps its band: a shape with no point on any axis draws nothing else. */
+        shape.points = series_points (layout, series->hidden ? NULL : series->values);
+        if (band)
           {
             shape.low = series_points (layout, series->low);
             shape.high = series_points (layout, series->high);

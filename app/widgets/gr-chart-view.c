@@ -20,6 +20,10 @@ struct _GrChartView
   GrParticipant *participant;
   gboolean       show_participants;
   gboolean       show_title;
+  gboolean       show_mean;
+  gboolean       show_band;
+  char         **hidden_participants;  /* names; NULL: nobody */
+  GrSession     *reference;
 
   GrChartData   *data;
   GrChartLayout *layout;       /* kept while the size and the style stay the same */
@@ -35,6 +39,10 @@ enum {
   PROP_PARTICIPANT,
   PROP_SHOW_PARTICIPANTS,
   PROP_SHOW_TITLE,
+  PROP_SHOW_MEAN,
+  PROP_SHOW_BAND,
+  PROP_HIDDEN_PARTICIPANTS,
+  PROP_REFERENCE,
   PROP_DESCRIPTION,
   N_PROPS
 };
@@ -50,9 +58,15 @@ invalidate (GrChartView *self)
   g_clear_pointer (&self->data, gr_chart_data_free);
 
   if (self->session != NULL)
-    self->data = gr_chart_data_new_from_session (self->session, gr_translator_get (NULL),
-                                                 self->participant, self->show_participants,
-                                                 self->show_title, NULL);
+    {
+      GrChartVisibility visibility;
+
+      self->data = gr_chart_data_new_from_session (self->session, gr_translator_get (NULL),
+                                                   self->participant, self->show_participants,
+                                                   self->show_title, self->reference);
+      gr_chart_view_get_visibility (self, &visibility);
+      gr_chart_data_set_visibility (self->data, &visibility);
+    }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -237,6 +251,7 @@ gr_chart_view_dispose (GObject *object)
 
   disconnect_session (self);
   g_clear_object (&self->participant);
+  g_clear_object (&self->reference);
 
   G_OBJECT_CLASS (gr_chart_view_parent_class)->dispose (object);
 }
@@ -249,6 +264,7 @@ gr_chart_view_finalize (GObject *object)
   g_clear_pointer (&self->layout, gr_chart_layout_free);
   g_clear_pointer (&self->data, gr_chart_data_free);
   g_clear_pointer (&self->layout_family, g_free);
+  g_clear_pointer (&self->hidden_participants, g_strfreev);
 
   G_OBJECT_CLASS (gr_chart_view_parent_class)->finalize (object);
 }
@@ -274,6 +290,18 @@ gr_chart_view_get_property (GObject    *object,
       break;
     case PROP_SHOW_TITLE:
       g_value_set_boolean (value, self->show_title);
+      break;
+    case PROP_SHOW_MEAN:
+      g_value_set_boolean (value, self->show_mean);
+      break;
+    case PROP_SHOW_BAND:
+      g_value_set_boolean (value, self->show_band);
+      break;
+    case PROP_HIDDEN_PARTICIPANTS:
+      g_value_set_boxed (value, self->hidden_participants);
+      break;
+    case PROP_REFERENCE:
+      g_value_set_object (value, self->reference);
       break;
     case PROP_DESCRIPTION:
       g_value_set_string (value, gr_chart_view_get_description (self));
@@ -304,6 +332,18 @@ gr_chart_view_set_property (GObject      *object,
       break;
     case PROP_SHOW_TITLE:
       gr_chart_view_set_show_title (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_MEAN:
+      gr_chart_view_set_show_mean (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_BAND:
+      gr_chart_view_set_show_band (self, g_value_get_boolean (value));
+      break;
+    case PROP_HIDDEN_PARTICIPANTS:
+      gr_chart_view_set_hidden_participants (self, g_value_get_boxed (value));
+      break;
+    case PROP_REFERENCE:
+      gr_chart_view_set_reference (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -337,6 +377,18 @@ gr_chart_view_class_init (GrChartViewClass *klass)
   properties[PROP_SHOW_TITLE] =
     g_param_spec_boolean ("show-title", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_MEAN] =
+    g_param_spec_boolean ("show-mean", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_BAND] =
+    g_param_spec_boolean ("show-band", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_HIDDEN_PARTICIPANTS] =
+    g_param_spec_boxed ("hidden-participants", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REFERENCE] =
+    g_param_spec_object ("reference", NULL, NULL, GR_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -350,6 +402,8 @@ static void
 gr_chart_view_init (GrChartView *self)
 {
   self->show_participants = TRUE;
+  self->show_mean = TRUE;
+  self->show_band = TRUE;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   /* Translators: the radar chart's name for screen readers. */
@@ -480,6 +534,128 @@ gr_chart_view_set_show_title (GrChartView *self,
   self->show_title = show;
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TITLE]);
+}
+
+gboolean
+gr_chart_view_get_show_mean (GrChartView *self)
+{
+  g_return_val_if_fail (GR_IS_CHART_VIEW (self), FALSE);
+
+  return self->show_mean;
+}
+
+/* In the group view, whether the group's mean is drawn (its band is set apart). */
+void
+gr_chart_view_set_show_mean (GrChartView *self,
+                             gboolean     show)
+{
+  g_return_if_fail (GR_IS_CHART_VIEW (self));
+
+  show = !!show;
+  if (self->show_mean == show)
+    return;
+
+  self->show_mean = show;
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_MEAN]);
+}
+
+gboolean
+gr_chart_view_get_show_band (GrChartView *self)
+{
+  g_return_val_if_fail (GR_IS_CHART_VIEW (self), FALSE);
+
+  return self->show_band;
+}
+
+/* In the group view, whether the band from the lowest score to the highest is drawn. */
+void
+gr_chart_view_set_show_band (GrChartView *self,
+                             gboolean     show)
+{
+  g_return_if_fail (GR_IS_CHART_VIEW (self));
+
+  show = !!show;
+  if (self->show_band == show)
+    return;
+
+  self->show_band = show;
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BAND]);
+}
+
+/* Returns: (transfer none) (nullable): the names of the participants whose line is hidden. */
+const char * const *
+gr_chart_view_get_hidden_participants (GrChartView *self)
+{
+  g_return_val_if_fail (GR_IS_CHART_VIEW (self), NULL);
+
+  return (const char * const *) self->hidden_participants;
+}
+
+/**
+ * gr_chart_view_set_hidden_participants:
+ * @names: (nullable) (array zero-terminated=1): participants whose thin line the group view
+ *   leaves out, by name
+ */
+void
+gr_chart_view_set_hidden_participants (GrChartView        *self,
+                                       const char * const *names)
+{
+  GrChartVisibility old = { 0 }, new = { 0 };
+
+  g_return_if_fail (GR_IS_CHART_VIEW (self));
+
+  old.hidden_participants = (const char * const *) self->hidden_participants;
+  new.hidden_participants = names;
+  if (gr_chart_visibility_equal (&old, &new))
+    return;
+
+  g_strfreev (self->hidden_participants);
+  self->hidden_participants = names && names[0] ? g_strdupv ((char **) names) : NULL;
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_PARTICIPANTS]);
+}
+
+/* Fills @visibility with what the chart hides; it points into @self's own list of names. */
+void
+gr_chart_view_get_visibility (GrChartView       *self,
+                              GrChartVisibility *visibility)
+{
+  g_return_if_fail (GR_IS_CHART_VIEW (self));
+  g_return_if_fail (visibility != NULL);
+
+  visibility->hide_mean = !self->show_mean;
+  visibility->hide_band = !self->show_band;
+  visibility->hidden_participants = (const char * const *) self->hidden_participants;
+}
+
+/* Returns: (transfer none) (nullable): the earlier session drawn for comparison. */
+GrSession *
+gr_chart_view_get_reference (GrChartView *self)
+{
+  g_return_val_if_fail (GR_IS_CHART_VIEW (self), NULL);
+
+  return self->reference;
+}
+
+/**
+ * gr_chart_view_set_reference:
+ * @reference: (nullable): an earlier session drawn for comparison, or %NULL for none
+ */
+void
+gr_chart_view_set_reference (GrChartView *self,
+                             GrSession   *reference)
+{
+  g_return_if_fail (GR_IS_CHART_VIEW (self));
+  g_return_if_fail (reference == NULL || GR_IS_SESSION (reference));
+
+  /* The reference is read once and never edited: it needs no signal. */
+  if (!g_set_object (&self->reference, reference))
+    return;
+
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERENCE]);
 }
 
 /**

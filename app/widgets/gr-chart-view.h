@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gr-chart-data.h"
 #include "gr-session.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,20 @@ void           gr_chart_view_set_show_participants (GrChartView   *self,
 gboolean       gr_chart_view_get_show_title        (GrChartView   *self);
 void           gr_chart_view_set_show_title        (GrChartView   *self,
                                                     gboolean       show);
+gboolean       gr_chart_view_get_show_mean         (GrChartView   *self);
+void           gr_chart_view_set_show_mean         (GrChartView   *self,
+                                                    gboolean       show);
+gboolean       gr_chart_view_get_show_band         (GrChartView   *self);
+void           gr_chart_view_set_show_band         (GrChartView   *self,
+                                                    gboolean       show);
+const char * const *gr_chart_view_get_hidden_participants (GrChartView *self);
+void           gr_chart_view_set_hidden_participants (GrChartView *self,
+                                                    const char * const *names);
+void           gr_chart_view_get_visibility        (GrChartView   *self,
+                                                    GrChartVisibility *visibility);
+GrSession     *gr_chart_view_get_reference         (GrChartView   *self);
+void           gr_chart_view_set_reference         (GrChartView   *self,
+                                                    GrSession     *reference);
 const char    *gr_chart_view_get_description       (GrChartView   *self);
 
 G_END_DECLS

@@ -20,6 +20,9 @@ struct _GrExportDialog
   GrSession      *session;
   GrParticipant  *participant;
   GFile          *session_file;
+  GrSession      *reference;        /* drawn for comparison, as on the window's charts */
+  GrChartVisibility visibility;     /* the group's series hidden on the window's charts */
+  char          **hidden_participants;
   GtkFileChooserNative *chooser;  /* while it is shown; it goes with the dialog */
 
   GtkButton      *cancel_button;
@@ -128,6 +131,8 @@ export_bytes (GrExportDialog  *self,
   options.translator = get_translator (self);
   options.participant = participant ? gr_participant_get_name (participant) : NULL;
   options.show_title = gtk_check_button_get_active (self->title_check);
+  options.reference = self->reference;
+  options.visibility = self->visibility;
 
   /* With a single participant, "the group" is that participant: the export decides. */
   return gr_chart_export_to_bytes (self->session, (GrChartFormat) kind, &options, error);
@@ -303,8 +308,19 @@ gr_export_dialog_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->participant);
   g_clear_object (&self->session_file);
+  g_clear_object (&self->reference);
 
   G_OBJECT_CLASS (gr_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+gr_export_dialog_finalize (GObject *object)
+{
+  GrExportDialog *self = GR_EXPORT_DIALOG (object);
+
+  g_strfreev (self->hidden_participants);
+
+  G_OBJECT_CLASS (gr_export_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -314,6 +330,7 @@ gr_export_dialog_class_init (GrExportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gr_export_dialog_dispose;
+  object_class->finalize = gr_export_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/grille/Grille/gr-export-dialog.ui");
@@ -373,4 +390,31 @@ gr_export_dialog_new (GtkWindow     *parent,
     gtk_drop_down_set_selected (self->content_dropdown, 0);
 
   return self;
+}
+
+/**
+ * gr_export_dialog_set_series:
+ * @visibility: (nullable): the group's series to leave out, as on the window's charts
+ * @reference: (nullable): an earlier session to draw for comparison
+ *
+ * Makes the exported chart show what the window's chart shows.
+ */
+void
+gr_export_dialog_set_series (GrExportDialog          *self,
+                             const GrChartVisibility *visibility,
+                             GrSession               *reference)
+{
+  g_return_if_fail (GR_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (reference == NULL || GR_IS_SESSION (reference));
+
+  g_set_object (&self->reference, reference);
+  g_strfreev (self->hidden_participants);
+  self->hidden_participants = NULL;
+  self->visibility = (GrChartVisibility) { 0 };
+  if (visibility == NULL)
+    return;
+
+  self->visibility = *visibility;
+  self->hidden_participants = g_strdupv ((char **) visibility->hidden_participants);
+  self->visibility.hidden_participants = (const char * const *) self->hidden_participants;
 }

@@ -32,5 +32,8 @@ gboolean        gr_export_dialog_write        (GrExportDialog *self,
                                                GFile          *file,
                                                GError        **error);
 void            gr_export_dialog_relabel      (GrExportDialog *self);
+void            gr_export_dialog_set_series   (GrExportDialog *self,
+                                               const GrChartVisibility *visibility,
+                                               GrSession      *reference);
 
 G_END_DECLS

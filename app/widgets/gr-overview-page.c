@@ -27,6 +27,12 @@ struct _GrOverviewPage
   GtkToggleButton *group_button;
   GtkEntry       *title_entry;
   GrChartView    *chart;
+  GtkWidget      *series_row;
+  GtkLabel       *series_caption;
+  GtkFlowBox     *series_box;
+  GtkCheckButton *mean_check;
+  GtkCheckButton *band_check;
+  GPtrArray      *hidden;     /* the GrParticipants whose line the group view leaves out */
   GtkLabel       *legend_label;
   GtkLabel       *table_heading;
   GtkGrid        *table;
@@ -140,6 +146,112 @@ rebuild_table (GrOverviewPage *self)
     }
 }
 
+/* The chart hides lines by name: names follow renames, the participants stay the same. */
+static void
+push_hidden (GrOverviewPage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < self->hidden->len; i++)
+    g_strv_builder_add (builder, gr_participant_get_name (g_ptr_array_index (self->hidden, i)));
+  names = g_strv_builder_end (builder);
+  gr_chart_view_set_hidden_participants (self->chart, (const char * const *) names);
+}
+
+static void
+on_participant_check_toggled (GtkCheckButton *check,
+                              GrOverviewPage *self)
+{
+  GrParticipant *participant = g_object_get_data (G_OBJECT (check), "participant");
+  gboolean shown = gtk_check_button_get_active (check);
+  guint position;
+
+  if (g_ptr_array_find (self->hidden, participant, &position))
+    {
+      if (shown)
+        g_ptr_array_remove_index (self->hidden, position);
+    }
+  else if (!shown)
+    g_ptr_array_add (self->hidden, g_object_ref (participant));
+
+  push_hidden (self);
+}
+
+static void
+on_participant_renamed (GrParticipant  *participant,
+                        GParamSpec     *pspec,
+                        GtkCheckButton *check)
+{
+  GrOverviewPage *self = GR_OVERVIEW_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (check),
+                                                                    GR_TYPE_OVERVIEW_PAGE));
+
+  gtk_check_button_set_label (check, gr_participant_get_name (participant));
+  if (self != NULL && g_ptr_array_find (self->hidden, participant, NULL))
+    push_hidden (self);
+}
+
+static void
+update_series_row (GrOverviewPage *self)
+{
+  gboolean several = self->session != NULL &&
+                     gr_session_get_n_participants (self->session) > 1;
+
+  /* With one participant the group view is that participant's chart: nothing to choose. */
+  gtk_widget_set_visible (self->series_row, self->group && several);
+}
+
+/* One check button per participant after the mean's and the band's, in the session's order;
+ * a participant taken out of the session is forgotten. */
+static void
+rebuild_series_checks (GrOverviewPage *self)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->series_box));
+  guint n = self->session ? gr_session_get_n_participants (self->session) : 0;
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      GtkWidget *check = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      gtk_widget_set_focusable (child, FALSE);
+      if (check != GTK_WIDGET (self->mean_check) && check != GTK_WIDGET (self->band_check))
+        gtk_flow_box_remove (self->series_box, child);
+      child = next;
+    }
+
+  for (guint i = self->hidden->len; i > 0; i--)
+    {
+      GrParticipant *participant = g_ptr_array_index (self->hidden, i - 1);
+
+      if (self->session == NULL ||
+          gr_session_find_participant (self->session, gr_participant_get_name (participant),
+                                       NULL) != participant)
+        g_ptr_array_remove_index (self->hidden, i - 1);
+    }
+
+  for (guint p = 0; p < n; p++)
+    {
+      GrParticipant *participant = gr_session_get_participant (self->session, p);
+      GtkWidget *check = gtk_check_button_new_with_label (gr_participant_get_name (participant));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   !g_ptr_array_find (self->hidden, participant, NULL));
+      g_object_set_data_full (G_OBJECT (check), "participant", g_object_ref (participant),
+                              g_object_unref);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_participant_check_toggled),
+                               self, 0);
+      g_signal_connect_object (participant, "notify::name",
+                               G_CALLBACK (on_participant_renamed), check, 0);
+      gtk_flow_box_append (self->series_box, check);
+      /* Tab goes from check to check, not to the flow box's cells around them. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (check), FALSE);
+    }
+
+  push_hidden (self);
+  update_series_row (self);
+}
+
 static void
 update_title_entry (GrOverviewPage *self)
 {
@@ -196,6 +308,11 @@ gr_overview_page_relabel (GrOverviewPage *self)
                                _("La moyenne du groupe, sa bande et chaque participant"));
   gtk_entry_set_placeholder_text (self->title_entry, _("Titre de la session"));
   gr_ui_set_label (GTK_WIDGET (self->title_entry), _("Titre de la session"));
+  /* Translators: before the check buttons that show or hide each line of the group chart. */
+  gtk_label_set_text (self->series_caption, _("Afficher :"));
+  gr_ui_set_label (GTK_WIDGET (self->series_box), _("Lignes affichées sur le graphique"));
+  gtk_check_button_set_label (self->mean_check, _("Moyenne du groupe"));
+  gtk_check_button_set_label (self->band_check, _("Du plus bas au plus haut"));
   gtk_label_set_text (self->table_heading, _("Scores par compétence"));
   gr_ui_set_label (GTK_WIDGET (self->table), _("Scores par compétence"));
   update_legend (self);
@@ -210,6 +327,7 @@ gr_overview_page_dispose (GObject *object)
   gr_overview_page_set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->participant);
+  g_clear_pointer (&self->hidden, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gr_overview_page_parent_class)->dispose (object);
 }
@@ -232,6 +350,11 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, group_button);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, title_entry);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, series_row);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, series_caption);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, series_box);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, mean_check);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, band_check);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, legend_label);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table_heading);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table);
@@ -240,8 +363,13 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
 static void
 gr_overview_page_init (GrOverviewPage *self)
 {
+  self->hidden = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
   gr_chart_view_set_show_title (self->chart, TRUE);
+  g_object_bind_property (self->mean_check, "active", self->chart, "show-mean",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->band_check, "active", self->chart, "show-band",
+                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->title_entry, "changed", G_CALLBACK (on_title_changed), self,
                            G_CONNECT_SWAPPED);
   gr_overview_page_relabel (self);
@@ -266,13 +394,19 @@ gr_overview_page_set_session (GrOverviewPage *self,
     {
       g_signal_handlers_disconnect_by_func (self->session, rebuild_table, self);
       g_signal_handlers_disconnect_by_func (self->session, update_title_entry, self);
+      g_signal_handlers_disconnect_by_func (gr_session_get_participants (self->session),
+                                            rebuild_series_checks, self);
     }
   g_set_object (&self->session, session);
   if (self->chart != NULL)
     gr_chart_view_set_session (self->chart, session);
+  if (self->hidden != NULL)
+    rebuild_series_checks (self);
   if (session == NULL)
     return;
 
+  g_signal_connect_object (gr_session_get_participants (session), "items-changed",
+                           G_CALLBACK (rebuild_series_checks), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "changed", G_CALLBACK (rebuild_table), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::title", G_CALLBACK (update_title_entry), self,
@@ -294,6 +428,7 @@ gr_overview_page_set_participant (GrOverviewPage *self,
   self->group = group;
   gr_chart_view_set_participant (self->chart, group ? NULL : participant);
   gr_chart_view_set_show_participants (self->chart, group);
+  update_series_row (self);
   update_legend (self);
   rebuild_table (self);
 }

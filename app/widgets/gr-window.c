@@ -28,6 +28,7 @@ struct _GrWindow
   GFile                *file;
   GrHistory            *history;
   GrParticipant        *participant;
+  GrSession            *reference;        /* an earlier session on the charts, not saved */
   char                 *chart_view;       /* "participant" or "group" */
   char                 *second_language;  /* "" or the code of a language shown under each text */
   gboolean              projector;
@@ -37,7 +38,7 @@ struct _GrWindow
   gboolean              close_after_save;   /* the chooser saves, then the window closes */
   gboolean              updating;
   GtkWidget            *close_prompt;
-  GtkFileChooserNative *chooser;            /* Open or Save as, while it is shown */
+  GtkFileChooserNative *chooser;            /* Open, Save as or Compare, while it is shown */
 
   GrDraft              *draft;
   guint                 draft_delay_id;     /* GR_DRAFT_DELAY_MS after the last change */
@@ -169,6 +170,33 @@ update_actions (GrWindow *self)
                                  self->history && gr_history_can_redo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-participant",
                                  has_session && gr_session_get_n_participants (self->session) > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-clear", self->reference != NULL);
+}
+
+/* The three charts are one chart shown in three places: the same reference on each. */
+static void
+apply_reference (GrWindow *self)
+{
+  gr_chart_view_set_reference (self->chart, self->reference);
+  gr_chart_view_set_reference (gr_projector_view_get_chart (self->projector_view),
+                               self->reference);
+  if (self->overview != NULL)
+    gr_chart_view_set_reference (gr_overview_page_get_chart (self->overview), self->reference);
+  update_actions (self);
+}
+
+/* The overview's check buttons choose the group's lines; the live chart and the projector's
+ * show the same ones. */
+static void
+follow_overview_series (GrWindow *self)
+{
+  static const char *names[] = { "show-mean", "show-band", "hidden-participants" };
+  GrChartView *source = gr_overview_page_get_chart (self->overview);
+  GrChartView *targets[] = { self->chart, gr_projector_view_get_chart (self->projector_view) };
+
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+      g_object_bind_property (source, names[n], targets[t], names[n], G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -356,6 +384,8 @@ rebuild_pages (GrWindow *self)
 
   gr_overview_page_set_session (self->overview, self->session);
   gr_participants_page_set_session (self->participants_page, self->session);
+  follow_overview_series (self);
+  apply_reference (self);
 }
 
 /* Sets every text of the window again, in the language gettext now uses: called once at start
@@ -748,6 +778,109 @@ on_open_response (GtkNativeDialog *native,
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
 }
 
+/**
+ * gr_window_compare_with_file:
+ * @file: an earlier session
+ *
+ * Draws @file's session on the window's charts (and in its exports) for comparison. It is
+ * not part of this session: nothing to save, nothing to undo. On failure the charts keep what
+ * they had and a dialog says why.
+ *
+ * Returns: whether @file was read.
+ */
+gboolean
+gr_window_compare_with_file (GrWindow *self,
+                             GFile    *file)
+{
+  g_autoptr(GrSession) reference = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(reference = gr_session_load (file, &error)))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      /* Translators: %s is the file chosen as the earlier session. */
+      g_autofree char *primary = g_strdup_printf (_("Impossible de comparer avec « %s »"), name);
+
+      gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
+      return FALSE;
+    }
+
+  g_set_object (&self->reference, reference);
+  apply_reference (self);
+  return TRUE;
+}
+
+/* Returns: (transfer none) (nullable): the earlier session the charts are compared with. */
+GrSession *
+gr_window_get_reference (GrWindow *self)
+{
+  g_return_val_if_fail (GR_IS_WINDOW (self), NULL);
+  return self->reference;
+}
+
+static void
+on_compare_response (GtkNativeDialog *native,
+                     int              response,
+                     GrWindow        *self)
+{
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+
+  g_signal_handlers_disconnect_by_data (chooser, self);
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        gr_window_compare_with_file (self, file);
+    }
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = new_session_filter ();
+
+  clear_chooser (self);
+  self->chooser = gtk_file_chooser_native_new (_("Comparer avec une session antérieure"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Comparer"),
+                                               _("_Annuler"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* The earlier session is most likely beside this one. */
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+    }
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_compare_response), self,
+                           0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+compare_clear_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+
+  if (self->reference == NULL)
+    return;
+
+  g_clear_object (&self->reference);
+  apply_reference (self);
+}
+
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -1047,6 +1180,11 @@ export_action (GtkWidget  *widget,
   GrExportDialog *dialog = gr_export_dialog_new (GTK_WINDOW (self), self->session,
                                                  is_group (self) ? NULL : self->participant,
                                                  self->file);
+  GrChartVisibility visibility;
+
+  /* The export draws what the window's charts show. */
+  gr_chart_view_get_visibility (gr_overview_page_get_chart (self->overview), &visibility);
+  gr_export_dialog_set_series (dialog, &visibility, self->reference);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1366,6 +1504,7 @@ gr_window_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->session);
   g_clear_object (&self->participant);
+  g_clear_object (&self->reference);
   g_clear_object (&self->file);
   g_clear_object (&self->draft);
   g_clear_object (&self->settings);
@@ -1447,6 +1586,9 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-clear", NULL,
+                                   compare_clear_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);

@@ -34,6 +34,9 @@ gboolean            gr_window_restore_draft         (GrWindow      *self,
                                                      GrDraft       *draft,
                                                      GError       **error);
 GrDraft            *gr_window_get_draft             (GrWindow      *self);
+gboolean            gr_window_compare_with_file     (GrWindow      *self,
+                                                     GFile         *file);
+GrSession          *gr_window_get_reference         (GrWindow      *self);
 gboolean            gr_window_is_pristine           (GrWindow      *self);
 gboolean            gr_window_is_modified           (GrWindow      *self);
 GrHistory          *gr_window_get_history           (GrWindow      *self);
