@@ -11,12 +11,13 @@
 #include "gr-chart-layout.h"
 
 /* Okabe and Ito's palette, readable by colour-blind readers; the participants' thin lines take
- * these in turn, each with its own dash and marker as well. */
+ * these in turn, each with its own dash and marker as well. Sky blue comes late: on the group's
+ * light blue band it is the hardest to see. */
 static const GrChartColor participant_colors[] = {
   { 0.902, 0.624, 0.000, 1 },   /* orange */
-  { 0.337, 0.706, 0.914, 1 },   /* sky blue */
   { 0.000, 0.620, 0.451, 1 },   /* bluish green */
   { 0.800, 0.475, 0.655, 1 },   /* reddish purple */
+  { 0.337, 0.706, 0.914, 1 },   /* sky blue */
   { 0.000, 0.000, 0.000, 1 },   /* black (yellow on a dark background) */
 };
 
