@@ -12,9 +12,9 @@
 #include "gr-item.h"
 #include "gr-translator.h"
 #include "gr-window.h"
+#include "gr-window-test.h"
 
 static GrApplication *app;
-static char *tmp_dir;
 
 static const char session_json[] =
   "{ \"format\": \"grille-session\", \"version\": 1,\n"
@@ -28,88 +28,6 @@ static const char session_json[] =
   "      \"scores\":  { \"cooperer.1\": 1, \"cooperer.3\": 2, \"connecter.1\": 2,\n"
   "                   \"connecter.2\": 2, \"ouvrir.2\": 1, \"faciliter.3\": 3 },\n"
   "      \"notes\":   { \"connecter.1\": \"Réunions publiques bilingues\" } } ] }\n";
-
-/* Waits for @done, turning the main loop; gives up (and fails) only after a minute, which no
- * correct run comes near: a guard against hanging, not a timing assertion. */
-#define WAIT_UNTIL(done)                                                       \
-  G_STMT_START {                                                               \
-    gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;            \
-    while (!(done) && g_get_monotonic_time () < give_up)                       \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
-
-static gboolean
-quit_loop (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay itself out and draw: a few frames' worth of main loop. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (300, quit_loop, &done);
-  WAIT_UNTIL (done);
-}
-
-static GFile *
-write_session_file (const char *name)
-{
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, session_json, -1, NULL));
-  return g_file_new_for_path (path);
-}
-
-static GrWindow *
-new_window (int width,
-            int height)
-{
-  GrWindow *window = gr_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  return window;
-}
-
-static void
-destroy_window (GrWindow *window)
-{
-  if (gr_window_get_draft (window) != NULL)
-    gr_draft_discard (gr_window_get_draft (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                           name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 /* The label showing @text that a user sees in @root (mapped: on the current page, not in a
  * hidden one), or NULL. gtk_label_get_text() gives the text as shown, without mnemonics. */
@@ -147,29 +65,6 @@ count_second_texts (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     n += count_second_texts (child);
   return n;
-}
-
-typedef gboolean (*Match) (GtkWidget *widget,
-                           gconstpointer data);
-
-/* The first widget under @root (itself included) that @match accepts, or NULL. */
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -307,8 +202,8 @@ collect_menu (GMenuModel *menu,
 static GHashTable *
 window_menu (GrWindow *window)
 {
-  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), is_primary_menu,
-                                                        NULL));
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget_deep (GTK_WIDGET (window), is_primary_menu,
+                                                             NULL));
   GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   g_assert_nonnull (button);
@@ -386,7 +281,7 @@ test_switch (void)
 
   /* Down the page, where a facilitator would be in the middle of a workshop. */
   scroll = gtk_scrolled_window_get_vadjustment (
-    GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (page), is_scrolled_window, NULL)));
+    GTK_SCROLLED_WINDOW (find_widget_deep (GTK_WIDGET (page), is_scrolled_window, NULL)));
   g_assert_cmpfloat (gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll),
                      >, 150);
   gtk_adjustment_set_value (scroll, 150);
@@ -394,9 +289,9 @@ test_switch (void)
   position = gtk_adjustment_get_value (scroll);
   g_assert_cmpfloat (position, ==, 150);
 
-  export_button = find_widget (GTK_WIDGET (window), has_action, "win.export");
-  participants = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), shows_model,
-                                             gr_session_get_participants (session)));
+  export_button = find_widget_deep (GTK_WIDGET (window), has_action, "win.export");
+  participants = GTK_DROP_DOWN (find_widget_deep (GTK_WIDGET (window), shows_model,
+                                                  gr_session_get_participants (session)));
   g_assert_nonnull (export_button);
   g_assert_nonnull (participants);
   check_language_menus (window, "fr");
@@ -566,8 +461,8 @@ test_export_language (void)
   g_autoptr(GFile) file = write_session_file ("export.grille");
   g_autoptr(GFile) svg_file = NULL;
   g_autoptr(GFile) csv_file = NULL;
-  g_autofree char *svg_path = g_build_filename (tmp_dir, "export-it.svg", NULL);
-  g_autofree char *csv_path = g_build_filename (tmp_dir, "export-it.csv", NULL);
+  g_autofree char *svg_path = g_build_filename (window_test_tmp_dir (), "export-it.svg", NULL);
+  g_autofree char *csv_path = g_build_filename (window_test_tmp_dir (), "export-it.csv", NULL);
   g_autofree char *svg = NULL;
   g_autofree char *csv = NULL;
   g_autoptr(GError) error = NULL;
@@ -584,20 +479,12 @@ test_export_language (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
   settle ();
-  dialog = NULL;
-  {
-    GList *toplevels = gtk_window_list_toplevels ();
-
-    for (GList *l = toplevels; l; l = l->next)
-      if (GR_IS_EXPORT_DIALOG (l->data))
-        dialog = l->data;
-    g_list_free (toplevels);
-  }
+  dialog = GR_EXPORT_DIALOG (find_toplevel (GR_TYPE_EXPORT_DIALOG));
   g_assert_nonnull (dialog);
 
   /* The interface's language first, then each language named in itself. */
-  languages = GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), starts_with_choice,
-                                          "Langue de l’interface"));
+  languages = GTK_DROP_DOWN (find_widget_deep (GTK_WIDGET (dialog), starts_with_choice,
+                                               "Langue de l’interface"));
   g_assert_nonnull (languages);
   model = gtk_drop_down_get_model (languages);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1 + G_N_ELEMENTS (names));
@@ -630,9 +517,9 @@ test_export_language (void)
   settle ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==,
                    gr_translator_gettext (gr_translator_get ("de"), "Exporter"));
-  languages = GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), starts_with_choice,
-                                          gr_translator_gettext (gr_translator_get ("de"),
-                                                                 "Langue de l’interface")));
+  languages = GTK_DROP_DOWN (find_widget_deep (GTK_WIDGET (dialog), starts_with_choice,
+                                               gr_translator_gettext (gr_translator_get ("de"),
+                                                                      "Langue de l’interface")));
   g_assert_nonnull (languages);
   g_assert_cmpuint (gtk_drop_down_get_selected (languages), ==, 5);
   model = gtk_drop_down_get_model (languages);
@@ -690,26 +577,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = NULL;
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("grille-test-window-language-XXXXXX", NULL);
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  g_setenv ("GTK_A11Y", "test", FALSE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-
-  gr_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = gr_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_hold (G_APPLICATION (app));
+  app = window_test_init (&argc, &argv, "grille-test-window-language-XXXXXX", session_json);
 
   g_test_add_func ("/window-language/switch", test_switch);
   g_test_add_func ("/window-language/second-language", test_second_language);
@@ -721,7 +592,6 @@ main (int   argc,
   settings = g_settings_new (APP_ID);
   g_settings_reset (settings, "language");
   g_settings_reset (settings, "second-language");
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  window_test_shutdown ();
   return status;
 }

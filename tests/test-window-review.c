@@ -19,9 +19,9 @@
 #include "gr-session-file.h"
 #include "gr-translator.h"
 #include "gr-window.h"
+#include "gr-window-test.h"
 
 static GrApplication *app;
-static char *tmp_dir;
 
 static const char session_json[] =
   "{ \"format\": \"grille-session\", \"version\": 1,\n"
@@ -33,92 +33,6 @@ static const char session_json[] =
   "      \"targets\": { \"cooperer\": 4 } },\n"
   "    { \"name\": \"Élus\",\n"
   "      \"scores\":  { \"cooperer.1\": 1 } } ] }\n";
-
-/* Waits for @done, turning the main loop; gives up (and fails) only after a minute, which no
- * correct run comes near: a guard against hanging, not a timing assertion. */
-#define WAIT_UNTIL(done)                                                       \
-  G_STMT_START {                                                               \
-    gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;            \
-    while (!(done) && g_get_monotonic_time () < give_up)                       \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
-
-static gboolean
-quit_loop (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* A few frames' worth of main loop, for layout and idles. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (300, quit_loop, &done);
-  WAIT_UNTIL (done);
-}
-
-static GFile *
-write_session_file (const char *name)
-{
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, session_json, -1, NULL));
-  return g_file_new_for_path (path);
-}
-
-static GrWindow *
-new_window (void)
-{
-  GrWindow *window = gr_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 750);
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  return window;
-}
-
-static gboolean
-window_is_open (GrWindow *window)
-{
-  return g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window) != NULL;
-}
-
-/* Closes without the question: the test is done with it. */
-static void
-destroy_window (GrWindow *window)
-{
-  if (gr_window_get_draft (window) != NULL)
-    gr_draft_discard (gr_window_get_draft (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
-}
-
-static GList *
-visible_toplevels (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GList *found = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = g_list_append (found, l->data);
-  g_list_free (toplevels);
-  return found;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GList *found = visible_toplevels (type);
-  GtkWindow *window = found ? found->data : NULL;
-
-  g_list_free (found);
-  return window;
-}
 
 /* The questions and error dialogs Grille's windows show (GTK's own file chooser may leave an
  * error of its own behind when a chooser is destroyed while it reads a folder). */
@@ -148,28 +62,6 @@ find_question (void)
   return question;
 }
 
-typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
-
-/* The first widget under @root (popovers left out) that passes @test. */
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetTest     test,
-             gconstpointer  data)
-{
-  if (test (root, data))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_POPOVER (c))
-        continue;
-      if ((found = find_widget (c, test, data)))
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_of_type (GtkWidget     *widget,
             gconstpointer  type)
@@ -192,25 +84,6 @@ is_button_with_label (GtkWidget     *widget,
                                               label) == 0;
 }
 
-static GtkToggleButton *
-level_button (GrWindow *window,
-              guint     competency,
-              guint     item,
-              int       level)
-{
-  GrItemRow *row = gr_competency_page_get_row (gr_window_get_competency_page (window,
-                                                                             competency), item);
-
-  return gr_item_row_get_level_button (row, level);
-}
-
-static gboolean
-draft_written (GrWindow *window)
-{
-  return gr_window_get_draft (window) != NULL &&
-         g_file_query_exists (gr_draft_get_file (gr_window_get_draft (window)), NULL);
-}
-
 static void
 assert_label (gpointer    widget,
               const char *label)
@@ -229,19 +102,19 @@ static void
 test_drafts_question_dismissed (void)
 {
   g_autoptr(GFile) file = write_session_file ("dismissed.grille");
-  GrWindow *window = new_window ();
+  GrWindow *window = new_window (1100, 750);
   g_autofree char *draft_path = NULL;
   GtkWidget *dialog;
 
   g_assert_true (gr_window_open_file (window, file));
-  g_signal_emit_by_name (level_button (window, 3, 0, 4), "clicked");
+  click_level (window, 3, 0, 4);
   WAIT_UNTIL (draft_written (window));
   draft_path = g_file_get_path (gr_draft_get_file (gr_window_get_draft (window)));
   /* The process "dies": no close question, the draft stays. */
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
 
-  window = new_window ();
+  window = new_window (1100, 750);
   dialog = gr_application_offer_drafts (app);
   g_assert_nonnull (dialog);
   gtk_window_close (GTK_WINDOW (dialog));
@@ -286,13 +159,14 @@ answer_orphan_chooser (GtkWindow *chooser,
 static void
 test_chooser_outlives_window (void)
 {
+  const char *tmp_dir = window_test_tmp_dir ();
   g_autoptr(GFile) session = write_session_file ("chooser.grille");
   g_autofree char *save_path = g_build_filename (tmp_dir, "never-saved.grille", NULL);
   g_autofree char *export_path = g_build_filename (tmp_dir, "never-exported.png", NULL);
   g_autoptr(GFile) save_file = g_file_new_for_path (save_path);
   g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
-  GrWindow *window = new_window ();
-  GrWindow *other = new_window ();
+  GrWindow *window = new_window (1100, 750);
+  GrWindow *other = new_window (1100, 750);
   GrExportDialog *export;
   GtkWindow *chooser;
   GtkWidget *button;
@@ -308,7 +182,7 @@ test_chooser_outlives_window (void)
   g_assert_false (g_file_test (save_path, G_FILE_TEST_EXISTS));
 
   /* Open: the file must not open into the window that is gone, nor anywhere. */
-  window = new_window ();
+  window = new_window (1100, 750);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
   WAIT_UNTIL ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
   g_object_ref (chooser);
@@ -351,7 +225,7 @@ static void
 test_draft_after_add_and_redo (void)
 {
   g_autoptr(GFile) file = write_session_file ("draft-add.grille");
-  GrWindow *window = new_window ();
+  GrWindow *window = new_window (1100, 750);
   GrParticipantsPage *page;
 
   g_assert_true (gr_window_open_file (window, file));
@@ -361,9 +235,9 @@ test_draft_after_add_and_redo (void)
   WAIT_UNTIL (draft_written (window));
   destroy_window (window);
 
-  window = new_window ();
+  window = new_window (1100, 750);
   g_assert_true (gr_window_open_file (window, file));
-  g_signal_emit_by_name (level_button (window, 0, 0, 1), "clicked");
+  click_level (window, 0, 0, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_false (gr_window_is_modified (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
@@ -379,16 +253,16 @@ test_quit_one_question_at_a_time (void)
 {
   g_autoptr(GFile) f1 = write_session_file ("quit-a.grille");
   g_autoptr(GFile) f2 = write_session_file ("quit-b.grille");
-  GrWindow *a = new_window ();
-  GrWindow *b = new_window ();
-  GrWindow *clean = new_window ();
+  GrWindow *a = new_window (1100, 750);
+  GrWindow *b = new_window (1100, 750);
+  GrWindow *clean = new_window (1100, 750);
   GtkWindow *dialog;
   GtkWindow *first_asking;
 
   g_assert_true (gr_window_open_file (a, f1));
   g_assert_true (gr_window_open_file (b, f2));
-  g_signal_emit_by_name (level_button (a, 0, 0, 1), "clicked");
-  g_signal_emit_by_name (level_button (b, 0, 0, 1), "clicked");
+  click_level (a, 0, 0, 1);
+  click_level (b, 0, 0, 1);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   settle ();
@@ -437,7 +311,7 @@ static void
 test_dropdown_follows_rename (void)
 {
   g_autoptr(GFile) file = write_session_file ("rename.grille");
-  GrWindow *window = new_window ();
+  GrWindow *window = new_window (1100, 750);
   GrSession *session;
   GtkWidget *dropdown;
 
@@ -463,7 +337,7 @@ static void
 test_accessible_names (void)
 {
   g_autoptr(GFile) file = write_session_file ("a11y.grille");
-  GrWindow *window = new_window ();
+  GrWindow *window = new_window (1100, 750);
   GtkListBox *list;
   GtkWidget *row;
   GtkWidget *projector;
@@ -511,32 +385,11 @@ test_accessible_names (void)
   destroy_window (window);
 }
 
-static gboolean
-press_key (GrItemRow *row,
-           guint      keyval,
-           guint      keycode)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        {
-          g_signal_emit_by_name (controller, "key-pressed", keyval, keycode, 0, &handled);
-          return handled;
-        }
-    }
-  g_assert_not_reached ();
-}
-
 /* On a French keyboard the key marked "é 2" gives é without Shift: it still sets level 2. */
 static void
 test_azerty_digits (void)
 {
-  GrWindow *window = new_window ();
+  GrWindow *window = new_window (1100, 750);
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
   GrItemRow *row = gr_competency_page_get_row (gr_window_get_competency_page (window, 1), 0);
   GrParticipant *participant = gr_window_get_participant (window);
@@ -560,13 +413,13 @@ test_azerty_digits (void)
   g_assert_cmpint (gr_item_row_digit_for_keycode (display, keycode, 0), ==, 2);
   gr_window_show_page (window, "connecter");
   settle ();
-  g_assert_true (press_key (row, GDK_KEY_eacute, keycode));
+  g_assert_true (press_key (row, GDK_KEY_eacute, keycode, 0));
   g_assert_cmpint (gr_participant_get_level (participant, item), ==, 2);
 
   /* A letter's key carries no digit: not a level. */
   g_clear_pointer (&keys, g_free);
   g_assert_true (gdk_display_map_keyval (display, GDK_KEY_a, &keys, &n_keys));
-  g_assert_false (press_key (row, GDK_KEY_a, keys[0].keycode));
+  g_assert_false (press_key (row, GDK_KEY_a, keys[0].keycode, 0));
   g_assert_cmpint (gr_participant_get_level (participant, item), ==, 2);
 
   destroy_window (window);
@@ -577,7 +430,7 @@ static void
 test_remove_question_freed (void)
 {
   g_autoptr(GFile) file = write_session_file ("remove.grille");
-  GrWindow *window = new_window ();
+  GrWindow *window = new_window (1100, 750);
   GtkWindow *dialog;
 
   g_assert_true (gr_window_open_file (window, file));
@@ -596,7 +449,7 @@ static void
 test_add_participant_inline (void)
 {
   g_autoptr(GFile) file = write_session_file ("add.grille");
-  GrWindow *window = new_window ();
+  GrWindow *window = new_window (1100, 750);
   GtkWidget *page;
   GtkWidget *entry;
   GtkWidget *add;
@@ -647,7 +500,7 @@ static void
 test_group_captions (void)
 {
   g_autoptr(GFile) file = write_session_file ("group.grille");
-  GrWindow *window = new_window ();
+  GrWindow *window = new_window (1100, 750);
   g_autofree char *table = NULL;
   GtkWidget *caption;
 
@@ -676,7 +529,7 @@ test_group_captions (void)
 static void
 test_chart_names_follow_language (void)
 {
-  GrWindow *window = new_window ();
+  GrWindow *window = new_window (1100, 750);
   GtkWidget *charts[] = {
     GTK_WIDGET (gr_window_get_chart (window)),
     GTK_WIDGET (gr_overview_page_get_chart (gr_window_get_overview (window))),
@@ -703,28 +556,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("grille-test-window-review-XXXXXX", NULL);
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  /* Drafts and recent files go to a directory of the test's own. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  /* Xvfb has no session bus for AT-SPI: GTK's test accessibility back end keeps the
-   * accessible labels without one. */
-  g_setenv ("GTK_A11Y", "test", FALSE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-
-  gr_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = gr_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_hold (G_APPLICATION (app));
+  app = window_test_init (&argc, &argv, "grille-test-window-review-XXXXXX", session_json);
 
   g_test_add_func ("/window/review/drafts-question-dismissed", test_drafts_question_dismissed);
   g_test_add_func ("/window/review/chooser-outlives-window", test_chooser_outlives_window);
@@ -742,7 +576,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  window_test_shutdown ();
   return status;
 }

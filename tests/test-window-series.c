@@ -10,36 +10,7 @@
 #include "gr-application.h"
 #include "gr-export-dialog.h"
 #include "gr-window.h"
-
-static GrApplication *app;
-static char *tmp_dir;
-
-/* Waits for @done, turning the main loop; gives up (and fails) only after a minute, which no
- * correct run comes near: a guard against hanging, not a timing assertion. */
-#define WAIT_UNTIL(done)                                                       \
-  G_STMT_START {                                                               \
-    gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;            \
-    while (!(done) && g_get_monotonic_time () < give_up)                       \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
-
-static gboolean
-quit_loop (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* A few frames' worth of main loop, for layout and idles. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (300, quit_loop, &done);
-  WAIT_UNTIL (done);
-}
+#include "gr-window-test.h"
 
 static GFile *
 data_file (void)
@@ -53,53 +24,21 @@ data_file (void)
 static GrWindow *
 new_group_window (void)
 {
-  GrWindow *window = gr_window_new (app);
   g_autoptr(GFile) source = data_file ();
-  g_autofree char *path = g_build_filename (tmp_dir, "atelier.grille", NULL);
+  g_autofree char *path = g_build_filename (window_test_tmp_dir (), "atelier.grille", NULL);
   g_autoptr(GFile) copy = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
+  GrWindow *window;
 
   g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  window = new_window (1100, 900);
   g_assert_true (gr_window_open_file (window, copy));
   g_object_set (window, "chart-view", "group", NULL);
   gr_window_show_page (window, "overview");
   settle ();
   return window;
-}
-
-static void
-destroy_window (GrWindow *window)
-{
-  if (gr_window_get_draft (window) != NULL)
-    gr_draft_discard (gr_window_get_draft (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
-}
-
-typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetTest     test,
-             gconstpointer  data)
-{
-  if (test (root, data))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_POPOVER (c))
-        continue;
-      if ((found = find_widget (c, test, data)))
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -130,19 +69,14 @@ strv_has (const char * const *names,
 static char *
 export_svg (GrWindow *window)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, "export.svg", NULL);
+  g_autofree char *path = g_build_filename (window_test_tmp_dir (), "export.svg", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  GrExportDialog *dialog = NULL;
-  GList *toplevels;
+  GrExportDialog *dialog;
   char *contents = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l; l = l->next)
-    if (GR_IS_EXPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
+  dialog = GR_EXPORT_DIALOG (find_toplevel (GR_TYPE_EXPORT_DIALOG));
   g_assert_nonnull (dialog);
 
   gr_export_dialog_set_kind (dialog, GR_EXPORT_SVG);
@@ -166,31 +100,6 @@ action_probe (GrWindow   *window,
   gtk_popover_set_child (GTK_POPOVER (popover), button);
   gtk_widget_set_parent (popover, GTK_WIDGET (gr_window_get_overview (window)));
   return button;
-}
-
-static void
-screenshot (GrWindow   *window,
-            const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  settle ();
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                           name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 /* Unticking a participant hides their line on the overview's chart, the live chart and in the
@@ -289,9 +198,8 @@ test_reference (void)
   };
   GtkWidget *clear = action_probe (window, "win.compare-clear");
   GtkWidget *popover = gtk_widget_get_ancestor (clear, GTK_TYPE_POPOVER);
-  GtkWindow *error_dialog = NULL;
+  GtkWindow *error_dialog;
   g_autofree char *svg = NULL;
-  GList *toplevels;
 
   settle ();
   g_assert_false (gtk_widget_get_sensitive (clear));
@@ -311,7 +219,7 @@ test_reference (void)
   for (guint item = 0; item < 8; item++)
     gr_participant_set_level (gr_session_get_participant (gr_window_get_session (window), 1),
                               item, 4);
-  screenshot (window, "screenshot-series.png");
+  screenshot (GTK_WIDGET (window), "screenshot-series.png");
 
   svg = export_svg (window);
   g_assert_nonnull (strstr (svg, "Référence : Atelier du 12 mars"));
@@ -319,11 +227,7 @@ test_reference (void)
 
   /* A file that cannot be read says so and keeps the reference there was. */
   g_assert_false (gr_window_compare_with_file (window, missing));
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l; l = l->next)
-    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      error_dialog = l->data;
-  g_list_free (toplevels);
+  error_dialog = GTK_WINDOW (find_dialog (NULL));
   g_assert_nonnull (error_dialog);
   gtk_window_destroy (error_dialog);
   g_assert_nonnull (gr_chart_view_get_reference (charts[0]));
@@ -346,33 +250,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("grille-test-window-series-XXXXXX", NULL);
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  /* Drafts and recent files go to a directory of the test's own. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  g_setenv ("GTK_A11Y", "test", FALSE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-
-  gr_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = gr_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_hold (G_APPLICATION (app));
+  /* The sessions come from tests/data: no fixture of its own. */
+  window_test_init (&argc, &argv, "grille-test-window-series-XXXXXX", NULL);
 
   g_test_add_func ("/window/series/hide-participant", test_hide_participant);
   g_test_add_func ("/window/series/reference", test_reference);
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  window_test_shutdown ();
   return status;
 }

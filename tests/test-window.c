@@ -15,9 +15,9 @@
 #include "gr-session-file.h"
 #include "gr-translator.h"
 #include "gr-window.h"
+#include "gr-window-test.h"
 
 static GrApplication *app;
-static char *tmp_dir;
 
 static const char session_json[] =
   "{ \"format\": \"grille-session\", \"version\": 1,\n"
@@ -38,131 +38,6 @@ static const char session_json[] =
   "      \"scores\":  { \"cooperer.1\": 4, \"cooperer.2\": 3, \"connecter.1\": 3,\n"
   "                   \"ouvrir.1\": 3, \"ouvrir.3\": 2, \"faciliter.1\": 2,\n"
   "                   \"integrer.1\": 4, \"integrer.3\": 3 } } ] }\n";
-
-/* Waits for @done, turning the main loop; gives up (and fails) only after a minute, which no
- * correct run comes near: a guard against hanging, not a timing assertion. */
-#define WAIT_UNTIL(done)                                                       \
-  G_STMT_START {                                                               \
-    gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;            \
-    while (!(done) && g_get_monotonic_time () < give_up)                       \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
-
-static gboolean
-quit_loop (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay itself out and draw: a few frames' worth of main loop. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (300, quit_loop, &done);
-  WAIT_UNTIL (done);
-}
-
-static GFile *
-write_session_file (const char *name)
-{
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, session_json, -1, NULL));
-  return g_file_new_for_path (path);
-}
-
-static GrWindow *
-new_window (int width,
-            int height)
-{
-  GrWindow *window = gr_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  return window;
-}
-
-/* Closes without the question: the test is done with it. */
-static void
-destroy_window (GrWindow *window)
-{
-  if (gr_window_get_draft (window) != NULL)
-    gr_draft_discard (gr_window_get_draft (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
-}
-
-static GtkMessageDialog *
-find_dialog (GtkWindow *parent)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkMessageDialog *found = NULL;
-
-  for (GList *l = toplevels; l && !found; l = l->next)
-    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
-        (parent == NULL || gtk_window_get_transient_for (l->data) == parent))
-      found = l->data;
-
-  g_list_free (toplevels);
-  return found;
-}
-
-static gboolean
-window_is_open (GrWindow *window)
-{
-  return g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window) != NULL;
-}
-
-static void
-screenshot (GrWindow   *window,
-            const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  settle ();
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  g_test_message ("%s: %d×%d", name, width, height);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                           name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static GrItemRow *
-item_row (GrWindow *window,
-          guint     competency,
-          guint     item)
-{
-  return gr_competency_page_get_row (gr_window_get_competency_page (window, competency), item);
-}
-
-static void
-click_level (GrWindow *window,
-             guint     competency,
-             guint     item,
-             int       level)
-{
-  GtkToggleButton *button = gr_item_row_get_level_button (item_row (window, competency, item),
-                                                          level);
-
-  g_signal_emit_by_name (button, "clicked");
-}
 
 static void
 type_note (GrWindow   *window,
@@ -462,8 +337,7 @@ test_draft_restore (void)
   type_note (window, 3, 0, "Noté pendant l’atelier");
   item = gr_item_get_index (gr_item_row_get_item (item_row (window, 3, 0)));
 
-  WAIT_UNTIL (gr_window_get_draft (window) != NULL &&
-              g_file_query_exists (gr_draft_get_file (gr_window_get_draft (window)), NULL));
+  WAIT_UNTIL (draft_written (window));
   draft_path = g_file_get_path (gr_draft_get_file (gr_window_get_draft (window)));
 
   /* The process "dies": the window goes without its close question, the draft stays. */
@@ -507,7 +381,7 @@ test_adaptive_and_settings (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 900);
   WAIT_UNTIL (!gr_window_is_wide (window));
-  screenshot (window, "screenshot-narrow.png");
+  screenshot (GTK_WIDGET (window), "screenshot-narrow.png");
 
   /* The window may not go as narrow as asked (its header bar has a minimum): what is kept is
    * the size it has. */
@@ -578,30 +452,6 @@ test_accelerators (void)
   destroy_window (window);
 }
 
-/* Gives @row a key press as GTK would when the row has the focus. */
-static gboolean
-press_key (GrItemRow       *row,
-           guint            keyval,
-           GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
-  gboolean handled = FALSE;
-  gboolean found = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        {
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-          found = TRUE;
-        }
-    }
-  g_assert_true (found);
-  return handled;
-}
-
 /* Digits 0–4 set the level of the focused savoir-faire (on the main row or the keypad),
  * Backspace clears it; other digits and shortcuts with Ctrl are left to others. */
 static void
@@ -618,23 +468,23 @@ test_digits (void)
   gtk_widget_grab_focus (GTK_WIDGET (row));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
 
-  g_assert_true (press_key (row, GDK_KEY_3, 0));
+  g_assert_true (press_key (row, GDK_KEY_3, 0, 0));
   g_assert_cmpint (gr_participant_get_level (participant, item), ==, 3);
   g_assert_true (gtk_toggle_button_get_active (gr_item_row_get_level_button (row, 3)));
   g_assert_cmpstr (gr_sidebar_row_get_score (sidebar), ==, "3,0 / 4");
   g_assert_true (gr_window_is_modified (window));
 
-  g_assert_true (press_key (row, GDK_KEY_0, 0));
+  g_assert_true (press_key (row, GDK_KEY_0, 0, 0));
   g_assert_cmpint (gr_participant_get_level (participant, item), ==, 0);
-  g_assert_true (press_key (row, GDK_KEY_KP_4, 0));
+  g_assert_true (press_key (row, GDK_KEY_KP_4, 0, 0));
   g_assert_cmpint (gr_participant_get_level (participant, item), ==, 4);
 
   /* Beyond the scale, or with Ctrl: not a level. */
-  g_assert_false (press_key (row, GDK_KEY_7, 0));
-  g_assert_false (press_key (row, GDK_KEY_2, GDK_CONTROL_MASK));
+  g_assert_false (press_key (row, GDK_KEY_7, 0, 0));
+  g_assert_false (press_key (row, GDK_KEY_2, 0, GDK_CONTROL_MASK));
   g_assert_cmpint (gr_participant_get_level (participant, item), ==, 4);
 
-  g_assert_true (press_key (row, GDK_KEY_BackSpace, 0));
+  g_assert_true (press_key (row, GDK_KEY_BackSpace, 0, 0));
   g_assert_cmpint (gr_participant_get_level (participant, item), ==, GR_LEVEL_NONE);
   g_assert_true (gtk_toggle_button_get_active (gr_item_row_get_level_button (row,
                                                                              GR_LEVEL_NONE)));
@@ -736,21 +586,21 @@ test_screenshots (void)
 
   g_assert_true (gr_window_open_file (window, file));
   gr_window_show_page (window, "cooperer");
-  screenshot (window, "screenshot-competency.png");
+  screenshot (GTK_WIDGET (window), "screenshot-competency.png");
 
   gr_window_show_page (window, "overview");
-  screenshot (window, "screenshot-overview.png");
+  screenshot (GTK_WIDGET (window), "screenshot-overview.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s", "group");
-  screenshot (window, "screenshot-group.png");
+  screenshot (GTK_WIDGET (window), "screenshot-group.png");
 
   gr_window_show_page (window, "participants");
-  screenshot (window, "screenshot-participants.png");
+  screenshot (GTK_WIDGET (window), "screenshot-participants.png");
 
   gr_window_show_page (window, "connecter");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.projector", NULL);
   settle ();
-  screenshot (window, "screenshot-projector.png");
+  screenshot (GTK_WIDGET (window), "screenshot-projector.png");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.projector", NULL);
 
   destroy_window (window);
@@ -760,28 +610,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("grille-test-window-XXXXXX", NULL);
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  /* Drafts and recent files go to a directory of the test's own. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  /* Xvfb has no session bus for AT-SPI: GTK's test accessibility back end keeps the
-   * accessible labels and descriptions without one. */
-  g_setenv ("GTK_A11Y", "test", FALSE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-
-  gr_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = gr_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_hold (G_APPLICATION (app));
+  app = window_test_init (&argc, &argv, "grille-test-window-XXXXXX", session_json);
 
   g_test_add_func ("/window/level", test_level);
   g_test_add_func ("/window/save-reopen", test_save_reopen);
@@ -797,7 +628,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  window_test_shutdown ();
   return status;
 }
