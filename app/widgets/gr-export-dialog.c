@@ -157,16 +157,6 @@ gr_export_dialog_write (GrExportDialog  *self,
 }
 
 static void
-clear_chooser (GrExportDialog *self)
-{
-  if (self->chooser == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (self->chooser, self);
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-}
-
-static void
 on_chooser_response (GtkNativeDialog *native,
                      int              response,
                      GrExportDialog  *self)
@@ -223,7 +213,7 @@ on_export_clicked (GrExportDialog *self)
                               gtk_drop_down_get_selected_item (self->format_dropdown)));
   gtk_file_filter_add_pattern (filter, pattern);
 
-  clear_chooser (self);
+  gr_ui_clear_chooser (&self->chooser, self);
   self->chooser = gtk_file_chooser_native_new (_("Exporter"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Exporter"),
                                                _("_Annuler"));
@@ -303,7 +293,7 @@ gr_export_dialog_dispose (GObject *object)
 {
   GrExportDialog *self = GR_EXPORT_DIALOG (object);
 
-  clear_chooser (self);
+  gr_ui_clear_chooser (&self->chooser, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->session);
   g_clear_object (&self->participant);

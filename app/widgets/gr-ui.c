@@ -207,3 +207,16 @@ gr_ui_style_question (GtkDialog *dialog)
   gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (dialog, GTK_RESPONSE_REJECT),
                             "destructive-action");
 }
+
+/* A file chooser belongs to the window or dialog that opened it (@owner): it goes with it, and
+ * its answer never reaches an owner that is gone. */
+void
+gr_ui_clear_chooser (GtkFileChooserNative **chooser,
+                     gpointer               owner)
+{
+  if (*chooser == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (*chooser, owner);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (*chooser));
+  g_clear_object (chooser);
+}

@@ -25,6 +25,8 @@ char         *gr_ui_format_level      (GrGrid        *grid,
 void          gr_ui_set_label         (GtkWidget     *widget,
                                        const char    *label);
 char         *gr_ui_sentence          (const char    *message);
+void          gr_ui_clear_chooser     (GtkFileChooserNative **chooser,
+                                       gpointer               owner);
 void          gr_ui_style_question    (GtkDialog     *dialog);
 GtkWidget    *gr_ui_show_error        (GtkWidget     *widget,
                                        const char    *primary,

@@ -608,18 +608,6 @@ cancel_close (GrWindow *self)
   g_signal_emit (self, signals[CLOSE_CANCELLED], 0);
 }
 
-/* The chooser belongs to the window: it goes with it, and its answer never reaches a window
- * that is gone. */
-static void
-clear_chooser (GrWindow *self)
-{
-  if (self->chooser == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (self->chooser, self);
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-}
-
 static void
 on_save_as_response (GtkNativeDialog *native,
                      int              response,
@@ -672,7 +660,7 @@ save_as (GrWindow *self,
   const char *title = gr_session_get_title (self->session);
   g_autofree char *name = NULL;
 
-  clear_chooser (self);
+  gr_ui_clear_chooser (&self->chooser, self);
   self->chooser = gtk_file_chooser_native_new (_("Enregistrer la session"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Enregistrer"),
                                                _("_Annuler"));
@@ -847,7 +835,7 @@ compare_action (GtkWidget  *widget,
   GrWindow *self = GR_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = new_session_filter ();
 
-  clear_chooser (self);
+  gr_ui_clear_chooser (&self->chooser, self);
   self->chooser = gtk_file_chooser_native_new (_("Comparer avec une session antérieure"),
                                                GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Comparer"),
@@ -889,7 +877,7 @@ open_action (GtkWidget  *widget,
   GrWindow *self = GR_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = new_session_filter ();
 
-  clear_chooser (self);
+  gr_ui_clear_chooser (&self->chooser, self);
   self->chooser = gtk_file_chooser_native_new (_("Ouvrir une session"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Ouvrir"),
                                                _("_Annuler"));
@@ -1488,7 +1476,7 @@ gr_window_dispose (GObject *object)
    * ending without a close) keeps it, like a crash would. Write what is pending now. */
   if (self->draft_delay_id != 0 || self->draft_deadline_id != 0)
     write_draft (self);
-  clear_chooser (self);
+  gr_ui_clear_chooser (&self->chooser, self);
   if (self->close_prompt != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->close_prompt),
