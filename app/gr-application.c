@@ -48,6 +48,23 @@ draft_is_open (GrApplication *self,
   return FALSE;
 }
 
+/* The window already showing the file a draft was made from, if any: after a crash, the file
+ * may have been opened again before the question was answered. */
+static GrWindow *
+window_showing_origin (GrApplication *self,
+                       GrDraft       *draft)
+{
+  GFile *origin = gr_draft_get_origin (draft);
+
+  if (origin == NULL)
+    return NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (GR_IS_WINDOW (l->data) && gr_window_get_file (l->data) != NULL &&
+        g_file_equal (gr_window_get_file (l->data), origin))
+      return l->data;
+  return NULL;
+}
+
 static void
 on_drafts_response (GtkDialog *dialog,
                     int        response,
@@ -64,6 +81,7 @@ on_drafts_response (GtkDialog *dialog,
     {
       GrDraft *draft = g_ptr_array_index (drafts, i);
       g_autoptr(GError) error = NULL;
+      gboolean created = FALSE;
       GrWindow *window;
 
       /* Only an explicit "Supprimer" loses the work: Escape or the title bar's × leave the
@@ -76,13 +94,32 @@ on_drafts_response (GtkDialog *dialog,
       if (response != GTK_RESPONSE_ACCEPT)
         continue;
 
-      window = GR_IS_WINDOW (parent) && gr_window_is_pristine (GR_WINDOW (parent))
-        ? GR_WINDOW (parent) : gr_window_new (self);
+      /* Never two windows on one file, where saving one would overwrite the other: the draft
+       * goes into the window that shows its file, unless that one has changes of its own. */
+      window = window_showing_origin (self, draft);
+      if (window != NULL && gr_window_is_modified (window))
+        {
+          g_autofree char *name = g_file_get_parse_name (gr_draft_get_origin (draft));
+          g_autofree char *why = g_strdup_printf (_("« %s » est déjà ouvert, avec des "
+                                                    "modifications. Le brouillon est gardé : il "
+                                                    "sera proposé au prochain démarrage."),
+                                                  name);
+
+          gr_ui_show_error (GTK_WIDGET (window), _("Impossible de restaurer le brouillon"), why);
+          continue;
+        }
+      if (window == NULL && GR_IS_WINDOW (parent) && gr_window_is_pristine (GR_WINDOW (parent)))
+        window = GR_WINDOW (parent);
+      if (window == NULL)
+        {
+          window = gr_window_new (self);
+          created = TRUE;
+        }
       if (!gr_window_restore_draft (window, draft, &error))
         {
           gr_ui_show_error (GTK_WIDGET (parent), _("Impossible de restaurer le brouillon"),
                             error->message);
-          if (window != GR_WINDOW (parent))
+          if (created)
             gtk_window_destroy (GTK_WINDOW (window));
           continue;
         }

@@ -96,6 +96,66 @@ assert_label (gpointer    widget,
     g_error ("%s: %s", G_OBJECT_TYPE_NAME (widget), error);
 }
 
+/* After a crash the file may be open again when the drafts are offered: its draft goes into
+ * that window, not into a second window on the same file; a window with changes of its own is
+ * left alone and the draft kept. */
+static void
+test_draft_into_window_of_its_file (void)
+{
+  g_autoptr(GFile) file = write_session_file ("reopened.grille");
+  GrWindow *window = new_window (1100, 750);
+  GrWindow *again;
+  GrParticipant *participant;
+  g_autofree char *draft_path = NULL;
+  GtkWidget *dialog;
+  guint item, n_windows;
+
+  g_assert_true (gr_window_open_file (window, file));
+  click_level (window, 3, 0, 4);
+  item = gr_item_get_index (gr_item_row_get_item (item_row (window, 3, 0)));
+  WAIT_UNTIL (draft_written (window));
+  draft_path = g_file_get_path (gr_draft_get_file (gr_window_get_draft (window)));
+  gtk_window_destroy (GTK_WINDOW (window));   /* the process "dies" */
+  settle ();
+
+  /* The file is opened again, then the drafts are offered. */
+  again = new_window (1100, 750);
+  g_assert_true (gr_window_open_file (again, file));
+  g_assert_false (gr_window_is_modified (again));
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  /* With changes of its own the window is left alone, and the draft kept. */
+  click_level (again, 3, 1, 1);
+  dialog = gr_application_offer_drafts (app);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  settle ();
+  g_assert_nonnull (find_dialog (NULL));
+  gtk_window_destroy (GTK_WINDOW (find_dialog (NULL)));
+  settle ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows);
+  g_assert_true (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+
+  /* Untouched, it takes the draft: still one window on the file, with the draft's level. */
+  gtk_widget_activate_action (GTK_WIDGET (again), "win.undo", NULL);
+  settle ();
+  g_assert_false (gr_window_is_modified (again));
+  dialog = gr_application_offer_drafts (app);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  settle ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows);
+  participant = gr_window_get_participant (again);
+  g_assert_cmpint (gr_participant_get_level (participant, item), ==, 4);
+  g_assert_true (gr_window_is_modified (again));
+
+  gtk_widget_activate_action (GTK_WIDGET (again), "win.save", NULL);
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  destroy_window (again);
+}
+
 /* Escape or the title bar's × on the "restore drafts" question keeps the drafts: they are
  * offered again; only "Supprimer" deletes them. */
 static void
@@ -560,6 +620,7 @@ main (int   argc,
 
   app = window_test_init (&argc, &argv, "grille-test-window-review-XXXXXX", session_json);
 
+  g_test_add_func ("/window/review/draft-into-window-of-its-file", test_draft_into_window_of_its_file);
   g_test_add_func ("/window/review/drafts-question-dismissed", test_drafts_question_dismissed);
   g_test_add_func ("/window/review/chooser-outlives-window", test_chooser_outlives_window);
   g_test_add_func ("/window/review/draft-after-add-and-redo", test_draft_after_add_and_redo);
