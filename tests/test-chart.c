@@ -9,6 +9,7 @@
 #include <math.h>
 #include <unistd.h>
 
+#include "gr-test-png.h"
 #include "gr-chart-cairo.h"
 #include "gr-chart-data.h"
 #include "gr-chart-export.h"
@@ -417,28 +418,6 @@ test_description (void)
                    GR_CHART_SERIES_TARGET);
 }
 
-static cairo_status_t
-read_bytes (void          *closure,
-            unsigned char *data,
-            unsigned int   length)
-{
-  GInputStream *stream = closure;
-  gsize read = 0;
-
-  if (!g_input_stream_read_all (stream, data, length, &read, NULL, NULL) || read != length)
-    return CAIRO_STATUS_READ_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_surface_t *
-decode_png (GBytes *png)
-{
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (png);
-  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_bytes, stream);
-
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  return surface;
-}
 
 static GBytes *
 export (GrSession     *session,
@@ -474,7 +453,7 @@ test_png_size (void)
     {
       g_autoptr(GBytes) png = export (session, GR_CHART_FORMAT_PNG, cases[c][0], cases[c][1],
                                       cases[c][2]);
-      cairo_surface_t *surface = decode_png (png);
+      cairo_surface_t *surface = gr_test_png_decode (png);
 
       g_assert_cmpint (cairo_image_surface_get_width (surface), ==, cases[c][0] * cases[c][2]);
       g_assert_cmpint (cairo_image_surface_get_height (surface), ==, cases[c][1] * cases[c][2]);
@@ -520,7 +499,7 @@ test_png_border (void)
         {
           g_autoptr(GBytes) png = export (sessions[s], GR_CHART_FORMAT_PNG, sizes[z][0],
                                           sizes[z][1], sizes[z][2]);
-          cairo_surface_t *surface = decode_png (png);
+          cairo_surface_t *surface = gr_test_png_decode (png);
           g_autofree char *what = g_strdup_printf ("grid %u, %d×%d×%d", s, sizes[z][0],
                                                    sizes[z][1], sizes[z][2]);
 
@@ -782,7 +761,7 @@ compare_svg_png (GrSession  *session,
   g_autoptr(GBytes) png = export (session, GR_CHART_FORMAT_PNG, width, height, 1);
   g_autoptr(RsvgHandle) handle = NULL;
   g_autoptr(GError) error = NULL;
-  cairo_surface_t *expected = decode_png (png);
+  cairo_surface_t *expected = gr_test_png_decode (png);
   cairo_surface_t *drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   RsvgRectangle viewport = { 0, 0, width, height };
   cairo_t *cr = cairo_create (drawn);

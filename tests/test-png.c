@@ -6,33 +6,11 @@
 #include <cairo.h>
 #include <string.h>
 
+#include "gr-test-png.h"
 #include "gr-chart-cairo.h"
 #include "gr-chart-export.h"
 #include "gr-png.h"
 
-static cairo_status_t
-read_bytes (void          *closure,
-            unsigned char *data,
-            unsigned int   length)
-{
-  GInputStream *stream = closure;
-  gsize read = 0;
-
-  if (!g_input_stream_read_all (stream, data, length, &read, NULL, NULL) || read != length)
-    return CAIRO_STATUS_READ_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* libpng checks the chunks' CRCs and zlib the stream's Adler-32: a file that decodes is whole. */
-static cairo_surface_t *
-decode (GBytes *png)
-{
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (png);
-  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_bytes, stream);
-
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  return surface;
-}
 
 static cairo_status_t
 append_bytes (void                *closure,
@@ -148,7 +126,7 @@ test_opaque (void)
     {
       cairo_surface_t *image = make_image (sizes[s][0], sizes[s][1], FALSE, s);
       g_autoptr(GBytes) png = gr_png_encode_surface (image);
-      cairo_surface_t *back = decode (png);
+      cairo_surface_t *back = gr_test_png_decode (png);
       g_autofree char *what = g_strdup_printf ("opaque %d×%d", sizes[s][0], sizes[s][1]);
 
       /* Opaque images are written without an alpha channel. */
@@ -169,8 +147,8 @@ test_translucent (void)
       cairo_surface_t *image = make_image (sizes[s][0], sizes[s][1], TRUE, s);
       g_autoptr(GBytes) png = gr_png_encode_surface (image);
       g_autoptr(GBytes) reference = cairo_png (image);
-      cairo_surface_t *back = decode (png);
-      cairo_surface_t *expected = decode (reference);
+      cairo_surface_t *back = gr_test_png_decode (png);
+      cairo_surface_t *expected = gr_test_png_decode (reference);
       g_autofree char *what = g_strdup_printf ("translucent %d×%d", sizes[s][0], sizes[s][1]);
 
       /* Translucent colours lose precision in any PNG: they must come back as they do from
@@ -202,7 +180,7 @@ test_late_alpha (void)
       *pixel = 0x80402010;
       cairo_surface_mark_dirty (image);
       png = gr_png_encode_surface (image);
-      back = decode (png);
+      back = gr_test_png_decode (png);
       g_assert_cmpint (color_type (png), ==, 6);
       assert_same_pixels (image, back, "one translucent pixel");
       cairo_surface_destroy (back);
@@ -277,8 +255,8 @@ test_batch_matches_single (void)
           g_assert_no_error (error);
           alone = gr_chart_export_to_bytes (session, GR_CHART_FORMAT_PNG, &options, &error);
           g_assert_no_error (error);
-          a = decode (alone);
-          b = decode (batch);
+          a = gr_test_png_decode (alone);
+          b = gr_test_png_decode (batch);
           assert_same_pixels (a, b, what);
           cairo_surface_destroy (a);
           cairo_surface_destroy (b);
@@ -309,7 +287,7 @@ test_chart_size (void)
   theirs = cairo_png (surface);
   g_assert_cmpint (color_type (ours), ==, 2);
   g_assert_cmpuint (g_bytes_get_size (ours), <=, 2 * g_bytes_get_size (theirs));
-  back = decode (ours);
+  back = gr_test_png_decode (ours);
   assert_same_pixels (surface, back, "chart");
 
   cairo_surface_destroy (back);
