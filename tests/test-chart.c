@@ -9,12 +9,12 @@
 #include <math.h>
 #include <unistd.h>
 
-#include "gr-test-png.h"
 #include "gr-chart-cairo.h"
 #include "gr-chart-data.h"
 #include "gr-chart-export.h"
 #include "gr-chart-layout.h"
 #include "gr-chart-svg.h"
+#include "gr-test-png.h"
 
 /* librsvg 2.54 has no autoptr for its handle. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
@@ -417,7 +417,6 @@ test_description (void)
   g_assert_cmpint (((GrChartSeries *) g_ptr_array_index (single->series, 1))->kind, ==,
                    GR_CHART_SERIES_TARGET);
 }
-
 
 static GBytes *
 export (GrSession     *session,

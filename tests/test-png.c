@@ -6,11 +6,10 @@
 #include <cairo.h>
 #include <string.h>
 
-#include "gr-test-png.h"
 #include "gr-chart-cairo.h"
 #include "gr-chart-export.h"
 #include "gr-png.h"
-
+#include "gr-test-png.h"
 
 static cairo_status_t
 append_bytes (void                *closure,
