@@ -32,7 +32,9 @@ install_missing () {
 # Builds the given targets (everything when none is given).
 build () {
   if [[ ! -f $BUILD/build.ninja ]]; then
-    meson setup "$BUILD"
+    # MESON_OPTIONS: extra options for a new build directory (CI adds -Dwerror=true).
+    # shellcheck disable=SC2086
+    meson setup "$BUILD" ${MESON_OPTIONS:-}
   fi
   ninja -C "$BUILD" "$@"
 }
