@@ -234,7 +234,7 @@ update_chart_caption (GrWindow *self)
   g_autofree char *caption = NULL;
 
   if (is_group (self))
-    caption = g_strdup (_("Groupe : moyenne, bande et participants"));
+    caption = g_strdup (_("Groupe : moyenne, bande et participants"));
   else if (self->participant != NULL)
     /* Translators: above the live chart: whose scores it shows. */
     caption = g_strdup_printf (_("Scores de %s"), gr_participant_get_name (self->participant));
@@ -578,7 +578,7 @@ save_or_explain (GrWindow *self,
   if (!gr_window_save_to_file (self, file, &error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *primary = g_strdup_printf (_("Impossible d’enregistrer « %s »"), name);
+      g_autofree char *primary = g_strdup_printf (_("Impossible d’enregistrer « %s »"), name);
 
       gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
       return FALSE;
@@ -790,7 +790,7 @@ gr_window_compare_with_file (GrWindow *self,
     {
       g_autofree char *name = g_file_get_parse_name (file);
       /* Translators: %s is the file chosen as the earlier session. */
-      g_autofree char *primary = g_strdup_printf (_("Impossible de comparer avec « %s »"), name);
+      g_autofree char *primary = g_strdup_printf (_("Impossible de comparer avec « %s »"), name);
 
       gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
       return FALSE;
@@ -958,7 +958,7 @@ gr_window_open_file (GrWindow *self,
   if (!(session = gr_session_load (file, &error)))
     {
       g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *primary = g_strdup_printf (_("Impossible d’ouvrir « %s »"), name);
+      g_autofree char *primary = g_strdup_printf (_("Impossible d’ouvrir « %s »"), name);
 
       gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
       return FALSE;
@@ -1121,7 +1121,7 @@ gr_window_close_request (GtkWindow *window)
   name = get_display_name (self);
   dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Enregistrer les modifications de « %s » avant de fermer ?"),
+                                   _("Enregistrer les modifications de « %s » avant de fermer ?"),
                                    name);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
                                             _("Si vous n’enregistrez pas, les modifications "
@@ -1264,7 +1264,7 @@ remove_participant_action (GtkWidget  *widget,
   dialog = gtk_message_dialog_new (GTK_WINDOW (self),
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Supprimer « %s » de la session ?"), name);
+                                   _("Supprimer « %s » de la session ?"), name);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
                                             _("Ses scores, ses notes et ses objectifs seront "
                                               "retirés. Vous pourrez encore annuler avec "
