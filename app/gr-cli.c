@@ -16,6 +16,8 @@
 #include "gr-cli.h"
 #include "gr-csv.h"
 #include "gr-session-file.h"
+#include "gr-session-merge.h"
+#include "gr-session-split.h"
 #include "gr-summary.h"
 #include "gr-translator.h"
 
@@ -33,6 +35,8 @@ typedef struct
   int       scale;
   char     *participant;
   char     *reference;
+  char     *split_dir;
+  char     *merge_path;
   gboolean  title;
   gboolean  version;
   char    **files;
@@ -48,6 +52,8 @@ cli_options_clear (CliOptions *o)
   g_clear_pointer (&o->size, g_free);
   g_clear_pointer (&o->participant, g_free);
   g_clear_pointer (&o->reference, g_free);
+  g_clear_pointer (&o->split_dir, g_free);
+  g_clear_pointer (&o->merge_path, g_free);
   g_clear_pointer (&o->files, g_strfreev);
 }
 
@@ -58,7 +64,7 @@ gr_cli_wants_command_line (int    argc,
                            char **argv)
 {
   static const char *commands[] = {
-    "--summary", "--export", "--export-dir", "--help", "-h", "-?", "--version", "--help-all",
+    "--summary", "--export", "--export-dir", "--split", "--merge", "--help", "-h", "-?", "--version", "--help-all",
     NULL
   };
 
@@ -320,6 +326,72 @@ run_export_dir (const CliOptions *o)
   return status;
 }
 
+/* One file per participant in DIR, to send out and fill anywhere. */
+static int
+run_split (const CliOptions *o)
+{
+  g_autoptr(GrSession) session = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GFile) directory = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (o->files == NULL || o->files[0] == NULL || o->files[1] != NULL)
+    return fail (NULL, _("--split lit un seul fichier de session"));
+
+  if (!(session = load_session (o->files[0], &error)))
+    return fail (o->files[0], "%s", error->message);
+
+  directory = g_file_new_for_commandline_arg (o->split_dir);
+  if (!(written = gr_session_split (session, NULL, directory, &error)))
+    return fail (o->split_dir, "%s", error->message);
+
+  for (guint i = 0; i < written->len; i++)
+    {
+      g_autofree char *path = g_file_get_parse_name (g_ptr_array_index (written, i));
+      g_print ("%s\n", path);
+    }
+  return 0;
+}
+
+/* The participants of every FILE in one session, written to OUT: the first file gives the
+ * title, date and grid. Any file refused (unreadable, another grid) fails the whole merge, so
+ * that no one's answers go missing unnoticed; what came in from where is printed. */
+static int
+run_merge (const CliOptions *o)
+{
+  g_autoptr(GrSession) first = NULL;
+  g_autoptr(GrSession) session = NULL;
+  g_autoptr(GrSessionMerge) merge = NULL;
+  g_autoptr(GFile) output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  if (o->files == NULL || o->files[0] == NULL)
+    return fail (NULL, _("--merge demande au moins un fichier de session à lire"));
+
+  if (!(first = load_session (o->files[0], &error)))
+    return fail (o->files[0], "%s", error->message);
+
+  /* The first file's participants are merged like the others', so the summary lists them. */
+  session = gr_session_new_like (first);
+  merge = gr_session_merge_new (session);
+  for (guint i = 0; o->files[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->files[i]);
+
+      if (!gr_session_merge_add_file (merge, file, &error))
+        return fail (o->files[i], "%s", error->message);
+    }
+
+  output = g_file_new_for_commandline_arg (o->merge_path);
+  if (!gr_session_save (session, output, &error))
+    return fail (o->merge_path, "%s", error->message);
+
+  summary = gr_session_merge_get_summary (merge);
+  g_print ("%s", summary);
+  return 0;
+}
+
 /* --help is written while the options are parsed: switch to the language of --lang before,
  * so that the help and the error messages follow it too. An unknown code changes nothing
  * here and is refused after parsing. */
@@ -366,6 +438,10 @@ gr_cli_run (int    argc,
       N_("Tracer ce participant plutôt que le groupe"), N_("NOM") },
     { "reference", 0, 0, G_OPTION_ARG_FILENAME, &o.reference,
       N_("Tracer aussi une session antérieure, pour comparer"), N_("FICHIER") },
+    { "split", 0, 0, G_OPTION_ARG_FILENAME, &o.split_dir,
+      N_("Écrire dans DOSSIER un fichier de session par participant"), N_("DOSSIER") },
+    { "merge", 0, 0, G_OPTION_ARG_FILENAME, &o.merge_path,
+      N_("Réunir les participants de plusieurs sessions dans SORTIE"), N_("SORTIE") },
     { "title", 0, 0, G_OPTION_ARG_NONE, &o.title,
       N_("Mettre le titre et la date de la session en tête du graphique"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,
@@ -400,6 +476,9 @@ gr_cli_run (int    argc,
 
   if ((o.summary ? 1 : 0) + (o.export_path ? 1 : 0) + (o.export_dir ? 1 : 0) > 1)
     return fail (NULL, _("--summary, --export et --export-dir ne vont pas ensemble"));
+  if ((o.split_dir || o.merge_path) &&
+      (o.summary || o.export_path || o.export_dir || (o.split_dir && o.merge_path)))
+    return fail (NULL, _("--split et --merge ne vont avec aucune autre commande"));
 
   if (o.summary)
     return run_summary (&o);
@@ -407,6 +486,10 @@ gr_cli_run (int    argc,
     return run_export (&o);
   if (o.export_dir)
     return run_export_dir (&o);
+  if (o.split_dir)
+    return run_split (&o);
+  if (o.merge_path)
+    return run_merge (&o);
 
   return fail (NULL, _("rien à faire : voyez grille --help"));
 }

@@ -339,17 +339,8 @@ gr_chart_data_new_from_session (GrSession     *session,
                                                       N_("Du plus bas au plus haut")));
 
   if (show_title)
-    {
-      const char *title = gr_session_get_title (session);
-      const char *date = gr_session_get_date (session);
-
-      if (title && *title && date && *date)
-        self->title = g_strdup_printf ("%s — %s", title, date);
-      else if (title && *title)
-        self->title = g_strdup (title);
-      else if (date && *date)
-        self->title = g_strdup (date);
-    }
+    self->title = gr_format_title_and_date (translator, gr_session_get_title (session),
+                                            gr_session_get_date (session));
 
   if (participant == NULL && n_participants == 1)
     participant = gr_session_get_participant (session, 0);

@@ -16,6 +16,7 @@
 #include "gr-chart-export.h"
 #include "gr-chart-svg.h"
 #include "gr-error.h"
+#include "gr-format.h"
 #include "gr-png.h"
 
 void
@@ -304,14 +305,9 @@ document_title (GrSession    *session,
                 GrTranslator *translator)
 {
   const char *title = gr_session_get_title (session);
-  const char *date = gr_session_get_date (session);
 
   if (title != NULL && *title != '\0')
-    {
-      if (date != NULL && *date != '\0')
-        return g_strdup_printf ("%s — %s", title, date);
-      return g_strdup (title);
-    }
+    return gr_format_title_and_date (translator, title, gr_session_get_date (session));
   /* Translators: the name of an exported chart whose session has no title. */
   return g_strdup (gr_translator_gettext (translator, N_("Graphique en radar")));
 }

@@ -430,6 +430,26 @@ gr_grid_to_json (GrGrid *self)
   return json_builder_get_root (builder);
 }
 
+/* Whether two grids have the same content: ids, texts, scale, competencies and items. A session
+ * may only take participants recorded on the same grid. */
+gboolean
+gr_grid_equal (GrGrid *self,
+               GrGrid *other)
+{
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+
+  g_return_val_if_fail (GR_IS_GRID (self), FALSE);
+  g_return_val_if_fail (GR_IS_GRID (other), FALSE);
+
+  if (self == other)
+    return TRUE;
+
+  a = gr_grid_to_json (self);
+  b = gr_grid_to_json (other);
+  return json_node_equal (a, b);
+}
+
 gboolean
 gr_grid_is_builtin (GrGrid *self)
 {
