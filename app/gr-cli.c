@@ -138,7 +138,7 @@ write_output (const char *path,
   g_autoptr(GError) error = NULL;
 
   if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
-    return fail (path, _("impossible d’écrire le fichier : %s"), error->message);
+    return fail (path, _("impossible d’écrire le fichier : %s"), error->message);
 
   return 0;
 }
@@ -189,7 +189,7 @@ parse_chart_options (const CliOptions      *o,
       if (sscanf (o->size, "%dx%d%c", &w, &h, &extra) != 2 || w < 16 || h < 16 ||
           w > 20000 || h > 20000)
         return fail (NULL, _("--size attend une taille LARGEURxHAUTEUR en pixels, "
-                             "de 16x16 à 20000x20000 (par exemple 1200x1200), pas « %s »"),
+                             "de 16x16 à 20000x20000 (par exemple 1200x1200), pas « %s »"),
                      o->size);
       options->width = w;
       options->height = h;
@@ -218,7 +218,7 @@ export_one (const char                 *input,
   g_autoptr(GError) error = NULL;
 
   if (same_file (input, output))
-    return fail (output, _("le fichier à écrire est le fichier de session lui-même : "
+    return fail (output, _("le fichier à écrire est le fichier de session lui-même : "
                            "choisissez un autre nom"));
 
   if (!(session = load_session (input, &error)))
@@ -245,13 +245,13 @@ run_export (const CliOptions *o)
   if (o->files == NULL || o->files[0] == NULL)
     return fail (NULL, _("--export demande un fichier de session à lire"));
   if (o->files[1] != NULL)
-    return fail (NULL, _("--export lit un seul fichier de session ; pour en exporter plusieurs, "
+    return fail (NULL, _("--export lit un seul fichier de session ; pour en exporter plusieurs, "
                          "utilisez --export-dir"));
 
   if (g_str_has_suffix (o->export_path, ".csv") || g_str_has_suffix (o->export_path, ".CSV"))
     csv = TRUE;
   else if (!gr_chart_format_from_path (o->export_path, &chart_format))
-    return fail (o->export_path, _("format de sortie inconnu : le nom doit finir par .csv, "
+    return fail (o->export_path, _("format de sortie inconnu : le nom doit finir par .csv, "
                                    ".png, .svg ou .pdf"));
 
   if ((status = parse_chart_options (o, &chart_options, &reference)))
@@ -290,7 +290,7 @@ run_export_dir (const CliOptions *o)
   exporter = gr_chart_exporter_new (&chart_options);
 
   if (g_mkdir_with_parents (o->export_dir, 0755) != 0)
-    return fail (o->export_dir, _("impossible de créer le dossier : %s"), g_strerror (errno));
+    return fail (o->export_dir, _("impossible de créer le dossier : %s"), g_strerror (errno));
 
   for (guint i = 0; o->files[i]; i++)
     {
@@ -310,7 +310,7 @@ run_export_dir (const CliOptions *o)
        * second is reported rather than silently replacing the first. */
       if ((first = g_hash_table_lookup (outputs, name)))
         {
-          fail (o->files[i], _("son export s’appellerait « %s », comme celui de %s : "
+          fail (o->files[i], _("son export s’appellerait « %s », comme celui de %s : "
                                "renommez l’un des deux fichiers"), name, first);
           status = 1;
           continue;
@@ -418,6 +418,7 @@ gr_cli_run (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
+  g_autoptr(GrGrid) grid = gr_grid_get_default ();
   const GOptionEntry entries[] = {
     { "summary", 0, 0, G_OPTION_ARG_NONE, &o.summary,
       N_("Afficher la grille et les scores d’une session en texte"), NULL },
@@ -426,7 +427,7 @@ gr_cli_run (int    argc,
     { "export-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.export_dir,
       N_("Exporter un graphique par session dans DOSSIER"), N_("DOSSIER") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
-      N_("Format de --export-dir : png, svg, pdf ou csv"), N_("FORMAT") },
+      N_("Format de --export-dir : png, svg, pdf ou csv"), N_("FORMAT") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
       N_("Langue de la sortie (fr, en, de, es, it)"), N_("LL") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
@@ -452,10 +453,11 @@ gr_cli_run (int    argc,
   use_lang_option (argc, argv);
 
   context = g_option_context_new (_("[FICHIER…]"));
-  summary = g_strdup (_("Grille des savoir-faire pour une culture territoriale de l’engagement "
-                        "et de la participation citoyenne.\n\n"
-                        "Sans option, ouvre la fenêtre ; les options ci-dessous fonctionnent "
-                        "sans écran."));
+  /* The grid's own title (one string for the translators), then what the options do. */
+  summary = g_strdup_printf ("%s.\n\n%s",
+                             g_dpgettext2 (NULL, GR_GRID_CONTEXT, gr_grid_get_title (grid)),
+                             _("Sans option, ouvre la fenêtre ; les options ci-dessous "
+                               "fonctionnent sans écran."));
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -470,7 +472,7 @@ gr_cli_run (int    argc,
     }
 
   if (o.lang != NULL && !g_strv_contains (gr_translator_list_languages (), o.lang))
-    return fail (NULL, _("langue inconnue « %s » (langues : fr, en, de, es, it)"), o.lang);
+    return fail (NULL, _("langue inconnue « %s » (langues : fr, en, de, es, it)"), o.lang);
 
   if ((o.summary ? 1 : 0) + (o.export_path ? 1 : 0) + (o.export_dir ? 1 : 0) > 1)
     return fail (NULL, _("--summary, --export et --export-dir ne vont pas ensemble"));
@@ -489,5 +491,5 @@ gr_cli_run (int    argc,
   if (o.merge_path)
     return run_merge (&o);
 
-  return fail (NULL, _("rien à faire : voyez grille --help"));
+  return fail (NULL, _("rien à faire : voyez grille --help"));
 }

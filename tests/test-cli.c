@@ -136,7 +136,7 @@ test_summary_empty_grid (void)
     }
   g_assert_cmpuint (n_items, ==, 21);
   g_assert_nonnull (strstr (r.out, "\nCOOPÉRER — avec toutes les parties prenantes du territoire\n"));
-  g_assert_nonnull (strstr (r.out, "\nS'OUVRIR — au-delà de son écosystème habituel\n"));
+  g_assert_nonnull (strstr (r.out, "\nS’OUVRIR — au-delà de son écosystème habituel\n"));
 }
 
 static void
@@ -149,12 +149,12 @@ test_summary_session (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Atelier du 12 mars — 2026-03-12"));
   g_assert_nonnull (strstr (r.out, "COOPÉRER — avec toutes les parties prenantes du territoire\n"
-                                   "  Score du groupe : 1,75 / 4 (de 1,00 à 2,50)\n"));
-  g_assert_nonnull (strstr (r.out, "      → Service jeunesse : Maîtrisé (3)\n"));
+                                   "  Score du groupe : 1,75 / 4 (de 1,00 à 2,50)\n"));
+  g_assert_nonnull (strstr (r.out, "      → Service jeunesse : Maîtrisé (3)\n"));
   /* An item nobody assessed is "non évalué", never a level. */
   g_assert_nonnull (strstr (r.out, "FACILITER — les réflexions collectives, les moments de "
                                    "partage et les projets communs\n"
-                                   "  Score du groupe : non évalué\n"));
+                                   "  Score du groupe : non évalué\n"));
 }
 
 static void
@@ -200,13 +200,13 @@ test_hostile (void)
     { "nul.grille", "{ \"format\": \"grille-session\"\0 }", 34, "caractère NUL" },
     { "range.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\", "
       "\"participants\": [ { \"name\": \"A\", \"scores\": { \"ouvrir.2\": 9 } } ] }", -1,
-      "participants[0].scores[\"ouvrir.2\"] : le niveau 9 est hors de l’échelle (de 0 à 4)" },
+      "participants[0].scores[\"ouvrir.2\"] : le niveau 9 est hors de l’échelle (de 0 à 4)" },
     { "unknown.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\", "
       "\"participants\": [ { \"name\": \"A\", \"scores\": { \"ouvrir.7\": 1 } } ] }", -1,
-      "n’a pas de savoir-faire « ouvrir.7 »" },
+      "n’a pas de savoir-faire « ouvrir.7 »" },
     { "type.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\", "
       "\"participants\": [ { \"name\": 12 } ] }", -1,
-      "participants[0].name : un texte entre guillemets est attendu, pas un nombre entier" },
+      "participants[0].name : un texte entre guillemets est attendu, pas un nombre entier" },
     { "newer.grille", "{ \"format\": \"grille-session\", \"version\": 2 }", -1,
       "version plus récente de Grille (format 2)" },
     { "truncated.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engag", -1,
@@ -274,7 +274,7 @@ test_usage_errors (void)
 
   run (&d, "--summary", "--lang=xx", NULL);
   g_assert_cmpint (d.status, ==, 1);
-  g_assert_nonnull (strstr (d.err, "langue inconnue « xx »"));
+  g_assert_nonnull (strstr (d.err, "langue inconnue « xx »"));
 }
 
 /* An earlier session drawn for comparison is named in the chart's legend; a reference that
@@ -293,7 +293,7 @@ test_export_reference (void)
   run (&ok, "--export", out, "--reference", path, path, NULL);
   g_assert_cmpint (ok.status, ==, 0);
   g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
-  g_assert_nonnull (strstr (svg, "Référence : Atelier du 12 mars"));
+  g_assert_nonnull (strstr (svg, "Référence : Atelier du 12 mars"));
   g_unlink (out);
 
   run (&bad, "--export", out, "--reference", missing, path, NULL);

@@ -79,7 +79,7 @@ update_accessible_label (GrSidebarRow *self)
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->score_box)))
     /* Translators: a sidebar entry read by a screen reader: "Coopérer : 2,5 / 4". */
-    label = g_strdup_printf (_("%s : %s"), title, gtk_label_get_text (self->score_label));
+    label = g_strdup_printf (_("%s : %s"), title, gtk_label_get_text (self->score_label));
   gr_ui_set_label (GTK_WIDGET (self), label != NULL ? label : title);
 }
 
