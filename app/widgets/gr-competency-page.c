@@ -133,7 +133,7 @@ gr_competency_page_relabel (GrCompetencyPage *self)
   gtk_drop_down_set_model (self->target_dropdown, G_LIST_MODEL (targets));
   self->updating = FALSE;
   target_label = g_strdup_printf (_("Objectif pour « %s »"), title);
-  gr_ui_set_label (GTK_WIDGET (self->target_dropdown), target_label);
+  gr_ui_name_drop_down (self->target_dropdown, target_label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_dropdown),
                                _("Le niveau visé pour cette compétence, tracé en pointillés "
                                  "sur le graphique"));

@@ -239,8 +239,8 @@ gr_export_dialog_relabel (GrExportDialog *self)
   guint language = gtk_drop_down_get_selected (self->language_dropdown);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Exporter"));
-  gtk_button_set_label (self->cancel_button, _("_Annuler"));
-  gtk_button_set_label (self->export_button, _("_Exporter…"));
+  gr_ui_set_button_label (self->cancel_button, _("_Annuler"));
+  gr_ui_set_button_label (self->export_button, _("_Exporter…"));
   gtk_label_set_text_with_mnemonic (self->format_caption, _("_Format"));
   gtk_label_set_text_with_mnemonic (self->content_caption, _("_Graphique de"));
   gtk_label_set_text_with_mnemonic (self->size_caption, _("_Taille"));
@@ -285,6 +285,11 @@ gr_export_dialog_relabel (GrExportDialog *self)
   gtk_drop_down_set_selected (self->language_dropdown,
                               language == GTK_INVALID_LIST_POSITION ? 0 : language);
 
+  /* Each drop-down is read as what its caption says it chooses. */
+  gr_ui_name_drop_down (self->format_dropdown, gtk_label_get_text (self->format_caption));
+  gr_ui_name_drop_down (self->content_dropdown, gtk_label_get_text (self->content_caption));
+  gr_ui_name_drop_down (self->scale_dropdown, gtk_label_get_text (self->scale_caption));
+  gr_ui_name_drop_down (self->language_dropdown, gtk_label_get_text (self->language_caption));
   update_sensitivity (self);
 }
 

@@ -140,7 +140,7 @@ gr_participants_page_relabel (GrParticipantsPage *self)
                         "moyenne. Choisissez ici qui saisit ses scores."));
   gtk_entry_set_placeholder_text (self->name_entry, _("Nom d’un nouveau participant"));
   gr_ui_set_label (GTK_WIDGET (self->name_entry), _("Nom d’un nouveau participant"));
-  gtk_button_set_label (self->add_button, _("_Ajouter"));
+  gr_ui_set_button_label (self->add_button, _("_Ajouter"));
   gtk_button_set_use_underline (self->add_button, TRUE);
   gr_ui_set_label (GTK_WIDGET (self->list), _("Participants"));
 
@@ -186,6 +186,7 @@ static void
 gr_participants_page_init (GrParticipantsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gr_ui_make_single_tab_stop (self->list);
   g_signal_connect_object (self->name_entry, "activate", G_CALLBACK (on_add), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add), self,

@@ -137,11 +137,19 @@ gr_projector_view_relabel (GrProjectorView *self)
                                _("Compétence suivante (Page suivante)"));
   gr_ui_set_label (GTK_WIDGET (self->previous_button), _("Compétence précédente"));
   gr_ui_set_label (GTK_WIDGET (self->next_button), _("Compétence suivante"));
-  gtk_button_set_label (GTK_BUTTON (self->names_button), _("Afficher les _noms"));
   gtk_button_set_use_underline (GTK_BUTTON (self->names_button), TRUE);
+  gr_ui_set_button_label (GTK_BUTTON (self->names_button), _("Afficher les _noms"));
   gtk_button_set_label (self->exit_button, _("Quitter la projection"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->exit_button), _("Quitter la projection (F11)"));
   refresh (self);
+}
+
+/* The names toggle is read as a check box: its state is "checked", not "pressed". */
+static void
+update_names_state (GtkToggleButton *button)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (button), -1);
 }
 
 static void
@@ -196,6 +204,8 @@ gr_projector_view_init (GrProjectorView *self)
   self->show_names = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   gr_chart_view_set_show_title (self->chart, TRUE);
+  g_signal_connect (self->names_button, "notify::active", G_CALLBACK (update_names_state), NULL);
+  update_names_state (self->names_button);
   gr_projector_view_relabel (self);
 }
 

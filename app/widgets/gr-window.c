@@ -137,7 +137,10 @@ on_row_selected (GrWindow      *self,
 
       if (g_strcmp0 (gr_competency_get_id (gr_competency_page_get_competency (competency_page)),
                      page) == 0)
-        gr_projector_view_set_competency (self->projector_view, i);
+        {
+          gr_projector_view_set_competency (self->projector_view, i);
+          self->last_competency = i;
+        }
     }
 }
 
@@ -207,7 +210,7 @@ gr_window_relabel (GrWindow *self)
                                              GTK_SHORTCUTS_WINDOW (overlay));
   }
 
-  gtk_button_set_label (self->open_button, _("_Ouvrir"));
+  gr_ui_set_button_label (self->open_button, _("_Ouvrir"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->open_button), _("Ouvrir une session (Ctrl+O)"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->recent_button), _("Sessions récentes"));
   gr_ui_set_label (GTK_WIDGET (self->recent_button), _("Sessions récentes"));
@@ -222,10 +225,13 @@ gr_window_relabel (GrWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_button),
                                _("Exporter le graphique ou les scores (Ctrl+E)"));
   gr_ui_set_label (GTK_WIDGET (self->export_button), _("Exporter"));
-  gtk_button_set_label (self->save_button, _("_Enregistrer"));
+  gr_ui_set_button_label (self->save_button, _("_Enregistrer"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
                                _("Enregistrer la session (Ctrl+S)"));
   gtk_label_set_text_with_mnemonic (self->participant_caption, _("_Participant"));
+  gr_ui_name_drop_down (self->participant_dropdown, gtk_label_get_text (self->participant_caption));
+  /* Translators: the handle between the sidebar and the page, which F6 and the arrows move. */
+  gr_ui_set_label (GTK_WIDGET (self->paned), _("Largeur de la barre latérale"));
   gr_ui_set_label (GTK_WIDGET (self->sidebar), _("Pages"));
   /* The three charts are one chart shown in three places: one name. */
   gr_ui_set_label (GTK_WIDGET (self->chart), _("Graphique radar"));
@@ -435,6 +441,7 @@ gr_window_dispose (GObject *object)
    * ending without a close) keeps it, like a crash would. Write what is pending now. */
   _gr_window_write_pending_draft (self);
   gr_ui_clear_chooser (&self->chooser, self);
+  g_clear_weak_pointer (&self->last_focus);
   if (self->close_prompt != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->close_prompt),
@@ -517,6 +524,7 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, participant_caption);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, participant_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, sidebar_caption);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, adaptive_box);
@@ -562,6 +570,7 @@ gr_window_init (GrWindow *self)
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_changed), NULL);
 
   _gr_window_dnd_init (self);
+  _gr_window_keyboard_init (self);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
