@@ -274,7 +274,7 @@ test_usage_errors (void)
 
   run (&d, "--summary", "--lang=xx", NULL);
   g_assert_cmpint (d.status, ==, 1);
-  g_assert_nonnull (strstr (d.err, "langue inconnue « xx »"));
+  g_assert_nonnull (strstr (d.err, "langue inconnue «\u202fxx\u202f»"));
 }
 
 /* An earlier session drawn for comparison is named in the chart's legend; a reference that

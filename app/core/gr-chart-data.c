@@ -4,7 +4,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "gr-i18n.h"
 #include <math.h>
 
 #include "gr-chart-data.h"

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "gr-i18n.h"
 
 #include <math.h>
 #include <string.h>

@@ -7,7 +7,7 @@
 
 #include <errno.h>
 
-#include <glib/gi18n-lib.h>
+#include "gr-i18n.h"
 #include <glib/gstdio.h>
 
 #include "gr-atomic-file.h"

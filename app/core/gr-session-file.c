@@ -7,7 +7,7 @@
 
 #include <stdio.h>
 
-#include <glib/gi18n-lib.h>
+#include "gr-i18n.h"
 
 #include "gr-atomic-file.h"
 #include "gr-json-private.h"

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "gr-i18n.h"
 
 #include "gr-atomic-file.h"
 #include "gr-csv.h"

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "gr-i18n.h"
 
 #include "gr-grid.h"
 #include "gr-sidebar-row.h"
