@@ -5,9 +5,8 @@
 
 #include "config.h"
 
-#include "gr-i18n.h"
-
 #include "gr-error.h"
+#include "gr-i18n.h"
 #include "gr-session.h"
 #include "gr-session-private.h"
 
@@ -356,7 +355,7 @@ gr_session_check_name (GrSession      *self,
   if (other != NULL && other != except)
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_NAME,
-                   _("le nom « %s » est déjà celui d’un autre participant"), name);
+                   _("le nom « %s » est déjà celui d’un autre participant"), name);
       return FALSE;
     }
 

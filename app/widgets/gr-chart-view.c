@@ -5,12 +5,11 @@
 
 #include "config.h"
 
-#include "gr-i18n.h"
-
 #include "gr-chart-cairo.h"
 #include "gr-chart-data.h"
 #include "gr-chart-layout.h"
 #include "gr-chart-view.h"
+#include "gr-i18n.h"
 
 struct _GrChartView
 {

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include "gr-i18n.h"
-
 #include "gr-participant-row.h"
 #include "gr-ui.h"
 

@@ -5,9 +5,8 @@
 
 #include "config.h"
 
-#include "gr-i18n.h"
-
 #include "gr-format.h"
+#include "gr-i18n.h"
 #include "gr-level.h"
 #include "gr-ui.h"
 
