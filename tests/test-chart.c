@@ -411,7 +411,7 @@ test_description (void)
 
   single = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), a, TRUE, FALSE,
                                            NULL);
-  g_assert_nonnull (strstr (single->description, "Zusammenarbeit00 mit allen Beteiligten des Gebiets gestalten : 1,5 sur 4. Objectif : 4."));
+  g_assert_nonnull (strstr (single->description, "Zusammenarbeit00 mit allen Beteiligten des Gebiets gestalten : 1,5 sur 4. Objectif : 4."));
   /* The participant's targets come as a dashed series of their own. */
   g_assert_cmpuint (single->series->len, ==, 2);
   g_assert_cmpint (((GrChartSeries *) g_ptr_array_index (single->series, 1))->kind, ==,

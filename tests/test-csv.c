@@ -68,22 +68,22 @@ test_french (void)
              "\"Savoir-faire\";\"cooperer.1\";\"Comprendre le sens et les conditions de réussite "
              "des stratégies de coopération.\";3;1;;\"2,00\";1;3;2\r\n"
              "\"Savoir-faire\";\"cooperer.2\";\"Savoir nourrir les liens interpersonnels, "
-             "condition première de la coopération (rencontres, échanges, instances...).\";"
+             "condition première de la coopération (rencontres, échanges, instances…).\";"
              "2;;;\"2,00\";2;2;1\r\n"
              "\"Savoir-faire\";\"cooperer.3\";\"Savoir apaiser les jeux de concurrence, que ce "
              "soit entre institutions et / ou entre associations et collectifs locaux.\";"
              ";;;;;;0\r\n"
-             "\"Savoir-faire\";\"cooperer.4\";\"S'équiper pour produire des visions partagées "
+             "\"Savoir-faire\";\"cooperer.4\";\"S’équiper pour produire des visions partagées "
              "des territoires sur la base de méthodes coopératives et participatives.\";"
              ";;;;;;0\r\n"
              "\"Savoir-faire\";\"cooperer.5\";\"Se donner les moyens de créer des objets de "
-             "consensus : projets emblématiques et organismes fondés sur des gouvernances "
+             "consensus : projets emblématiques et organismes fondés sur des gouvernances "
              "collectives.\";;;;;;;0\r\n"
              "\"Compétence\";\"connecter\";\"Connecter\";\"0,00\";\"2,00\";;\"1,00\";\"0,00\";"
              "\"2,00\";2\r\n"
              "\"Savoir-faire\";\"connecter.1\";",
              "\"Savoir-faire\";\"ouvrir.4\";\"Intégrer des réseaux et communautés apprenantes, "
-             "jusqu'à des partenaires lointains, pour s'entraider entre pairs et avancer "
+             "jusqu’à des partenaires lointains, pour s’entraider entre pairs et avancer "
              "ensemble.\";4;;;\"4,00\";4;4;1");
 }
 

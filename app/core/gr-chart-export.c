@@ -67,7 +67,7 @@ check_cairo (cairo_status_t   status,
 
   g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
                /* Translators: %s is Cairo's own explanation, in English. */
-               _("le graphique n’a pas pu être dessiné : %s"), cairo_status_to_string (status));
+               _("le graphique n’a pas pu être dessiné : %s"), cairo_status_to_string (status));
   return FALSE;
 }
 
@@ -166,7 +166,7 @@ export_png (GrChartExporter  *self,
       pixels > GR_CHART_MAX_PIXELS)
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
-                   _("l’image demandée est trop grande (%d × %d pixels) : "
+                   _("l’image demandée est trop grande (%d × %d pixels) : "
                      "réduisez sa taille ou sa densité"), width, height);
       return NULL;
     }
@@ -257,7 +257,7 @@ build_data (GrSession                   *session,
       !(participant = gr_session_find_participant (session, options->participant, NULL)))
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_NAME,
-                   _("la session n’a pas de participant nommé « %s »"), options->participant);
+                   _("la session n’a pas de participant nommé « %s »"), options->participant);
       return NULL;
     }
 

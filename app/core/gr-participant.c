@@ -162,17 +162,63 @@ gr_participant_new (GrGrid     *grid,
 GrParticipant *
 gr_participant_copy (GrParticipant *self)
 {
+  g_return_val_if_fail (GR_IS_PARTICIPANT (self), NULL);
+
+  return gr_participant_copy_to_grid (self, self->grid);
+}
+
+/**
+ * gr_participant_copy_to_grid:
+ * @grid: a grid with the same competencies, items and scale as the participant's
+ *
+ * A deep copy that belongs to @grid: a participant read from another file joins a session
+ * whose grid is another object with the same content.
+ */
+GrParticipant *
+gr_participant_copy_to_grid (GrParticipant *self,
+                             GrGrid        *grid)
+{
   GrParticipant *copy;
 
   g_return_val_if_fail (GR_IS_PARTICIPANT (self), NULL);
+  g_return_val_if_fail (gr_grid_get_n_items (grid) == gr_grid_get_n_items (self->grid), NULL);
+  g_return_val_if_fail (gr_grid_get_n_competencies (grid) ==
+                        gr_grid_get_n_competencies (self->grid), NULL);
 
-  copy = gr_participant_new (self->grid, self->name);
+  copy = gr_participant_new (grid, self->name);
   memcpy (copy->levels, self->levels, sizeof (int) * gr_grid_get_n_items (self->grid));
   memcpy (copy->targets, self->targets, sizeof (int) * gr_grid_get_n_competencies (self->grid));
   for (guint i = 0; i < gr_grid_get_n_items (self->grid); i++)
     copy->notes[i] = g_strdup (self->notes[i]);
 
   return copy;
+}
+
+/* Whether two participants of grids of the same shape hold the same levels, notes and targets;
+ * their names are not compared. */
+gboolean
+gr_participant_equal_data (GrParticipant *self,
+                           GrParticipant *other)
+{
+  guint n_items, n_competencies;
+
+  g_return_val_if_fail (GR_IS_PARTICIPANT (self), FALSE);
+  g_return_val_if_fail (GR_IS_PARTICIPANT (other), FALSE);
+
+  n_items = gr_grid_get_n_items (self->grid);
+  n_competencies = gr_grid_get_n_competencies (self->grid);
+  if (n_items != gr_grid_get_n_items (other->grid) ||
+      n_competencies != gr_grid_get_n_competencies (other->grid))
+    return FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    if (self->levels[i] != other->levels[i] || g_strcmp0 (self->notes[i], other->notes[i]) != 0)
+      return FALSE;
+  for (guint c = 0; c < n_competencies; c++)
+    if (self->targets[c] != other->targets[c])
+      return FALSE;
+
+  return TRUE;
 }
 
 GrGrid *

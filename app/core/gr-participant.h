@@ -47,5 +47,9 @@ gboolean       gr_participant_get_competency_stats (GrParticipant *self,
                                                     GrStats       *stats);
 guint          gr_participant_count_assessed       (GrParticipant *self);
 GrParticipant *gr_participant_copy                 (GrParticipant *self);
+GrParticipant *gr_participant_copy_to_grid         (GrParticipant *self,
+                                                    GrGrid        *grid);
+gboolean       gr_participant_equal_data           (GrParticipant *self,
+                                                    GrParticipant *other);
 
 G_END_DECLS

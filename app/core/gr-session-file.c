@@ -142,7 +142,7 @@ read_score (GrParticipant  *participant,
   if (!gr_grid_find_item (grid, key, &item))
     {
       gr_json_set_error (error, GR_FILE_ERROR_UNKNOWN_ID, path,
-                         _("la grille « %s » n’a pas de savoir-faire « %s »"),
+                         _("la grille « %s » n’a pas de savoir-faire « %s »"),
                          gr_grid_get_id (grid), key);
       return FALSE;
     }
@@ -167,7 +167,7 @@ read_note (GrParticipant  *participant,
   if (!gr_grid_find_item (grid, key, &item))
     {
       gr_json_set_error (error, GR_FILE_ERROR_UNKNOWN_ID, path,
-                         _("la grille « %s » n’a pas de savoir-faire « %s »"),
+                         _("la grille « %s » n’a pas de savoir-faire « %s »"),
                          gr_grid_get_id (grid), key);
       return FALSE;
     }
@@ -192,7 +192,7 @@ read_target (GrParticipant  *participant,
   if (!gr_grid_find_competency (grid, key, &competency))
     {
       gr_json_set_error (error, GR_FILE_ERROR_UNKNOWN_ID, path,
-                         _("la grille « %s » n’a pas de compétence « %s »"),
+                         _("la grille « %s » n’a pas de compétence « %s »"),
                          gr_grid_get_id (grid), key);
       return FALSE;
     }
@@ -250,7 +250,7 @@ read_participants (GrSession   *session,
       if (!g_hash_table_add (names, (gpointer)name))
         {
           gr_json_set_error (error, GR_FILE_ERROR_NAME, name_path,
-                             _("le nom « %s » est déjà celui d’un autre participant"), name);
+                             _("le nom « %s » est déjà celui d’un autre participant"), name);
           return FALSE;
         }
 
@@ -337,7 +337,7 @@ gr_session_load_from_data (const char  *data,
       json_node_get_value_type (node) != G_TYPE_STRING)
     {
       gr_json_set_error (error, GR_FILE_ERROR_FORMAT, NULL,
-                         _("ce n’est pas une session Grille (le champ « format » manque)"));
+                         _("ce n’est pas une session Grille (le champ « format » manque)"));
       return NULL;
     }
 
@@ -345,7 +345,7 @@ gr_session_load_from_data (const char  *data,
   if (g_strcmp0 (format, GR_SESSION_FORMAT) != 0)
     {
       gr_json_set_error (error, GR_FILE_ERROR_FORMAT, "format",
-                         _("ce n’est pas une session Grille (format « %s » au lieu de « %s »)"),
+                         _("ce n’est pas une session Grille (format « %s » au lieu de « %s »)"),
                          g_utf8_validate (format, -1, NULL) ? format : "?", GR_SESSION_FORMAT);
       return NULL;
     }
@@ -357,7 +357,7 @@ gr_session_load_from_data (const char  *data,
     {
       gr_json_set_error (error, GR_FILE_ERROR_VERSION, "version",
                          _("ce fichier a été écrit par une version plus récente de Grille "
-                           "(format %lld) ; cette version lit le format %d : "
+                           "(format %lld) ; cette version lit le format %d : "
                            "mettez Grille à jour pour l’ouvrir"),
                          (long long) version, GR_SESSION_FORMAT_VERSION);
       return NULL;
@@ -380,7 +380,7 @@ gr_session_load_from_data (const char  *data,
   if (*date != '\0' && !is_valid_date (date))
     {
       gr_json_set_error (error, GR_FILE_ERROR_TYPE, "date",
-                         _("« %s » n’est pas une date de la forme AAAA-MM-JJ"), date);
+                         _("« %s » n’est pas une date de la forme AAAA-MM-JJ"), date);
       return NULL;
     }
 
@@ -424,7 +424,7 @@ gr_session_load (GFile   *file,
                              _("vous n’avez pas le droit de lire ce fichier"));
       else
         g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
-                     _("impossible de lire le fichier : %s"), local_error->message);
+                     _("impossible de lire le fichier : %s"), local_error->message);
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
@@ -447,7 +447,7 @@ gr_session_load (GFile   *file,
       g_autofree char *max = g_format_size (GR_FILE_MAX_SIZE);
 
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_TOO_LARGE,
-                   _("le fichier est trop volumineux (%s ; un fichier de session fait au plus %s)"),
+                   _("le fichier est trop volumineux (%s ; un fichier de session fait au plus %s)"),
                    size, max);
       return NULL;
     }
@@ -460,7 +460,7 @@ gr_session_load (GFile   *file,
                                 &local_error))
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
-                   _("impossible de lire le fichier : %s"), local_error->message);
+                   _("impossible de lire le fichier : %s"), local_error->message);
       return NULL;
     }
 
@@ -598,7 +598,7 @@ gr_session_save (GrSession  *self,
   if (!ok)
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
-                   _("impossible d’enregistrer le fichier : %s"), local_error->message);
+                   _("impossible d’enregistrer le fichier : %s"), local_error->message);
       return FALSE;
     }
 

@@ -356,7 +356,7 @@ gr_session_check_name (GrSession      *self,
   if (other != NULL && other != except)
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_NAME,
-                   _("le nom « %s » est déjà celui d’un autre participant"), name);
+                   _("le nom « %s » est déjà celui d’un autre participant"), name);
       return FALSE;
     }
 

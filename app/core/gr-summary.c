@@ -90,8 +90,8 @@ gr_summary_write (GrSession    *session,
   if (n_participants > 0)
     {
       /* Translators: before the list of the participants' names. */
-      g_string_append_printf (out, gr_translator_ngettext (tr, "%u participant :",
-                                                           "%u participants :", n_participants),
+      g_string_append_printf (out, gr_translator_ngettext (tr, "%u participant :",
+                                                           "%u participants :", n_participants),
                               n_participants);
       g_string_append_c (out, ' ');
       for (guint p = 0; p < n_participants; p++)
@@ -100,7 +100,7 @@ gr_summary_write (GrSession    *session,
       g_string_append_c (out, '\n');
     }
 
-  g_string_append_printf (out, "\n%s\n", _T ("Échelle :"));
+  g_string_append_printf (out, "\n%s\n", _T ("Échelle :"));
   for (guint l = 0; l < gr_grid_get_n_levels (grid); l++)
     {
       GrLevel *level = gr_grid_get_level (grid, l);
@@ -124,8 +124,8 @@ gr_summary_write (GrSession    *session,
 
       if (n_participants > 0)
         {
-          g_string_append_printf (out, "  %s ", n_participants > 1 ? _T ("Score du groupe :")
-                                                                   : _T ("Score :"));
+          g_string_append_printf (out, "  %s ", n_participants > 1 ? _T ("Score du groupe :")
+                                                                   : _T ("Score :"));
           gr_session_get_competency_stats (session, c, &stats);
           append_score (out, tr, &stats, max_level, TRUE);
           g_string_append_c (out, '\n');
@@ -152,7 +152,7 @@ gr_summary_write (GrSession    *session,
 
                 g_string_append (out, "      → ");
                 /* Translators: a participant's name before its level. */
-                g_string_append_printf (out, _T ("%s : "), gr_participant_get_name (participant));
+                g_string_append_printf (out, _T ("%s : "), gr_participant_get_name (participant));
                 append_level (out, tr, grid, gr_participant_get_level (participant, index));
                 g_string_append_c (out, '\n');
               }

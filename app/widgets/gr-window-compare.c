@@ -47,7 +47,7 @@ gr_window_compare_with_file (GrWindow *self,
     {
       g_autofree char *name = g_file_get_parse_name (file);
       /* Translators: %s is the file chosen as the earlier session. */
-      g_autofree char *primary = g_strdup_printf (_("Impossible de comparer avec « %s »"), name);
+      g_autofree char *primary = g_strdup_printf (_("Impossible de comparer avec « %s »"), name);
 
       gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
       return FALSE;

@@ -83,7 +83,7 @@ _gr_window_update_chart_caption (GrWindow *self)
   g_autofree char *caption = NULL;
 
   if (_gr_window_is_group (self))
-    caption = g_strdup (_("Groupe : moyenne, bande et participants"));
+    caption = g_strdup (_("Groupe : moyenne, bande et participants"));
   else if (self->participant != NULL)
     /* Translators: above the live chart: whose scores it shows. */
     caption = g_strdup_printf (_("Scores de %s"), gr_participant_get_name (self->participant));
@@ -230,7 +230,7 @@ _gr_window_ask_remove_participant (GrWindow   *self,
   dialog = gtk_message_dialog_new (GTK_WINDOW (self),
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Supprimer « %s » de la session ?"), name);
+                                   _("Supprimer « %s » de la session ?"), name);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
                                             _("Ses scores, ses notes et ses objectifs seront "
                                               "retirés. Vous pourrez encore annuler avec "
