@@ -207,7 +207,9 @@ def rewrite_po(source, translations_too):
         # The header is the translation of the empty msgid.
         is_header = keyword.startswith('msgstr') and out and out[-1] == prefix + 'msgid ""'
         wanted = keyword.startswith('msgid') or (translations_too and keyword.startswith('msgstr'))
-        if not wanted or is_header:
+        # Obsolete messages (#~) stay as they were: rewritten, one could become a duplicate of
+        # the live message it was replaced by.
+        if not wanted or is_header or prefix:
             out.extend(block)
             continue
         new = fix_pieces(pieces)
