@@ -100,8 +100,8 @@ on_drafts_response (GtkDialog *dialog,
       if (window != NULL && gr_window_is_modified (window))
         {
           g_autofree char *name = g_file_get_parse_name (gr_draft_get_origin (draft));
-          g_autofree char *why = g_strdup_printf (_("« %s » est déjà ouvert, avec des "
-                                                    "modifications. Le brouillon est gardé : il "
+          g_autofree char *why = g_strdup_printf (_("« %s » est déjà ouvert, avec des "
+                                                    "modifications. Le brouillon est gardé : il "
                                                     "sera proposé au prochain démarrage."),
                                                   name);
 
@@ -173,8 +173,8 @@ gr_application_offer_drafts (GrApplication *self)
   dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
                                    g_dngettext (GETTEXT_PACKAGE,
-                                                "Restaurer une session non enregistrée ?",
-                                                "Restaurer des sessions non enregistrées ?",
+                                                "Restaurer une session non enregistrée ?",
+                                                "Restaurer des sessions non enregistrées ?",
                                                 drafts->len));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", list->str);
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
@@ -461,13 +461,13 @@ about_activated (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   static const char *developers[] = { "L’équipe Grille", NULL };
+  g_autoptr(GrGrid) grid = gr_grid_get_default ();
 
   gtk_show_about_dialog (gtk_application_get_active_window (app),
                          "program-name", "Grille",
                          "logo-icon-name", APP_ID,
                          "version", PACKAGE_VERSION,
-                         "comments", _("Grille des savoir-faire pour une culture territoriale de "
-                                       "l’engagement et de la participation citoyenne"),
+                         "comments", gr_ui_grid_text (gr_grid_get_title (grid)),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "authors", developers,
                          "translator-credits", _("translator-credits"),

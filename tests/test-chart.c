@@ -411,7 +411,7 @@ test_description (void)
 
   single = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), a, TRUE, FALSE,
                                            NULL);
-  g_assert_nonnull (strstr (single->description, "Zusammenarbeit00 mit allen Beteiligten des Gebiets gestalten : 1,5 sur 4. Objectif : 4."));
+  g_assert_nonnull (strstr (single->description, "Zusammenarbeit00 mit allen Beteiligten des Gebiets gestalten : 1,5 sur 4. Objectif : 4."));
   /* The participant's targets come as a dashed series of their own. */
   g_assert_cmpuint (single->series->len, ==, 2);
   g_assert_cmpint (((GrChartSeries *) g_ptr_array_index (single->series, 1))->kind, ==,
@@ -599,6 +599,38 @@ has_words (const char *haystack,
   return FALSE;
 }
 
+/* The chart's title writes the session's date in words, in the chart's language. */
+static void
+test_title_date (void)
+{
+  static const struct { const char *language; const char *title; } cases[] = {
+    { "fr", "Atelier du 12 mars — 12 mars 2026" },
+    { "en", "Atelier du 12 mars — March 12, 2026" },
+    { "de", "Atelier du 12 mars — 12. März 2026" },
+    { "es", "Atelier du 12 mars — 12 de marzo de 2026" },
+    { "it", "Atelier du 12 mars — 12 marzo 2026" },
+  };
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GrChartData) data = NULL;
+
+      data = gr_chart_data_new_from_session (session, gr_translator_get (cases[i].language),
+                                             NULL, TRUE, TRUE, NULL);
+      g_assert_cmpstr (data->title, ==, cases[i].title);
+    }
+
+  /* Without a title, the date alone. */
+  gr_session_set_title (session, "");
+  {
+    g_autoptr(GrChartData) data = gr_chart_data_new_from_session (session,
+                                                                  gr_translator_get ("de"),
+                                                                  NULL, TRUE, TRUE, NULL);
+    g_assert_cmpstr (data->title, ==, "12. März 2026");
+  }
+}
+
 static void
 test_svg (void)
 {
@@ -618,7 +650,7 @@ test_svg (void)
   g_assert_no_error (error);
 
   g_assert_cmpstr (info.view_box, ==, "0 0 1000 800");
-  g_assert_cmpstr (info.title->str, ==, "Atelier du 12 mars — 2026-03-12");
+  g_assert_cmpstr (info.title->str, ==, "Atelier du 12 mars — 12 mars 2026");
   g_assert_cmpuint (info.n_text, >, gr_grid_get_n_competencies (grid));
 
   for (guint i = 0; i < gr_grid_get_n_competencies (grid); i++)
@@ -922,6 +954,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/geometry", test_geometry);
+  g_test_add_func ("/chart/title-date", test_title_date);
   g_test_add_func ("/chart/runs", test_runs);
   g_test_add_func ("/chart/label-invariants", test_label_invariants);
   g_test_add_func ("/chart/engagement-small", test_engagement_small);

@@ -51,17 +51,17 @@ test_french (void)
              "item;cooperer.1;Comprendre le sens et les conditions de réussite des stratégies "
              "de coopération.;3;1;2,00;1;3;2\r\n"
              "item;cooperer.2;Savoir nourrir les liens interpersonnels, condition première de la "
-             "coopération (rencontres, échanges, instances...).;2;;2,00;2;2;1\r\n"
+             "coopération (rencontres, échanges, instances…).;2;;2,00;2;2;1\r\n"
              "item;cooperer.3;Savoir apaiser les jeux de concurrence, que ce soit entre "
              "institutions et / ou entre associations et collectifs locaux.;;;;;;0\r\n"
-             "item;cooperer.4;S'équiper pour produire des visions partagées des territoires sur "
+             "item;cooperer.4;S’équiper pour produire des visions partagées des territoires sur "
              "la base de méthodes coopératives et participatives.;;;;;;0\r\n"
-             "item;cooperer.5;Se donner les moyens de créer des objets de consensus : projets "
+             "item;cooperer.5;Se donner les moyens de créer des objets de consensus : projets "
              "emblématiques et organismes fondés sur des gouvernances collectives.;;;;;;0\r\n"
              "competency;connecter;Connecter;0,00;2,00;1,00;0,00;2,00;2\r\n"
              "item;connecter.1;",
-             "item;ouvrir.4;Intégrer des réseaux et communautés apprenantes, jusqu'à des "
-             "partenaires lointains, pour s'entraider entre pairs et avancer ensemble.;4;;4,00;4;4;1");
+             "item;ouvrir.4;Intégrer des réseaux et communautés apprenantes, jusqu’à des "
+             "partenaires lointains, pour s’entraider entre pairs et avancer ensemble.;4;;4,00;4;4;1");
 }
 
 static void

@@ -262,7 +262,7 @@ test_translator_independent (void)
   g_assert_cmpstr (gr_translator_gettext (de, "Coopérer"), ==, "Coopérer");
   g_assert_cmpstr (gr_translator_grid (gr_translator_get ("it"), "Maîtrisé"), ==, "Acquisito");
   g_assert_cmpstr (gr_translator_grid (gr_translator_get ("es"), "Exemplaire"), ==, "Ejemplar");
-  g_assert_cmpstr (gr_translator_grid (gr_translator_get ("en"), "S'ouvrir"), ==, "Open up");
+  g_assert_cmpstr (gr_translator_grid (gr_translator_get ("en"), "S’ouvrir"), ==, "Open up");
 
   g_assert_true (gr_translator_has_catalog (fr));
   g_assert_cmpstr (gr_translator_grid (fr, "Coopérer"), ==, "Coopérer");
@@ -283,8 +283,8 @@ test_translator_unknown (void)
 
   g_assert_false (gr_translator_has_catalog (pt));
   g_assert_cmpstr (gr_translator_grid (pt, "Coopérer"), ==, "Coopérer");
-  g_assert_cmpstr (gr_translator_ngettext (pt, "%u participant :", "%u participants :", 0), ==,
-                   "%u participant :");
+  g_assert_cmpstr (gr_translator_ngettext (pt, "%u participant :", "%u participants :", 0), ==,
+                   "%u participant :");
 }
 
 /* A damaged catalog is reported and ignored: the texts stay French, nothing crashes. */
@@ -364,12 +364,12 @@ test_plural_forms (void)
   GrTranslator *fr = gr_translator_get ("fr");
   GrTranslator *en = gr_translator_get ("en");
   GrTranslator *de = gr_translator_get ("de");
-  const char *one = "%u participant :";
-  const char *many = "%u participants :";
+  const char *one = "%u participant :";
+  const char *many = "%u participants :";
 
-  g_assert_cmpstr (gr_translator_ngettext (fr, one, many, 0), ==, "%u participant :");
-  g_assert_cmpstr (gr_translator_ngettext (fr, one, many, 1), ==, "%u participant :");
-  g_assert_cmpstr (gr_translator_ngettext (fr, one, many, 2), ==, "%u participants :");
+  g_assert_cmpstr (gr_translator_ngettext (fr, one, many, 0), ==, "%u participant :");
+  g_assert_cmpstr (gr_translator_ngettext (fr, one, many, 1), ==, "%u participant :");
+  g_assert_cmpstr (gr_translator_ngettext (fr, one, many, 2), ==, "%u participants :");
   g_assert_cmpstr (gr_translator_ngettext (en, one, many, 0), ==, "%u participants:");
   g_assert_cmpstr (gr_translator_ngettext (en, one, many, 1), ==, "%u participant:");
   g_assert_cmpstr (gr_translator_ngettext (en, one, many, 21), ==, "%u participants:");
@@ -402,8 +402,8 @@ static void
 test_summary_plural (void)
 {
   struct { const char *language; guint n; const char *line; } cases[] = {
-    { "fr", 1, "\n1 participant : Équipe 1\n" },
-    { "fr", 2, "\n2 participants : Équipe 1, Équipe 2\n" },
+    { "fr", 1, "\n1 participant : Équipe 1\n" },
+    { "fr", 2, "\n2 participants : Équipe 1, Équipe 2\n" },
     { "en", 1, "\n1 participant: Équipe 1\n" },
     { "en", 3, "\n3 participants: Équipe 1, Équipe 2, Équipe 3\n" },
   };
@@ -473,7 +473,7 @@ static const struct
   const char *scale;        /* the summary's label of the scale */
 } samples[] = {
   { "fr", "COOPÉRER", "Comprendre le sens et les conditions de réussite des stratégies de "
-    "coopération.", "Échelle :" },
+    "coopération.", "Échelle :" },
   { "en", "COOPERATE", "Understand the purpose of cooperation strategies and the conditions "
     "for their success.", "Scale:" },
   { "de", "KOOPERIEREN", "Sinn und Erfolgsbedingungen von Kooperationsstrategien verstehen.",
@@ -532,7 +532,7 @@ test_runtime_switch (void)
   g_assert_cmpstr (_("non évalué"), ==, "not assessed");
   g_assert_cmpstr (gr_translator_get_language (process), ==, "en");
   g_assert_false (gr_format_uses_decimal_comma (process));
-  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u participant :", "%u participants :", 1), ==,
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u participant :", "%u participants :", 1), ==,
                    "%u participant:");
 
   g_assert_true (gr_i18n_set_language ("it"));
@@ -545,8 +545,8 @@ test_runtime_switch (void)
 
   g_assert_true (gr_i18n_set_language ("fr"));
   g_assert_cmpstr (_("non évalué"), ==, "non évalué");
-  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u participant :", "%u participants :", 0), ==,
-                   "%u participant :");
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u participant :", "%u participants :", 0), ==,
+                   "%u participant :");
   g_assert_cmpstr (gr_translator_get_language (process), ==, "fr");
 
   /* The system's language: main() runs this program under LANG=C, which has no catalog, so
@@ -674,7 +674,7 @@ test_cli_summary_environment (void)
     french_env_lang = run_grille (env, fr_args, &status);
     g_assert_cmpint (status, ==, 0);
     g_assert_true (g_str_has_prefix (french_env_lang, "Grille des savoir-faire"));
-    g_assert_nonnull (strstr (french_env_lang, "\nÉchelle :\n"));
+    g_assert_nonnull (strstr (french_env_lang, "\nÉchelle :\n"));
   }
 }
 

@@ -226,7 +226,7 @@ describe (GrChartData   *self,
                             /* Translators: %u is a number of participants, %d the scale's
                              * top level. */
                             gr_translator_gettext (translator,
-                                                   N_("Graphique en radar : moyenne d’un groupe "
+                                                   N_("Graphique en radar : moyenne d’un groupe "
                                                       "de %u participants, échelle de 0 à %d.")),
                             n_group, self->max_level);
   else
@@ -234,7 +234,7 @@ describe (GrChartData   *self,
                             /* Translators: %s is the participant's name, %d the scale's top
                              * level. */
                             gr_translator_gettext (translator,
-                                                   N_("Graphique en radar : scores de %s, "
+                                                   N_("Graphique en radar : scores de %s, "
                                                       "échelle de 0 à %d.")),
                             main_series->label, self->max_level);
 
@@ -246,7 +246,7 @@ describe (GrChartData   *self,
       if (isnan (value))
         {
           /* Translators: a competency with nothing assessed; %s is its title. */
-          g_string_append_printf (text, gr_translator_gettext (translator, N_("%s : non évalué.")),
+          g_string_append_printf (text, gr_translator_gettext (translator, N_("%s : non évalué.")),
                                   self->titles[i]);
         }
       else if (main_series->low != NULL)
@@ -259,7 +259,7 @@ describe (GrChartData   *self,
                                   /* Translators: a competency's title, the group's mean, the
                                    * scale's top level, then the lowest and highest scores. */
                                   gr_translator_gettext (translator,
-                                                         N_("%s : moyenne %s sur %d, "
+                                                         N_("%s : moyenne %s sur %d, "
                                                             "de %s à %s.")),
                                   self->titles[i], mean, self->max_level, low, high);
         }
@@ -268,14 +268,14 @@ describe (GrChartData   *self,
           g_autofree char *score = format_score (translator, value);
 
           /* Translators: a competency's title, its score and the scale's top level. */
-          g_string_append_printf (text, gr_translator_gettext (translator, N_("%s : %s sur %d.")),
+          g_string_append_printf (text, gr_translator_gettext (translator, N_("%s : %s sur %d.")),
                                   self->titles[i], score, self->max_level);
         }
 
       if (participant != NULL && gr_participant_get_target (participant, i) != GR_LEVEL_NONE)
         g_string_append_printf (text,
                                 /* Translators: appended to a competency's score. */
-                                gr_translator_gettext (translator, N_(" Objectif : %d.")),
+                                gr_translator_gettext (translator, N_(" Objectif : %d.")),
                                 gr_participant_get_target (participant, i));
     }
 
@@ -339,17 +339,8 @@ gr_chart_data_new_from_session (GrSession     *session,
                                                       N_("Du plus bas au plus haut")));
 
   if (show_title)
-    {
-      const char *title = gr_session_get_title (session);
-      const char *date = gr_session_get_date (session);
-
-      if (title && *title && date && *date)
-        self->title = g_strdup_printf ("%s — %s", title, date);
-      else if (title && *title)
-        self->title = g_strdup (title);
-      else if (date && *date)
-        self->title = g_strdup (date);
-    }
+    self->title = gr_format_title_and_date (translator, gr_session_get_title (session),
+                                            gr_session_get_date (session));
 
   if (participant == NULL && n_participants == 1)
     participant = gr_session_get_participant (session, 0);
@@ -435,12 +426,12 @@ gr_chart_data_new_from_session (GrSession     *session,
           !gr_session_find_participant (reference, gr_participant_get_name (participant), NULL))
         /* Translators: as "Référence : %s", when the earlier session's group mean is drawn. */
         label = g_strdup_printf (gr_translator_gettext (translator,
-                                                        N_("Référence : %s (moyenne du groupe)")),
+                                                        N_("Référence : %s (moyenne du groupe)")),
                                  ref_name);
       else
         /* Translators: the legend of an earlier session drawn for comparison; %s is its title
          * or date. */
-        label = g_strdup_printf (gr_translator_gettext (translator, N_("Référence : %s")),
+        label = g_strdup_printf (gr_translator_gettext (translator, N_("Référence : %s")),
                                  ref_name);
       series = gr_chart_data_add_series (self, GR_CHART_SERIES_REFERENCE, label);
       fill_reference (series, grid, reference,

@@ -238,7 +238,7 @@ gr_draft_write (GrDraft    *self,
 
 failed:
   g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
-               _("impossible d’écrire le brouillon : %s"), local_error->message);
+               _("impossible d’écrire le brouillon : %s"), local_error->message);
   return FALSE;
 }
 

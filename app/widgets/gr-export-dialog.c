@@ -179,7 +179,7 @@ on_chooser_response (GtkNativeDialog *native,
   else
     {
       g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *primary = g_strdup_printf (_("Impossible d’exporter vers « %s »"), name);
+      g_autofree char *primary = g_strdup_printf (_("Impossible d’exporter vers « %s »"), name);
 
       gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
     }

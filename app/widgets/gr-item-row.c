@@ -278,7 +278,7 @@ gr_item_row_relabel (GrItemRow *self)
     }
 
   {
-    g_autofree char *note_label = g_strdup_printf (_("Note : %s"), text);
+    g_autofree char *note_label = g_strdup_printf (_("Note : %s"), text);
 
     gr_ui_set_label (GTK_WIDGET (self->note_view), note_label);
   }

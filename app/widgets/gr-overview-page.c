@@ -280,13 +280,13 @@ update_legend (GrOverviewPage *self)
   g_autofree char *legend = NULL;
 
   if (self->group)
-    legend = g_strdup (_("La ligne épaisse est la moyenne du groupe ; la bande va du score le "
-                         "plus bas au plus haut ; chaque ligne fine est un participant. Une "
+    legend = g_strdup (_("La ligne épaisse est la moyenne du groupe ; la bande va du score le "
+                         "plus bas au plus haut ; chaque ligne fine est un participant. Une "
                          "compétence que personne n’a évaluée interrompt le contour."));
   else if (self->participant != NULL)
     legend = g_strdup_printf (_("Le contour plein montre les scores de %s, le contour en "
                                 "pointillés ses objectifs. Une compétence non évaluée "
-                                "interrompt le contour : elle ne compte jamais pour 0."),
+                                "interrompt le contour : elle ne compte jamais pour 0."),
                               gr_participant_get_name (self->participant));
   else
     legend = g_strdup ("");
@@ -309,7 +309,7 @@ gr_overview_page_relabel (GrOverviewPage *self)
   gtk_entry_set_placeholder_text (self->title_entry, _("Titre de la session"));
   gr_ui_set_label (GTK_WIDGET (self->title_entry), _("Titre de la session"));
   /* Translators: before the check buttons that show or hide each line of the group chart. */
-  gtk_label_set_text (self->series_caption, _("Afficher :"));
+  gtk_label_set_text (self->series_caption, _("Afficher :"));
   gr_ui_set_label (GTK_WIDGET (self->series_box), _("Lignes affichées sur le graphique"));
   gtk_check_button_set_label (self->mean_check, _("Moyenne du groupe"));
   gtk_check_button_set_label (self->band_check, _("Du plus bas au plus haut"));

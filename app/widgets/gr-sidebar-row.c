@@ -123,7 +123,7 @@ gr_sidebar_row_set_score (GrSidebarRow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->score_box), TRUE);
 
   /* Translators: a sidebar entry read by a screen reader: "Coopérer : 2,5 / 4". */
-  label = g_strdup_printf (_("%s : %s"), gtk_label_get_text (self->title_label), score);
+  label = g_strdup_printf (_("%s : %s"), gtk_label_get_text (self->title_label), score);
   gr_ui_set_label (GTK_WIDGET (self), label);
 }
 

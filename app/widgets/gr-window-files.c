@@ -1,0 +1,516 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window's files: opening, saving, saving as, the recent sessions, the title that
+ * names the file, and the question asked before unsaved work is closed. */
+#define G_LOG_DOMAIN "gr-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gr-session-file.h"
+#include "gr-ui.h"
+#include "gr-window-private.h"
+
+#define MAX_RECENT 10
+
+/* The file's name, or "Nouvelle session" when it has none yet. */
+static char *
+get_display_name (GrWindow *self)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (self->file == NULL)
+    return g_strdup (_("Nouvelle session"));
+
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (self->file);
+}
+
+void
+_gr_window_update_title (GrWindow *self)
+{
+  g_autofree char *name = get_display_name (self);
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean modified = gr_window_is_modified (self);
+
+  /* The star is the usual GNOME mark of unsaved changes; it is also read out with the title. */
+  title = modified ? g_strconcat ("*", name, NULL) : g_strdup (name);
+  gtk_label_set_text (self->title_label, title);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+      const char *home = g_get_home_dir ();
+
+      if (path != NULL && g_str_has_prefix (path, home) &&
+          (path[strlen (home)] == '/' || path[strlen (home)] == '\0'))
+        subtitle = g_strconcat ("~", path + strlen (home), NULL);
+      else
+        subtitle = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+    }
+  else
+    subtitle = g_strdup (_("Pas encore enregistrée"));
+  if (modified)
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+      /* Translators: the header bar's subtitle: the folder, then that changes are unsaved. */
+      subtitle = g_strdup_printf (_("%s — modifications non enregistrées"), plain);
+    }
+  gtk_label_set_text (self->subtitle_label, subtitle);
+
+  window_title = g_strdup_printf ("%s – Grille", title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) GR_MIME_TYPE,
+    .app_name = (char *) "Grille",
+    .app_exec = (char *) "grille %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* Writes the session to @file (atomically, keeping the previous file as a backup) and makes
+ * it the window's file. */
+gboolean
+gr_window_save_to_file (GrWindow  *self,
+                        GFile     *file,
+                        GError   **error)
+{
+  g_return_val_if_fail (GR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!gr_session_save (self->session, file, error))
+    return FALSE;
+
+  g_set_object (&self->file, file);
+  gr_history_mark_saved (self->history);
+  _gr_window_discard_draft (self);
+  add_recent (file);
+  _gr_window_update_title (self);
+  return TRUE;
+}
+
+static gboolean
+save_or_explain (GrWindow *self,
+                 GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gr_window_save_to_file (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *primary = g_strdup_printf (_("Impossible d’enregistrer « %s »"), name);
+
+      gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GtkFileFilter *
+_gr_window_new_session_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Sessions Grille"));
+  gtk_file_filter_add_pattern (filter, "*" GR_SESSION_EXTENSION);
+  gtk_file_filter_add_mime_type (filter, GR_MIME_TYPE);
+  return filter;
+}
+
+/* A close that was asked for does not happen (cancelled, or the save failed): whoever waits
+ * for the window to go (quitting) stops. */
+static void
+cancel_close (GrWindow *self)
+{
+  if (!self->closing)
+    return;
+  self->closing = FALSE;
+  g_signal_emit_by_name (self, "close-cancelled");
+}
+
+static void
+on_save_as_response (GtkNativeDialog *native,
+                     int              response,
+                     GrWindow        *self)
+{
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  gboolean close_after = self->close_after_save;
+  gboolean saved = FALSE;
+
+  g_signal_handlers_disconnect_by_data (chooser, self);
+  self->close_after_save = FALSE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *basename = g_file_get_basename (chosen);
+      g_autoptr(GFile) file = NULL;
+
+      /* Without its extension the file would not open with a double click. */
+      if (g_str_has_suffix (basename, GR_SESSION_EXTENSION))
+        file = g_object_ref (chosen);
+      else
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+          g_autofree char *name = g_strconcat (basename, GR_SESSION_EXTENSION, NULL);
+          file = g_file_get_child (parent, name);
+        }
+
+      saved = save_or_explain (self, file);
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+
+  if (!close_after)
+    return;
+  if (saved)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else
+    cancel_close (self);
+}
+
+void
+_gr_window_save_as (GrWindow *self,
+                    gboolean  close_after)
+{
+  g_autoptr(GtkFileFilter) filter = _gr_window_new_session_filter ();
+  const char *title = gr_session_get_title (self->session);
+  g_autofree char *name = NULL;
+
+  gr_ui_clear_chooser (&self->chooser, self);
+  self->chooser = gtk_file_chooser_native_new (_("Enregistrer la session"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Enregistrer"),
+                                               _("_Annuler"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), self->file, NULL);
+  else
+    {
+      name = g_strconcat (*title ? title : _("Session"), GR_SESSION_EXTENSION, NULL);
+      g_strdelimit (name, "/\\", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+    }
+
+  self->close_after_save = close_after;
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_as_response), self,
+                           0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+void
+_gr_window_save_then (GrWindow *self,
+                      gboolean  close_after)
+{
+  if (self->file == NULL)
+    {
+      _gr_window_save_as (self, close_after);
+      return;
+    }
+
+  if (save_or_explain (self, self->file))
+    {
+      if (close_after)
+        {
+          self->close_confirmed = TRUE;
+          gtk_window_close (GTK_WINDOW (self));
+        }
+    }
+  else if (close_after)
+    cancel_close (self);
+}
+
+/* A window that shows an untouched new session: opening a file replaces it. */
+gboolean
+gr_window_is_pristine (GrWindow *self)
+{
+  g_return_val_if_fail (GR_IS_WINDOW (self), FALSE);
+
+  return self->file == NULL && self->draft == NULL && !gr_window_is_modified (self) &&
+         !gr_history_can_undo (self->history) && !gr_history_can_redo (self->history);
+}
+
+static GrWindow *
+window_for_file (GrWindow *self,
+                 GFile    *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  /* A session already open is brought forward rather than opened twice. */
+  for (GList *l = gtk_application_get_windows (app); l; l = l->next)
+    if (GR_IS_WINDOW (l->data) && GR_WINDOW (l->data)->file != NULL &&
+        g_file_equal (GR_WINDOW (l->data)->file, file))
+      return l->data;
+
+  if (gr_window_is_pristine (self))
+    return self;
+
+  return gr_window_new (GR_APPLICATION (app));
+}
+
+void
+_gr_window_open_in_window (GrWindow *self,
+                           GFile    *file)
+{
+  GrWindow *target = window_for_file (self, file);
+
+  gtk_window_present (GTK_WINDOW (target));
+  if (target->file == NULL || !g_file_equal (target->file, file))
+    {
+      if (!gr_window_open_file (target, file) && target != self && gr_window_is_pristine (target))
+        gtk_window_destroy (GTK_WINDOW (target));
+    }
+}
+
+static void
+on_open_response (GtkNativeDialog *native,
+                  int              response,
+                  GrWindow        *self)
+{
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+
+  g_signal_handlers_disconnect_by_data (chooser, self);
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          _gr_window_open_in_window (self, file);
+        }
+    }
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Asks for sessions to open. */
+void
+_gr_window_choose_files_to_open (GrWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = _gr_window_new_session_filter ();
+
+  gr_ui_clear_chooser (&self->chooser, self);
+  self->chooser = gtk_file_chooser_native_new (_("Ouvrir une session"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Ouvrir"),
+                                               _("_Annuler"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_open_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  return g_date_time_compare (gtk_recent_info_get_modified ((GtkRecentInfo *) b),
+                              gtk_recent_info_get_modified ((GtkRecentInfo *) a));
+}
+
+/* The recent sessions, newest first, for the menu beside Open. */
+void
+_gr_window_update_recent_menu (GrWindow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  items = g_list_sort (items, compare_newest_first);
+
+  for (GList *l = items; l && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_str_has_suffix (uri, GR_SESSION_EXTENSION) || !gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (uri));
+      g_menu_append_item (section, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  if (n == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("Aucune session récente"), "win.none");
+      g_menu_append_item (section, item);
+    }
+
+  g_menu_append_section (menu, _("Sessions récentes"), G_MENU_MODEL (section));
+  gtk_menu_button_set_menu_model (self->recent_button, G_MENU_MODEL (menu));
+}
+
+/* Opens @file in this window; on failure the window keeps its session and says why. */
+gboolean
+gr_window_open_file (GrWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(GrSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(session = gr_session_load (file, &error)))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *primary = g_strdup_printf (_("Impossible d’ouvrir « %s »"), name);
+
+      gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
+      return FALSE;
+    }
+
+  _gr_window_discard_draft (self);
+  g_clear_object (&self->draft);
+  gr_window_set_session (self, session, file);
+  add_recent (file);
+  return TRUE;
+}
+
+void
+_gr_window_save_state (GrWindow *self)
+{
+  int width, height;
+
+  if (self->projector)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+typedef struct
+{
+  GrWindow *window;
+  int       response;
+} CloseData;
+
+static gboolean
+finish_close (gpointer user_data)
+{
+  CloseData *data = user_data;
+  GrWindow *self = data->window;
+
+  switch (data->response)
+    {
+    case GTK_RESPONSE_ACCEPT:
+      _gr_window_save_then (self, TRUE);
+      break;
+
+    case GTK_RESPONSE_REJECT:
+      /* The user chose to lose the changes: the draft must not offer them again. */
+      _gr_window_discard_draft (self);
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+
+    default:
+      cancel_close (self);
+      break;
+    }
+
+  g_object_unref (data->window);
+  g_free (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window may go away as a result: that happens once the dialog, which points to it as its
+ * parent, is gone, hence the idle. */
+static void
+on_close_response (GtkDialog *dialog,
+                   int        response,
+                   GrWindow  *self)
+{
+  CloseData *data = g_new0 (CloseData, 1);
+
+  data->window = g_object_ref (self);
+  data->response = response;
+  g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->close_prompt);
+  self->close_prompt = NULL;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_idle_add (finish_close, data);
+}
+
+/* Called when the window is asked to close: FALSE lets it close; TRUE keeps it open while the
+ * user is asked whether to save (or the answer is carried out). */
+gboolean
+_gr_window_hold_close (GrWindow *self)
+{
+  GtkWindow *window = GTK_WINDOW (self);
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  _gr_window_save_state (self);
+
+  if (self->close_confirmed || !gr_window_is_modified (self))
+    {
+      _gr_window_discard_draft (self);
+      return FALSE;
+    }
+
+  /* Asked again (Ctrl+W or Ctrl+Q twice): the question already open comes forward. */
+  if (self->close_prompt != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_prompt));
+      return TRUE;
+    }
+  /* The answer is being carried out (the save chooser may be open). */
+  if (self->closing)
+    return TRUE;
+
+  self->closing = TRUE;
+  gtk_window_present (window);
+  name = get_display_name (self);
+  dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Enregistrer les modifications de « %s » avant de fermer ?"),
+                                   name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Si vous n’enregistrez pas, les modifications "
+                                              "faites depuis le dernier enregistrement seront "
+                                              "perdues."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Annuler"), GTK_RESPONSE_CANCEL,
+                          _("_Ne pas enregistrer"), GTK_RESPONSE_REJECT,
+                          _("_Enregistrer"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gr_ui_style_question (GTK_DIALOG (dialog));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  self->close_prompt = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->close_prompt);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the files of the main window share: its structure, and the functions one concern calls
+ * in another (gr-window.c: construction, properties, pages; -actions: the action table; -files:
+ * open, save, close and recent sessions; -draft; -dnd; -compare; -participants). */
+#pragma once
+
+#include "gr-adaptive-box.h"
+#include "gr-window.h"
+
+G_BEGIN_DECLS
+
+#define PAGE_OVERVIEW     "overview"
+#define PAGE_PARTICIPANTS "participants"
+
+struct _GrWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  GrSession            *session;
+  GFile                *file;
+  GrHistory            *history;
+  GrParticipant        *participant;
+  GrSession            *reference;        /* an earlier session on the charts, not saved */
+  char                 *chart_view;       /* "participant" or "group" */
+  char                 *second_language;  /* "" or the code of a language shown under each text */
+  gboolean              projector;
+  gboolean              show_names;
+  gboolean              close_confirmed;
+  gboolean              closing;            /* the close question is open or being answered */
+  gboolean              close_after_save;   /* the chooser saves, then the window closes */
+  gboolean              updating;
+  GtkWidget            *close_prompt;
+  GtkFileChooserNative *chooser;            /* Open, Save as or Compare, while it is shown */
+
+  GrDraft              *draft;
+  guint                 draft_delay_id;     /* GR_DRAFT_DELAY_MS after the last change */
+  guint                 draft_deadline_id;  /* GR_DRAFT_MAX_DELAY_MS after the first one */
+  gboolean              draft_error_shown;
+
+  GSettings            *settings;
+  GPtrArray            *competency_pages;
+  GrOverviewPage       *overview;
+  GrParticipantsPage   *participants_page;
+
+  GtkHeaderBar         *header_bar;
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkButton            *open_button;
+  GtkMenuButton        *recent_button;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
+  GtkMenuButton        *menu_button;
+  GtkButton            *projector_button;
+  GtkButton            *export_button;
+  GtkButton            *save_button;
+  GtkStack             *mode_stack;
+  GtkLabel             *participant_caption;
+  GtkDropDown          *participant_dropdown;
+  GtkLabel             *sidebar_caption;
+  GtkListBox           *sidebar;
+  GrAdaptiveBox        *adaptive_box;
+  GtkStack             *stack;
+  GtkBox               *chart_panel;
+  GtkLabel             *chart_caption;
+  GrChartView          *chart;
+  GrProjectorView      *projector_view;
+};
+
+/* gr-window.c */
+gboolean       _gr_window_is_group                 (GrWindow       *self);
+void           _gr_window_update_actions           (GrWindow       *self);
+void           _gr_window_update_scores            (GrWindow       *self);
+
+/* gr-window-actions.c */
+void           _gr_window_class_actions_init       (GtkWidgetClass *widget_class);
+
+/* gr-window-files.c */
+void           _gr_window_update_title             (GrWindow       *self);
+void           _gr_window_update_recent_menu       (GrWindow       *self);
+GtkFileFilter *_gr_window_new_session_filter       (void);
+void           _gr_window_choose_files_to_open     (GrWindow       *self);
+void           _gr_window_open_in_window           (GrWindow       *self,
+                                                    GFile          *file);
+void           _gr_window_save_as                  (GrWindow       *self,
+                                                    gboolean        close_after);
+void           _gr_window_save_then                (GrWindow       *self,
+                                                    gboolean        close_after);
+void           _gr_window_save_state               (GrWindow       *self);
+gboolean       _gr_window_hold_close               (GrWindow       *self);
+
+/* gr-window-draft.c */
+void           _gr_window_schedule_draft           (GrWindow       *self);
+void           _gr_window_write_pending_draft      (GrWindow       *self);
+void           _gr_window_discard_draft            (GrWindow       *self);
+
+/* gr-window-dnd.c */
+void           _gr_window_dnd_init                 (GrWindow       *self);
+
+/* gr-window-compare.c */
+void           _gr_window_apply_reference          (GrWindow       *self);
+void           _gr_window_choose_reference         (GrWindow       *self);
+void           _gr_window_clear_reference          (GrWindow       *self);
+
+/* gr-window-participants.c */
+void           _gr_window_participants_init        (GrWindow       *self);
+void           _gr_window_on_participants_changed  (GrWindow       *self,
+                                                    guint           position,
+                                                    guint           removed,
+                                                    guint           added,
+                                                    GListModel     *model);
+void           _gr_window_update_views             (GrWindow       *self);
+void           _gr_window_update_chart_caption     (GrWindow       *self);
+void           _gr_window_ask_remove_participant   (GrWindow       *self,
+                                                    const char     *name);
+
+G_END_DECLS
