@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "gr-csv.h"
@@ -14,7 +15,7 @@
 #include "gr-grid.h"
 #include "gr-session.h"
 #include "gr-summary.h"
-#include "gr-translator.h"
+#include "gr-translator-private.h"
 
 /* One message of a .po file, read by the small parser below (enough for msgmerge's output). */
 typedef struct
@@ -329,6 +330,42 @@ test_translator_damaged_catalog (void)
   g_autofree char *xxdir = g_path_get_dirname (messages);
   g_rmdir (xxdir);
   g_rmdir (dir);
+}
+
+static gpointer
+plural_of_damaged_catalog (gpointer data)
+{
+  g_autoptr(GrTranslator) translator = gr_translator_new_for_catalog ("xx", data);
+
+  g_assert_nonnull (translator);
+  return g_strdup (gr_translator_ngettext (translator, "%u participant :", "%u participants :", 5));
+}
+
+/* A catalog whose plural rule nests "n ? n ? … : 0" a hundred thousand times (a campaign of the
+ * fuzz harness fuzz-mo found it) is evaluated as a bad rule, the first form, without exhausting
+ * the stack, even the small stack of a thread. */
+static void
+test_translator_deep_plural (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "mo",
+                                                 "hostile-ternary-100000.mo", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *form = NULL;
+  g_autoptr(GBytes) catalog = NULL;
+  pthread_attr_t attr;
+  pthread_t thread;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  catalog = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  pthread_attr_init (&attr);
+  pthread_attr_setstacksize (&attr, 256 * 1024);
+  g_assert_cmpint (pthread_create (&thread, &attr, plural_of_damaged_catalog, catalog), ==, 0);
+  g_assert_cmpint (pthread_join (thread, (void **) &form), ==, 0);
+  pthread_attr_destroy (&attr);
+
+  g_assert_cmpstr (form, ==, "one");
 }
 
 /* French counts 0 and 1 in the singular, English only 1. */
@@ -771,6 +808,7 @@ main (int   argc,
   g_test_add_func ("/i18n/translator/unknown-language", test_translator_unknown);
   g_test_add_func ("/i18n/translator/damaged-catalog", test_translator_damaged_catalog);
   g_test_add_func ("/i18n/translator/plural-forms", test_plural_forms);
+  g_test_add_func ("/i18n/translator/deep-plural-rule", test_translator_deep_plural);
   g_test_add_func ("/i18n/summary/plural", test_summary_plural);
   g_test_add_func ("/i18n/summary/languages", test_summary_languages);
   g_test_add_func ("/i18n/csv/languages", test_csv_languages);

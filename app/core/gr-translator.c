@@ -15,7 +15,7 @@
 
 #include <glib/gstdio.h>
 
-#include "gr-translator.h"
+#include "gr-translator-private.h"
 
 /* One string of a compiled catalog: it points into the catalog's bytes. */
 typedef struct
@@ -565,12 +565,19 @@ plural_ternary (PluralParser *pp)
 
   if (plural_accept (pp, "?"))
     {
-      gulong yes = plural_ternary (pp);
-      gulong no;
+      gulong yes, no;
 
+      /* "n ? n ? n ? …" nests without parentheses: it counts against the same bound. */
+      if (++pp->depth > PLURAL_MAX_DEPTH)
+        {
+          pp->error = TRUE;
+          return 0;
+        }
+      yes = plural_ternary (pp);
       if (!plural_accept (pp, ":"))
         pp->error = TRUE;
       no = plural_ternary (pp);
+      pp->depth--;
       return condition ? yes : no;
     }
   return condition;
@@ -651,15 +658,13 @@ read_mo_string (const guint8 *data,
   return TRUE;
 }
 
-/* Loads a GNU .mo file (the format msgfmt writes: see the gettext manual, "The Format of GNU
- * MO Files"). Only the plain strings are read: Grille's catalogs have no system-dependent
- * ones (<PRIu64> and friends). */
+/* Reads a GNU .mo file's bytes (the format msgfmt writes: see the gettext manual, "The Format
+ * of GNU MO Files"), checking every offset against their size. Only the plain strings are
+ * read: Grille's catalogs have no system-dependent ones (<PRIu64> and friends). */
 static gboolean
-load_mo (GrTranslator *self,
-         const char   *path)
+parse_mo (GrTranslator *self,
+          GBytes       *catalog)
 {
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree MoString *translations = NULL;
   g_autoptr(GHashTable) messages = NULL;
   const guint8 *data;
@@ -667,31 +672,24 @@ load_mo (GrTranslator *self,
   gboolean swap;
   guint32 magic, count, originals, targets;
 
-  if (!g_file_get_contents (path, &contents, &size, &error))
-    {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_debug ("%s", error->message);
-      return FALSE;
-    }
-
-  data = (const guint8 *) contents;
+  data = g_bytes_get_data (catalog, &size);
   if (size < 28)
-    goto invalid;
+    return FALSE;
   memcpy (&magic, data, sizeof magic);
   if (magic == 0x950412de)
     swap = FALSE;
   else if (magic == 0xde120495)
     swap = TRUE;
   else
-    goto invalid;
+    return FALSE;
   if ((read_u32 (data, 4, swap) >> 16) > 1)
-    goto invalid;
+    return FALSE;
 
   count = read_u32 (data, 8, swap);
   originals = read_u32 (data, 12, swap);
   targets = read_u32 (data, 16, swap);
   if (count > size / 16)
-    goto invalid;
+    return FALSE;
 
   translations = g_new0 (MoString, count);
   messages = g_hash_table_new (g_str_hash, g_str_equal);
@@ -701,21 +699,96 @@ load_mo (GrTranslator *self,
 
       if (!read_mo_string (data, size, originals, i, swap, &original) ||
           !read_mo_string (data, size, targets, i, swap, &translations[i]))
-        goto invalid;
+        return FALSE;
       /* For a plural entry the key is the singular, before the first NUL. */
       g_hash_table_insert (messages, (char *) original.str, &translations[i]);
       if (*original.str == '\0')
         parse_plural_forms (self, translations[i].str);
     }
 
-  self->mo = g_bytes_new_take (g_steal_pointer (&contents), size);
+  self->mo = g_bytes_ref (catalog);
   self->translations = g_steal_pointer (&translations);
   self->messages = g_steal_pointer (&messages);
   return TRUE;
+}
 
-invalid:
-  g_debug ("%s: not a valid compiled message catalog", path);
-  return FALSE;
+static gboolean
+load_mo (GrTranslator *self,
+         const char   *path)
+{
+  g_autoptr(GBytes) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize size;
+
+  if (!g_file_get_contents (path, &contents, &size, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_debug ("%s", error->message);
+      return FALSE;
+    }
+
+  catalog = g_bytes_new_take (contents, size);
+  if (!parse_mo (self, catalog))
+    {
+      g_debug ("%s: not a valid compiled message catalog", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GrTranslator *
+translator_new (const char *language)
+{
+  GrTranslator *self = g_new0 (GrTranslator, 1);
+
+  self->language = g_strdup (language);
+  /* The source language's plural rule, for strings no catalog translates. */
+  self->plural = g_strdup ("n > 1");
+  self->nplurals = 2;
+  return self;
+}
+
+/**
+ * gr_translator_new_for_catalog:
+ * @language: the catalog's language code
+ * @catalog: a compiled catalog's bytes
+ *
+ * A translator of its own for a catalog given as bytes, outside the cache of
+ * gr_translator_get() (the fuzz harness of the .mo reader uses it).
+ *
+ * Returns: (transfer full) (nullable): the translator, or %NULL when @catalog is not a valid
+ * compiled catalog.
+ */
+GrTranslator *
+gr_translator_new_for_catalog (const char *language,
+                               GBytes     *catalog)
+{
+  GrTranslator *self;
+
+  g_return_val_if_fail (language != NULL && *language != '\0', NULL);
+  g_return_val_if_fail (catalog != NULL, NULL);
+
+  self = translator_new (language);
+  if (!parse_mo (self, catalog))
+    {
+      gr_translator_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+void
+gr_translator_free (GrTranslator *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->language);
+  g_clear_pointer (&self->mo, g_bytes_unref);
+  g_free (self->translations);
+  g_clear_pointer (&self->messages, g_hash_table_unref);
+  g_free (self->plural);
+  g_free (self);
 }
 
 /**
@@ -752,11 +825,7 @@ gr_translator_get (const char *language)
 
   if ((self = g_hash_table_lookup (cache, language)) == NULL)
     {
-      self = g_new0 (GrTranslator, 1);
-      self->language = g_strdup (language);
-      /* The source language's plural rule, for strings no catalog translates. */
-      self->plural = g_strdup ("n > 1");
-      self->nplurals = 2;
+      self = translator_new (language);
 
       if (!g_str_equal (language, "fr"))
         {
