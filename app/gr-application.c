@@ -6,11 +6,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-application.h"
+#include "gr-chart-view.h"
 #include "gr-draft.h"
 #include "gr-export-dialog.h"
+#include "gr-i18n.h"
 #include "gr-session-file.h"
 #include "gr-translator.h"
 #include "gr-ui.h"
@@ -101,8 +101,8 @@ on_drafts_response (GtkDialog *dialog,
       if (window != NULL && gr_window_is_modified (window))
         {
           g_autofree char *name = g_file_get_parse_name (gr_draft_get_origin (draft));
-          g_autofree char *why = g_strdup_printf (_("« %s » est déjà ouvert, avec des "
-                                                    "modifications. Le brouillon est gardé : il "
+          g_autofree char *why = g_strdup_printf (_("« %s » est déjà ouvert, avec des "
+                                                    "modifications. Le brouillon est gardé : il "
                                                     "sera proposé au prochain démarrage."),
                                                   name);
 
@@ -173,10 +173,12 @@ gr_application_offer_drafts (GrApplication *self)
   g_string_append (list, _("\nSi vous ne les restaurez pas, ces modifications seront perdues."));
   dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
-                                   g_dngettext (GETTEXT_PACKAGE,
-                                                "Restaurer une session non enregistrée ?",
-                                                "Restaurer des sessions non enregistrées ?",
-                                                drafts->len));
+                                   gr_translator_ngettext (gr_translator_get (NULL),
+                                                           "Restaurer une session non "
+                                                           "enregistrée ?",
+                                                           "Restaurer des sessions non "
+                                                           "enregistrées ?",
+                                                           drafts->len));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", list->str);
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
                           _("_Supprimer"), GTK_RESPONSE_REJECT,
@@ -269,6 +271,14 @@ apply_color_scheme (GrApplication *self)
     g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
 }
 
+/* The direction the interface's language reads in: the window mirrors for Arabic. */
+static void
+apply_direction (void)
+{
+  gtk_widget_set_default_direction (gr_translator_is_rtl (gr_translator_get (NULL))
+                                    ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+}
+
 static void
 follow_desktop_color_scheme (GrApplication *self)
 {
@@ -294,8 +304,8 @@ apply_language (GrApplication *self)
   if (!gr_i18n_set_language (language))
     return;
 
-  /* GTK says which way the language reads (its own catalogs translate "default:LTR"). */
-  gtk_widget_set_default_direction (gtk_get_locale_direction ());
+  apply_direction ();
+  gr_chart_view_follow_language ();
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (GR_IS_WINDOW (l->data))
@@ -365,11 +375,15 @@ gr_application_startup (GApplication *app)
   g_action_map_add_action (G_ACTION_MAP (app), language);
   g_signal_connect_object (self->settings, "changed::language",
                            G_CALLBACK (apply_language), app, G_CONNECT_SWAPPED);
+  /* GTK's own texts (file chooser, the entries' menu) follow a switch as far as GTK builds
+   * them again; the saved language applies before any window is built. */
+  gr_i18n_follow_domain ("gtk40");
   {
     g_autofree char *code = g_settings_get_string (self->settings, "language");
 
-    if (*code != '\0' && gr_i18n_set_language (code))
-      gtk_widget_set_default_direction (gtk_get_locale_direction ());
+    if (*code != '\0')
+      gr_i18n_set_language (code);
+    apply_direction ();
   }
 
   /* The windows follow the key themselves (a binding), new ones included. */
@@ -500,13 +514,13 @@ about_activated (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   static const char *developers[] = { "L’équipe Grille", NULL };
+  g_autoptr(GrGrid) grid = gr_grid_get_default ();
 
   gtk_show_about_dialog (gtk_application_get_active_window (app),
                          "program-name", "Grille",
                          "logo-icon-name", APP_ID,
                          "version", PACKAGE_VERSION,
-                         "comments", _("Grille des savoir-faire pour une culture territoriale de "
-                                       "l’engagement et de la participation citoyenne"),
+                         "comments", gr_ui_grid_text (gr_grid_get_title (grid)),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "authors", developers,
                          "translator-credits", _("translator-credits"),

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <errno.h>
@@ -15,7 +14,10 @@
 #include "gr-chart-export.h"
 #include "gr-cli.h"
 #include "gr-csv.h"
+#include "gr-i18n.h"
 #include "gr-session-file.h"
+#include "gr-session-merge.h"
+#include "gr-session-split.h"
 #include "gr-summary.h"
 #include "gr-translator.h"
 
@@ -28,11 +30,14 @@ typedef struct
   char     *export_path;
   char     *export_dir;
   char     *format;
+  char     *table;
   char     *lang;
   char     *size;
   int       scale;
   char     *participant;
   char     *reference;
+  char     *split_dir;
+  char     *merge_path;
   gboolean  title;
   gboolean  version;
   char    **files;
@@ -44,10 +49,13 @@ cli_options_clear (CliOptions *o)
   g_clear_pointer (&o->export_path, g_free);
   g_clear_pointer (&o->export_dir, g_free);
   g_clear_pointer (&o->format, g_free);
+  g_clear_pointer (&o->table, g_free);
   g_clear_pointer (&o->lang, g_free);
   g_clear_pointer (&o->size, g_free);
   g_clear_pointer (&o->participant, g_free);
   g_clear_pointer (&o->reference, g_free);
+  g_clear_pointer (&o->split_dir, g_free);
+  g_clear_pointer (&o->merge_path, g_free);
   g_clear_pointer (&o->files, g_strfreev);
 }
 
@@ -58,7 +66,7 @@ gr_cli_wants_command_line (int    argc,
                            char **argv)
 {
   static const char *commands[] = {
-    "--summary", "--export", "--export-dir", "--help", "-h", "-?", "--version", "--help-all",
+    "--summary", "--export", "--export-dir", "--split", "--merge", "--help", "-h", "-?", "--version", "--help-all",
     NULL
   };
 
@@ -132,7 +140,7 @@ write_output (const char *path,
   g_autoptr(GError) error = NULL;
 
   if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
-    return fail (path, _("impossible d’écrire le fichier : %s"), error->message);
+    return fail (path, _("impossible d’écrire le fichier : %s"), error->message);
 
   return 0;
 }
@@ -183,7 +191,7 @@ parse_chart_options (const CliOptions      *o,
       if (sscanf (o->size, "%dx%d%c", &w, &h, &extra) != 2 || w < 16 || h < 16 ||
           w > 20000 || h > 20000)
         return fail (NULL, _("--size attend une taille LARGEURxHAUTEUR en pixels, "
-                             "de 16x16 à 20000x20000 (par exemple 1200x1200), pas « %s »"),
+                             "de 16x16 à 20000x20000 (par exemple 1200x1200), pas « %s »"),
                      o->size);
       options->width = w;
       options->height = h;
@@ -199,11 +207,28 @@ parse_chart_options (const CliOptions      *o,
   return 0;
 }
 
+/* --table: which CSV table, only for a CSV. */
+static int
+parse_table_option (const CliOptions *o,
+                    gboolean          csv,
+                    GrCsvTable       *table)
+{
+  *table = GR_CSV_TABLE_SCORES;
+  if (o->table == NULL)
+    return 0;
+  if (!csv)
+    return fail (NULL, _("--table ne s’applique qu’à un export CSV"));
+  if (!gr_csv_table_from_name (o->table, table))
+    return fail (NULL, _("--table attend scores ou long, pas « %s »"), o->table);
+  return 0;
+}
+
 static int
 export_one (const char                 *input,
             const char                 *output,
             GrChartFormat               chart_format,
             gboolean                    csv,
+            GrCsvTable                  table,
             GrChartExporter            *exporter,
             GrTranslator               *translator)
 {
@@ -212,14 +237,14 @@ export_one (const char                 *input,
   g_autoptr(GError) error = NULL;
 
   if (same_file (input, output))
-    return fail (output, _("le fichier à écrire est le fichier de session lui-même : "
+    return fail (output, _("le fichier à écrire est le fichier de session lui-même : "
                            "choisissez un autre nom"));
 
   if (!(session = load_session (input, &error)))
     return fail (input, "%s", error->message);
 
   if (csv)
-    bytes = gr_csv_write_session (session, translator);
+    bytes = gr_csv_write (session, table, translator);
   else if (!(bytes = gr_chart_exporter_export (exporter, session, chart_format, &error)))
     return fail (input, "%s", error->message);
 
@@ -233,26 +258,28 @@ run_export (const CliOptions *o)
   g_autoptr(GrChartExporter) exporter = NULL;
   GrChartExportOptions chart_options;
   GrChartFormat chart_format = GR_CHART_FORMAT_PNG;
+  GrCsvTable table = GR_CSV_TABLE_SCORES;
   gboolean csv = FALSE;
   int status;
 
   if (o->files == NULL || o->files[0] == NULL)
     return fail (NULL, _("--export demande un fichier de session à lire"));
   if (o->files[1] != NULL)
-    return fail (NULL, _("--export lit un seul fichier de session ; pour en exporter plusieurs, "
+    return fail (NULL, _("--export lit un seul fichier de session ; pour en exporter plusieurs, "
                          "utilisez --export-dir"));
 
   if (g_str_has_suffix (o->export_path, ".csv") || g_str_has_suffix (o->export_path, ".CSV"))
     csv = TRUE;
   else if (!gr_chart_format_from_path (o->export_path, &chart_format))
-    return fail (o->export_path, _("format de sortie inconnu : le nom doit finir par .csv, "
+    return fail (o->export_path, _("format de sortie inconnu : le nom doit finir par .csv, "
                                    ".png, .svg ou .pdf"));
 
-  if ((status = parse_chart_options (o, &chart_options, &reference)))
+  if ((status = parse_chart_options (o, &chart_options, &reference)) ||
+      (status = parse_table_option (o, csv, &table)))
     return status;
   exporter = gr_chart_exporter_new (&chart_options);
 
-  return export_one (o->files[0], o->export_path, chart_format, csv, exporter,
+  return export_one (o->files[0], o->export_path, chart_format, csv, table, exporter,
                      gr_translator_get (o->lang));
 }
 
@@ -266,6 +293,7 @@ run_export_dir (const CliOptions *o)
   g_autofree char *extension = NULL;
   GrChartExportOptions chart_options;
   GrChartFormat chart_format = GR_CHART_FORMAT_PNG;
+  GrCsvTable table = GR_CSV_TABLE_SCORES;
   gboolean csv = FALSE;
   int status = 0;
 
@@ -278,13 +306,14 @@ run_export_dir (const CliOptions *o)
     return fail (NULL, _("--export-dir demande --format=png, svg, pdf ou csv"));
   extension = g_ascii_strdown (o->format, -1);
 
-  if ((status = parse_chart_options (o, &chart_options, &reference)))
+  if ((status = parse_chart_options (o, &chart_options, &reference)) ||
+      (status = parse_table_option (o, csv, &table)))
     return status;
   /* One exporter for the whole batch: charts of the same grid share their frame. */
   exporter = gr_chart_exporter_new (&chart_options);
 
   if (g_mkdir_with_parents (o->export_dir, 0755) != 0)
-    return fail (o->export_dir, _("impossible de créer le dossier : %s"), g_strerror (errno));
+    return fail (o->export_dir, _("impossible de créer le dossier : %s"), g_strerror (errno));
 
   for (guint i = 0; o->files[i]; i++)
     {
@@ -304,7 +333,7 @@ run_export_dir (const CliOptions *o)
        * second is reported rather than silently replacing the first. */
       if ((first = g_hash_table_lookup (outputs, name)))
         {
-          fail (o->files[i], _("son export s’appellerait « %s », comme celui de %s : "
+          fail (o->files[i], _("son export s’appellerait « %s », comme celui de %s : "
                                "renommez l’un des deux fichiers"), name, first);
           status = 1;
           continue;
@@ -312,7 +341,7 @@ run_export_dir (const CliOptions *o)
       g_hash_table_insert (outputs, g_strdup (name), o->files[i]);
 
       /* A bad file is reported and skipped; the others are still written. */
-      if (export_one (o->files[i], output, chart_format, csv, exporter,
+      if (export_one (o->files[i], output, chart_format, csv, table, exporter,
                       gr_translator_get (o->lang)) != 0)
         status = 1;
     }
@@ -320,22 +349,106 @@ run_export_dir (const CliOptions *o)
   return status;
 }
 
-/* --help is written while the options are parsed: switch to the language of --lang before,
- * so that the help and the error messages follow it too. An unknown code changes nothing
- * here and is refused after parsing. */
-static void
-use_lang_option (int    argc,
-                 char **argv)
+/* One file per participant in DIR, to send out and fill anywhere. */
+static int
+run_split (const CliOptions *o)
 {
+  g_autoptr(GrSession) session = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GFile) directory = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (o->files == NULL || o->files[0] == NULL || o->files[1] != NULL)
+    return fail (NULL, _("--split lit un seul fichier de session"));
+
+  if (!(session = load_session (o->files[0], &error)))
+    return fail (o->files[0], "%s", error->message);
+
+  directory = g_file_new_for_commandline_arg (o->split_dir);
+  if (!(written = gr_session_split (session, NULL, directory, &error)))
+    return fail (o->split_dir, "%s", error->message);
+
+  for (guint i = 0; i < written->len; i++)
+    {
+      g_autofree char *path = g_file_get_parse_name (g_ptr_array_index (written, i));
+      g_print ("%s\n", path);
+    }
+  return 0;
+}
+
+/* The participants of every FILE in one session, written to OUT: the first file gives the
+ * title, date and grid. Any file refused (unreadable, another grid) fails the whole merge, so
+ * that no one's answers go missing unnoticed; what came in from where is printed. */
+static int
+run_merge (const CliOptions *o)
+{
+  g_autoptr(GrSession) first = NULL;
+  g_autoptr(GrSession) session = NULL;
+  g_autoptr(GrSessionMerge) merge = NULL;
+  g_autoptr(GFile) output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  if (o->files == NULL || o->files[0] == NULL)
+    return fail (NULL, _("--merge demande au moins un fichier de session à lire"));
+
+  if (!(first = load_session (o->files[0], &error)))
+    return fail (o->files[0], "%s", error->message);
+
+  /* The first file's participants are merged like the others', so the summary lists them. */
+  session = gr_session_new_like (first);
+  merge = gr_session_merge_new (session);
+  for (guint i = 0; o->files[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->files[i]);
+
+      if (!gr_session_merge_add_file (merge, file, &error))
+        return fail (o->files[i], "%s", error->message);
+    }
+
+  output = g_file_new_for_commandline_arg (o->merge_path);
+  if (!gr_session_save (session, output, &error))
+    return fail (o->merge_path, "%s", error->message);
+
+  summary = gr_session_merge_get_summary (merge);
+  g_print ("%s", summary);
+  return 0;
+}
+
+/**
+ * gr_cli_find_lang:
+ *
+ * --help is written while the options are parsed: main() starts in the language of --lang,
+ * so that the help and the error messages follow it too. An unknown code is refused after
+ * parsing.
+ *
+ * Returns: (nullable): the argument of --lang, or %NULL.
+ */
+const char *
+gr_cli_find_lang (int    argc,
+                  char **argv)
+{
+  const char *lang = NULL;
+
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--"))
         break;
       if (g_str_has_prefix (argv[i], "--lang="))
-        gr_i18n_set_language (argv[i] + strlen ("--lang="));
+        lang = argv[i] + strlen ("--lang=");
       else if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
-        gr_i18n_set_language (argv[i + 1]);
+        lang = argv[i + 1];
     }
+
+  return lang;
+}
+
+/* GOption's descriptions, through the interface's translator like every other string. */
+static const char *
+translate_option (const char *msgid,
+                  gpointer    data)
+{
+  return _(msgid);
 }
 
 int
@@ -346,6 +459,9 @@ gr_cli_run (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *languages = NULL;
+  g_autofree char *lang_help = NULL;
+  g_autoptr(GrGrid) grid = gr_grid_get_default ();
   const GOptionEntry entries[] = {
     { "summary", 0, 0, G_OPTION_ARG_NONE, &o.summary,
       N_("Afficher la grille et les scores d’une session en texte"), NULL },
@@ -354,9 +470,13 @@ gr_cli_run (int    argc,
     { "export-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.export_dir,
       N_("Exporter un graphique par session dans DOSSIER"), N_("DOSSIER") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
-      N_("Format de --export-dir : png, svg, pdf ou csv"), N_("FORMAT") },
+      N_("Format de --export-dir : png, svg, pdf ou csv"), N_("FORMAT") },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &o.table,
+      /* Translators: keep "scores" and "long", the option's values. */
+      N_("Tableau du CSV : scores (par défaut) ou long (une ligne par participant et "
+         "savoir-faire, avec les notes)"), N_("TABLEAU") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
-      N_("Langue de la sortie (fr, en, de, es, it)"), N_("LL") },
+      lang_help, N_("LL") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
       N_("Taille du graphique en pixels (1200x1200 par défaut)"), N_("LxH") },
     { "scale", 0, 0, G_OPTION_ARG_INT, &o.scale,
@@ -365,6 +485,10 @@ gr_cli_run (int    argc,
       N_("Tracer ce participant plutôt que le groupe"), N_("NOM") },
     { "reference", 0, 0, G_OPTION_ARG_FILENAME, &o.reference,
       N_("Tracer aussi une session antérieure, pour comparer"), N_("FICHIER") },
+    { "split", 0, 0, G_OPTION_ARG_FILENAME, &o.split_dir,
+      N_("Écrire dans DOSSIER un fichier de session par participant"), N_("DOSSIER") },
+    { "merge", 0, 0, G_OPTION_ARG_FILENAME, &o.merge_path,
+      N_("Réunir les participants de plusieurs sessions dans SORTIE"), N_("SORTIE") },
     { "title", 0, 0, G_OPTION_ARG_NONE, &o.title,
       N_("Mettre le titre et la date de la session en tête du graphique"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,
@@ -373,16 +497,20 @@ gr_cli_run (int    argc,
     { NULL }
   };
 
-  use_lang_option (argc, argv);
+  languages = g_strjoinv (", ", (char **) gr_translator_list_languages ());
+  lang_help = g_strdup_printf (_("Langue de la sortie (%s)"), languages);
 
   context = g_option_context_new (_("[FICHIER…]"));
-  summary = g_strdup (_("Grille des savoir-faire pour une culture territoriale de l’engagement "
-                        "et de la participation citoyenne.\n\n"
-                        "Sans option, ouvre la fenêtre ; les options ci-dessous fonctionnent "
-                        "sans écran."));
+  /* The grid's own title (one string for the translators), then what the options do. */
+  summary = g_strdup_printf ("%s.\n\n%s",
+                             gr_translator_grid (gr_translator_get (NULL), gr_grid_get_title (grid)),
+                             _("Sans option, ouvre la fenêtre ; les options ci-dessous "
+                               "fonctionnent sans écran."));
   g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_translate_func (context, translate_option, NULL, NULL);
+  g_option_group_set_translate_func (g_option_context_get_main_group (context),
+                                     translate_option, NULL, NULL);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (NULL, "%s", error->message);
@@ -394,10 +522,13 @@ gr_cli_run (int    argc,
     }
 
   if (o.lang != NULL && !g_strv_contains (gr_translator_list_languages (), o.lang))
-    return fail (NULL, _("langue inconnue « %s » (langues : fr, en, de, es, it)"), o.lang);
+    return fail (NULL, _("langue inconnue « %s » (langues : %s)"), o.lang, languages);
 
   if ((o.summary ? 1 : 0) + (o.export_path ? 1 : 0) + (o.export_dir ? 1 : 0) > 1)
     return fail (NULL, _("--summary, --export et --export-dir ne vont pas ensemble"));
+  if ((o.split_dir || o.merge_path) &&
+      (o.summary || o.export_path || o.export_dir || (o.split_dir && o.merge_path)))
+    return fail (NULL, _("--split et --merge ne vont avec aucune autre commande"));
 
   if (o.summary)
     return run_summary (&o);
@@ -405,6 +536,10 @@ gr_cli_run (int    argc,
     return run_export (&o);
   if (o.export_dir)
     return run_export_dir (&o);
+  if (o.split_dir)
+    return run_split (&o);
+  if (o.merge_path)
+    return run_merge (&o);
 
-  return fail (NULL, _("rien à faire : voyez grille --help"));
+  return fail (NULL, _("rien à faire : voyez grille --help"));
 }

@@ -302,7 +302,7 @@ main (int   argc,
     }
 
   /* As main.c does. */
-  gr_i18n_init ();
+  gr_i18n_init (NULL);
   gtk_disable_setlocale ();
   app = GTK_APPLICATION (gr_application_new ());
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), (gpointer) mode);

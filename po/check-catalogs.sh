@@ -2,10 +2,13 @@
 # Fails when a translatable string of the sources (code, .ui, data files, the grid) has no
 # translation in one of the catalogs, or when a catalog does not compile: run by `meson test`, so
 # that a string added without its translations is caught at once, not at the next `grille-pot`.
-# Usage: check-catalogs.sh SOURCE_ROOT GRID_POT
+# With --typography, checks instead that the French source strings follow French typography
+# (po/french-typography.py --check).
+# Usage: check-catalogs.sh SOURCE_ROOT GRID_POT [--typography]
 set -eu
 src=$1
 grid=$2
+mode=${3:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$src"
@@ -17,6 +20,11 @@ xgettext --package-name=grille --from-code=UTF-8 --add-comments=Translators: \
   --keyword=_T --keyword=gr_translator_gettext:2 --keyword=gr_translator_pgettext:2c,3 \
   --keyword=gr_translator_ngettext:2,3 \
   --files-from=po/POTFILES.in --output="$tmp/sources.pot" "$grid"
+
+if [ "$mode" = --typography ]; then
+  python3 po/french-typography.py --check "$tmp/sources.pot" && exit 0
+  exit 1
+fi
 
 status=0
 for lang in $(grep -v '^#' po/LINGUAS); do

@@ -89,8 +89,8 @@ test_draws_and_describes (void)
 
   /* The group's mean, competency by competency, in words. */
   before = g_strdup (gr_chart_view_get_description (GR_CHART_VIEW (view)));
-  g_assert_nonnull (strstr (before, "Coopérer : moyenne"));
-  g_assert_nonnull (strstr (before, "Connecter : moyenne"));
+  g_assert_nonnull (strstr (before, "Coopérer : moyenne"));
+  g_assert_nonnull (strstr (before, "Connecter : moyenne"));
 
   ink = count_ink (window, view);
   g_assert_cmpuint (ink, >, 640 * 640 / 50);
@@ -103,7 +103,7 @@ test_draws_and_describes (void)
   /* One participant alone, then nothing assessed anywhere: no score is made up. */
   gr_chart_view_set_participant (GR_CHART_VIEW (view), first);
   g_assert_nonnull (strstr (gr_chart_view_get_description (GR_CHART_VIEW (view)),
-                            "Coopérer : non évalué"));
+                            "Coopérer : non évalué"));
   wait_for_frame (view);
   g_assert_cmpuint (count_ink (window, view), >, 0);
 
@@ -133,7 +133,7 @@ main (int    argc,
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   /* No accessibility bus under Xvfb: the accessible properties are read back from GTK. */
   g_setenv ("GTK_A11Y", "none", TRUE);
-  gr_i18n_init ();
+  gr_i18n_init (NULL);
   /* Before GTK starts: it looks for the bus as it starts. */
   g_test_log_set_fatal_handler (is_fatal, NULL);
   gtk_test_init (&argc, &argv, NULL);

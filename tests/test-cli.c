@@ -136,7 +136,7 @@ test_summary_empty_grid (void)
     }
   g_assert_cmpuint (n_items, ==, 21);
   g_assert_nonnull (strstr (r.out, "\nCOOPÉRER — avec toutes les parties prenantes du territoire\n"));
-  g_assert_nonnull (strstr (r.out, "\nS'OUVRIR — au-delà de son écosystème habituel\n"));
+  g_assert_nonnull (strstr (r.out, "\nS’OUVRIR — au-delà de son écosystème habituel\n"));
 }
 
 static void
@@ -149,12 +149,38 @@ test_summary_session (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Atelier du 12 mars — 2026-03-12"));
   g_assert_nonnull (strstr (r.out, "COOPÉRER — avec toutes les parties prenantes du territoire\n"
-                                   "  Score du groupe : 1,75 / 4 (de 1,00 à 2,50)\n"));
-  g_assert_nonnull (strstr (r.out, "      → Service jeunesse : Maîtrisé (3)\n"));
+                                   "  Score du groupe : 1,75 / 4 (de 1,00 à 2,50)\n"));
+  g_assert_nonnull (strstr (r.out, "      → Service jeunesse : Maîtrisé (3)\n"));
   /* An item nobody assessed is "non évalué", never a level. */
   g_assert_nonnull (strstr (r.out, "FACILITER — les réflexions collectives, les moments de "
                                    "partage et les projets communs\n"
-                                   "  Score du groupe : non évalué\n"));
+                                   "  Score du groupe : non évalué\n"));
+}
+
+/* A version 2 session: the organisation, the roles, and each action under its competency. */
+static void
+test_summary_plan (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "atelier-v2.grille", NULL);
+  g_auto(Run) r = { 0 };
+  const char *cooperer, *connecter, *faciliter, *first, *second, *third;
+
+  run (&r, "--summary", "--lang=fr", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\nVille de Montreuil\nAtelier du 12 mars — 2026-03-12\n"));
+  g_assert_nonnull (strstr (r.out, "Service jeunesse (Agent·e), Élus; \"bureau\" (Élu·e)"));
+
+  cooperer = strstr (r.out, "COOPÉRER");
+  connecter = strstr (r.out, "CONNECTER");
+  faciliter = strstr (r.out, "FACILITER");
+  first = strstr (r.out, "    ☑ Ouvrir le comité aux habitants — responsable : Élus — "
+                         "échéance : 2026-06-30 — fait\n");
+  second = strstr (r.out, "    ☐ Charte de coopération\n");
+  third = strstr (r.out, "    ☐ Cartographier les réseaux — responsable : Mission démocratie — "
+                         "échéance : 2026-09-30\n");
+  g_assert_true (cooperer && connecter && faciliter && first && second && third);
+  g_assert_true (cooperer < first && first < second && second < connecter);
+  g_assert_true (connecter < third && third < faciliter);
 }
 
 static void
@@ -171,14 +197,36 @@ test_export_csv (void)
   run (&r, "--export", out, path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
-  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "kind;id;label;Service jeunesse;"));
-  g_assert_nonnull (strstr (csv, "competency;cooperer;Coopérer;2,50;1,00;1,75;1,00;2,50;2\r\n"));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"
+                                        "\"Type\";\"Identifiant\";\"Libellé\";\"Service jeunesse\";"));
+  g_assert_nonnull (strstr (csv, "\"Compétence\";\"cooperer\";\"Coopérer\";\"2,50\";\"1,00\";4;"
+                                 "\"1,75\";\"1,00\";\"2,50\";2\r\n"));
+  g_clear_pointer (&csv, g_free);
+  run_clear (&r);
+
+  /* The long table, with the notes; --table is for a CSV only, and knows its values. */
+  run (&r, "--export", out, "--table=long", "--lang=en", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "\"participant\",\"competency_id\","));
+  g_assert_nonnull (strstr (csv, ",3,\"Mastered\",\"Comité mensuel avec les associations\",4\r\n"));
+  run_clear (&r);
+  run (&r, "--export", out, "--table=wide", path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.err, ==, "grille: --table attend scores ou long, pas « wide »\n");
+  run_clear (&r);
+  run (&r, "--export=chart.png", "--table=long", path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.err, ==, "grille: --table ne s’applique qu’à un export CSV\n");
 
   /* The input is never modified. */
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
   g_unlink (out);
 }
+
+/* A session with a NUL byte inside: its length is counted, strlen() would stop at the NUL. */
+#define NUL_SESSION "{ \"format\": \"grille-session\"\0 }"
 
 typedef struct
 {
@@ -192,23 +240,22 @@ static void
 test_hostile (void)
 {
   g_autoptr(GString) deep = g_string_new ("{ \"format\": \"grille-session\", \"version\": 1, \"x\": ");
-  g_autofree char *nul = NULL;
   const Hostile cases[] = {
     { "deep.grille", NULL, -1, "imbriquées sur plus de 64 niveaux" },
     { "utf8.grille", "{ \"format\": \"grille-session\", \"title\": \"\xff\xfe\" }", -1,
       "n’est pas de l’UTF-8 valide" },
-    { "nul.grille", "{ \"format\": \"grille-session\"\0 }", 34, "caractère NUL" },
+    { "nul.grille", NUL_SESSION, sizeof NUL_SESSION - 1, "caractère NUL" },
     { "range.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\", "
       "\"participants\": [ { \"name\": \"A\", \"scores\": { \"ouvrir.2\": 9 } } ] }", -1,
-      "participants[0].scores[\"ouvrir.2\"] : le niveau 9 est hors de l’échelle (de 0 à 4)" },
+      "participants[0].scores[\"ouvrir.2\"] : le niveau 9 est hors de l’échelle (de 0 à 4)" },
     { "unknown.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\", "
       "\"participants\": [ { \"name\": \"A\", \"scores\": { \"ouvrir.7\": 1 } } ] }", -1,
-      "n’a pas de savoir-faire « ouvrir.7 »" },
+      "n’a pas de savoir-faire « ouvrir.7 »" },
     { "type.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\", "
       "\"participants\": [ { \"name\": 12 } ] }", -1,
-      "participants[0].name : un texte entre guillemets est attendu, pas un nombre entier" },
-    { "newer.grille", "{ \"format\": \"grille-session\", \"version\": 2 }", -1,
-      "version plus récente de Grille (format 2)" },
+      "participants[0].name : un texte entre guillemets est attendu, pas un nombre entier" },
+    { "newer.grille", "{ \"format\": \"grille-session\", \"version\": 3 }", -1,
+      "version plus récente de Grille (format 3)" },
     { "truncated.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engag", -1,
       "ce n’est pas du JSON valide, ou le fichier est tronqué" },
   };
@@ -243,7 +290,6 @@ test_hostile (void)
       }
       g_unlink (path);
     }
-  (void)nul;
 }
 
 static void
@@ -274,7 +320,7 @@ test_usage_errors (void)
 
   run (&d, "--summary", "--lang=xx", NULL);
   g_assert_cmpint (d.status, ==, 1);
-  g_assert_nonnull (strstr (d.err, "langue inconnue « xx »"));
+  g_assert_nonnull (strstr (d.err, "langue inconnue « xx »"));
 }
 
 /* An earlier session drawn for comparison is named in the chart's legend; a reference that
@@ -293,7 +339,7 @@ test_export_reference (void)
   run (&ok, "--export", out, "--reference", path, path, NULL);
   g_assert_cmpint (ok.status, ==, 0);
   g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
-  g_assert_nonnull (strstr (svg, "Référence : Atelier du 12 mars"));
+  g_assert_nonnull (strstr (svg, "Référence : Atelier du 12 mars"));
   g_unlink (out);
 
   run (&bad, "--export", out, "--reference", missing, path, NULL);
@@ -365,6 +411,72 @@ test_unwritable_output (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* Split, then merge the files back: the participants return, what came in from where is said
+ * on stdout; a file on another grid fails the merge with its name, and no output is written. */
+static void
+test_split_merge (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *dir = g_build_filename (tmpdir, "envoi", NULL);
+  g_autofree char *first = g_build_filename (dir, "Service jeunesse.grille", NULL);
+  g_autofree char *second = g_build_filename (dir, "Élus; -bureau-.grille", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "tous.grille", NULL);
+  g_autofree char *refused = g_build_filename (tmpdir, "refus.grille", NULL);
+  g_autofree char *other = write_temp ("autre.grille",
+    "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": { \"id\": \"x\", "
+    "\"title\": \"X\", \"scale\": [ { \"level\": 0, \"name\": \"a\", \"description\": \"a\" }, "
+    "{ \"level\": 1, \"name\": \"b\", \"description\": \"b\" } ], \"competencies\": ["
+    "{ \"id\": \"a\", \"title\": \"A\", \"subtitle\": \"\", \"introduction\": \"\", "
+    "\"items\": [ { \"id\": \"a.1\", \"text\": \"Un\" } ] },"
+    "{ \"id\": \"b\", \"title\": \"B\", \"subtitle\": \"\", \"introduction\": \"\", "
+    "\"items\": [ { \"id\": \"b.1\", \"text\": \"Deux\" } ] },"
+    "{ \"id\": \"c\", \"title\": \"C\", \"subtitle\": \"\", \"introduction\": \"\", "
+    "\"items\": [ { \"id\": \"c.1\", \"text\": \"Trois\" } ] } ] } }", -1);
+  g_autofree char *other_prefix = g_strdup_printf ("grille: %s: ", other);
+  g_autofree char *merged = NULL;
+  g_auto(Run) split = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) merge = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  run (&split, "--split", dir, path, NULL);
+  g_assert_cmpint (split.status, ==, 0);
+  g_assert_true (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
+
+  /* The files may have been sent already: a second split replaces none of them. */
+  run (&again, "--split", dir, path, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "existe déjà"));
+  g_assert_true (strchr (again.err, '\n') == again.err + strlen (again.err) - 1);
+
+  run (&merge, "--merge", out, first, second, NULL);
+  g_assert_cmpint (merge.status, ==, 0);
+  g_assert_true (g_str_has_prefix (merge.out, "2 participants importés\n"));
+  g_assert_nonnull (strstr (merge.out, "Service jeunesse.grille\u202f: «\u202fService jeunesse"));
+  g_assert_true (g_file_get_contents (out, &merged, NULL, NULL));
+  g_assert_nonnull (strstr (merged, "\"cooperer.1\" : 3"));
+  g_assert_nonnull (strstr (merged, "Comité mensuel avec les associations"));
+  g_assert_nonnull (strstr (merged, "\"title\" : \"Atelier du 12 mars\""));
+
+  run (&bad, "--merge", refused, first, other, second, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_true (g_str_has_prefix (bad.err, other_prefix));
+  g_assert_nonnull (strstr (bad.err, "cette session utilise la grille «\u202fx\u202f»"));
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+
+  run (&usage, "--merge", refused, NULL);
+  g_assert_cmpint (usage.status, ==, 1);
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+
+  g_unlink (first);
+  g_unlink (second);
+  g_unlink (out);
+  g_unlink (other);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/cli/summary/empty-grid", test_summary_empty_grid);
   g_test_add_func ("/cli/summary/session", test_summary_session);
+  g_test_add_func ("/cli/summary/plan", test_summary_plan);
   g_test_add_func ("/cli/export/csv", test_export_csv);
   g_test_add_func ("/cli/errors/hostile-files", test_hostile);
   g_test_add_func ("/cli/errors/usage", test_usage_errors);
@@ -384,6 +497,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/reference", test_export_reference);
   g_test_add_func ("/cli/export-dir/name-clash", test_export_dir_clash);
   g_test_add_func ("/cli/errors/scale-zero", test_scale_zero);
+  g_test_add_func ("/cli/split-merge", test_split_merge);
 
   status = g_test_run ();
   g_rmdir (tmpdir);

@@ -12,7 +12,7 @@ static const struct { const char *id, *title, *subtitle; guint n_items; } compet
     "les réflexions collectives, les moments de partage et les projets communs", 4 },
   { "integrer", "Intégrer",
     "les enjeux coopératifs et participatifs au cœur des mécaniques institutionnelles", 4 },
-  { "ouvrir", "S'ouvrir", "au-delà de son écosystème habituel", 4 },
+  { "ouvrir", "S’ouvrir", "au-delà de son écosystème habituel", 4 },
 };
 
 static void
@@ -24,7 +24,7 @@ test_builtin_shape (void)
   g_assert_true (gr_grid_is_builtin (grid));
   g_assert_cmpstr (gr_grid_get_id (grid), ==, "engagement");
   g_assert_cmpstr (gr_grid_get_title (grid), ==,
-                   "Grille des savoir-faire pour une culture territoriale de l'engagement et de "
+                   "Grille des savoir-faire pour une culture territoriale de l’engagement et de "
                    "la participation citoyenne");
   g_assert_cmpuint (gr_grid_get_n_competencies (grid), ==, 5);
   g_assert_cmpuint (gr_grid_get_n_items (grid), ==, 21);
@@ -70,7 +70,7 @@ test_builtin_scale (void)
       g_assert_cmpuint (strlen (gr_level_get_description (level)), >, 10);
     }
   g_assert_cmpstr (gr_level_get_description (gr_grid_get_level (grid, 3)), ==,
-                   "Une pratique établie et partagée par l'équipe.");
+                   "Une pratique établie et partagée par l’équipe.");
 }
 
 static void
@@ -81,15 +81,29 @@ test_builtin_corrections (void)
 
   g_assert_true (gr_grid_find_item (grid, "faciliter.4", &index));
   g_assert_cmpstr (gr_item_get_text (gr_grid_get_item (grid, index)), ==,
-                   "Maîtriser la philosophie et les méthodes du « design des services publics » "
+                   "Maîtriser la philosophie et les méthodes du « design des services publics » "
                    "comme une approche pionnière sur les territoires.");
   g_assert_cmpstr (gr_competency_get_introduction (gr_grid_get_competency (grid, 3)), ==,
                    "Pour que les démarches participatives ne soient pas des expériences sans "
-                   "lendemain, les collectivités font face au défi d'intégrer ces process au "
+                   "lendemain, les collectivités font face au défi d’intégrer ces process au "
                    "cœur de leurs mécaniques internes.");
 }
 
-/* Every text of ../shared/grid/structured.md, where it is beside the checkout (as in CI). */
+/* @text with French typography undone (U+202F, ’ and … as structured.md writes them: a space,
+ * ' and ...), so that only a change of wording makes the comparison fail. */
+static char *
+plain_typography (const char *text)
+{
+  g_autoptr(GString) s = g_string_new (text);
+
+  g_string_replace (s, "\u202F", " ", 0);
+  g_string_replace (s, "\u2019", "'", 0);
+  g_string_replace (s, "\u2026", "...", 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Every text of ../shared/grid/structured.md, where it is beside the checkout (as in CI); the
+ * grid writes it with French typography, structured.md with ASCII. */
 static void
 test_builtin_matches_source (void)
 {
@@ -118,8 +132,11 @@ test_builtin_matches_source (void)
           guint index;
 
           g_string_replace (expected, "design des service public", "design des services publics", 1);
+          g_autofree char *actual = NULL;
+
           g_assert_true (gr_grid_find_item (grid, id, &index));
-          g_assert_cmpstr (gr_item_get_text (gr_grid_get_item (grid, index)), ==, expected->str);
+          actual = plain_typography (gr_item_get_text (gr_grid_get_item (grid, index)));
+          g_assert_cmpstr (actual, ==, expected->str);
           checked++;
         }
       else if (g_str_has_prefix (line, "Intro: "))
@@ -130,8 +147,38 @@ test_builtin_matches_source (void)
           g_string_replace (expected, "les collectivités les collectivités",
                             "les collectivités", 1);
           for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
-            found |= g_str_equal (expected->str, gr_competency_get_introduction (
-                                    gr_grid_get_competency (grid, c)));
+            {
+              g_autofree char *actual = plain_typography (gr_competency_get_introduction (
+                                                            gr_grid_get_competency (grid, c)));
+              found |= g_str_equal (expected->str, actual);
+            }
+          g_assert_true (found);
+          checked++;
+        }
+      else if (g_str_has_prefix (line, "Title: "))
+        {
+          g_autofree char *actual = plain_typography (gr_grid_get_title (grid));
+
+          g_assert_cmpstr (actual, ==, line + 7);
+          checked++;
+        }
+      else if (g_str_has_prefix (line, "## `"))
+        {
+          g_autofree char *id = g_strndup (line + 4, strchr (line + 4, '`') - (line + 4));
+          gboolean found = FALSE;
+
+          for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
+            {
+              GrCompetency *competency = gr_grid_get_competency (grid, c);
+              g_autofree char *actual = plain_typography (gr_competency_get_title (competency));
+              g_autofree char *upper = g_utf8_strup (actual, -1);
+
+              if (g_str_equal (gr_competency_get_id (competency), id))
+                {
+                  g_assert_cmpstr (upper, ==, strstr (line, "— ") + strlen ("— "));
+                  found = TRUE;
+                }
+            }
           g_assert_true (found);
           checked++;
         }
@@ -140,14 +187,17 @@ test_builtin_matches_source (void)
           gboolean found = FALSE;
 
           for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
-            found |= g_str_equal (line + 10, gr_competency_get_subtitle (
-                                    gr_grid_get_competency (grid, c)));
+            {
+              g_autofree char *actual = plain_typography (gr_competency_get_subtitle (
+                                                            gr_grid_get_competency (grid, c)));
+              found |= g_str_equal (line + 10, actual);
+            }
           g_assert_true (found);
           checked++;
         }
     }
 
-  g_assert_cmpuint (checked, ==, 21 + 5 + 5);
+  g_assert_cmpuint (checked, ==, 1 + 5 + 5 + 5 + 21);
 }
 
 /* A grid definition with @n_competencies competencies of @n_items items and @n_levels levels. */
@@ -194,12 +244,12 @@ test_custom_shapes (void)
     { 3, 1, 2, 0, NULL },
     { 12, 20, 10, 0, NULL },
     { 7, 3, 4, 0, NULL },
-    { 2, 4, 5, GR_FILE_ERROR_GRID, "grid.competencies : une grille a de 3 à 12 compétences, celle-ci en a 2" },
-    { 13, 4, 5, GR_FILE_ERROR_GRID, "grid.competencies : une grille a de 3 à 12 compétences, celle-ci en a 13" },
-    { 5, 0, 5, GR_FILE_ERROR_GRID, "grid.competencies[0].items : une grille a de 1 à 20 savoir-faire, celle-ci en a 0" },
-    { 5, 21, 5, GR_FILE_ERROR_GRID, "grid.competencies[0].items : une grille a de 1 à 20 savoir-faire, celle-ci en a 21" },
-    { 5, 4, 1, GR_FILE_ERROR_GRID, "grid.scale : une grille a de 2 à 10 niveaux, celle-ci en a 1" },
-    { 5, 4, 11, GR_FILE_ERROR_GRID, "grid.scale : une grille a de 2 à 10 niveaux, celle-ci en a 11" },
+    { 2, 4, 5, GR_FILE_ERROR_GRID, "grid.competencies : une grille a de 3 à 12 compétences, celle-ci en a 2" },
+    { 13, 4, 5, GR_FILE_ERROR_GRID, "grid.competencies : une grille a de 3 à 12 compétences, celle-ci en a 13" },
+    { 5, 0, 5, GR_FILE_ERROR_GRID, "grid.competencies[0].items : une grille a de 1 à 20 savoir-faire, celle-ci en a 0" },
+    { 5, 21, 5, GR_FILE_ERROR_GRID, "grid.competencies[0].items : une grille a de 1 à 20 savoir-faire, celle-ci en a 21" },
+    { 5, 4, 1, GR_FILE_ERROR_GRID, "grid.scale : une grille a de 2 à 10 niveaux, celle-ci en a 1" },
+    { 5, 4, 11, GR_FILE_ERROR_GRID, "grid.scale : une grille a de 2 à 10 niveaux, celle-ci en a 11" },
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
@@ -230,17 +280,17 @@ test_custom_errors (void)
 {
   static const struct { const char *from, *to, *message; } cases[] = {
     { "\"id\": \"c1.0\"", "\"id\": \"c0.0\"",
-      "grid.competencies[1].items[0].id : l’identifiant « c0.0 » est déjà utilisé" },
+      "grid.competencies[1].items[0].id : l’identifiant « c0.0 » est déjà utilisé" },
     { "\"level\": 2", "\"level\": 3",
-      "grid.scale[2].level : les niveaux se suivent à partir de 0 : 2 est attendu ici, pas 3" },
+      "grid.scale[2].level : les niveaux se suivent à partir de 0 : 2 est attendu ici, pas 3" },
     { "\"title\": \"Compétence 1\"", "\"title\": 1",
-      "grid.competencies[1].title : un texte entre guillemets est attendu, pas un nombre entier" },
+      "grid.competencies[1].title : un texte entre guillemets est attendu, pas un nombre entier" },
     { "\"text\": \"Savoir-faire 2.1\"", "\"text\": \"\"",
-      "grid.competencies[2].items[1].text : le texte est vide" },
+      "grid.competencies[2].items[1].text : le texte est vide" },
     { "\"subtitle\": \"\", ", "",
-      "grid.competencies[0].subtitle : ce champ manque" },
+      "grid.competencies[0].subtitle : ce champ manque" },
     { "\"id\": \"c2\"", "\"id\": \"c 2\"",
-      "grid.competencies[2].id : l’identifiant « c 2 » ne peut contenir que des lettres sans "
+      "grid.competencies[2].id : l’identifiant « c 2 » ne peut contenir que des lettres sans "
       "accent, des chiffres, des points, des tirets et des soulignés" },
   };
 

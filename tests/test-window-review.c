@@ -514,7 +514,7 @@ test_add_participant_inline (void)
   GtkWidget *entry;
   GtkWidget *add;
   GtkWidget *error;
-  const char *message = "« Élus » participe déjà à la session.";
+  const char *message = "« Élus » participe déjà à la session.";
 
   g_assert_true (gr_window_open_file (window, file));
   gr_window_show_page (window, "participants");

@@ -222,7 +222,7 @@ test_reference (void)
   screenshot (GTK_WIDGET (window), "screenshot-series.png");
 
   svg = export_svg (window);
-  g_assert_nonnull (strstr (svg, "Référence : Atelier du 12 mars"));
+  g_assert_nonnull (strstr (svg, "Référence : Atelier du 12 mars"));
   g_clear_pointer (&svg, g_free);
 
   /* A file that cannot be read says so and keeps the reference there was. */

@@ -4,11 +4,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "gr-chart-data.h"
 #include "gr-format.h"
+#include "gr-i18n.h"
 
 GrChartData *
 gr_chart_data_new (guint n_axes,
@@ -54,6 +54,10 @@ gr_chart_data_free (GrChartData *self)
   g_strfreev (self->subtitles);
   g_strfreev (self->level_names);
   g_free (self->assessed);
+  if (self->scores != NULL)
+    for (guint i = 0; i < self->n_axes; i++)
+      g_free (self->scores[i]);
+  g_free (self->scores);
   g_free (self->title);
   g_free (self->not_assessed);
   g_free (self->band_label);
@@ -205,6 +209,14 @@ format_score (GrTranslator *translator,
 }
 
 static char *
+escape_percent (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "%", -1);
+
+  return g_strjoinv ("%%", parts);
+}
+
+static char *
 describe (GrChartData   *self,
           GrTranslator  *translator,
           GrParticipant *participant,
@@ -226,17 +238,25 @@ describe (GrChartData   *self,
                             /* Translators: %u is a number of participants, %d the scale's
                              * top level. */
                             gr_translator_gettext (translator,
-                                                   N_("Graphique en radar : moyenne d’un groupe "
+                                                   N_("Graphique en radar : moyenne d’un groupe "
                                                       "de %u participants, échelle de 0 à %d.")),
                             n_group, self->max_level);
   else
-    g_string_append_printf (text,
-                            /* Translators: %s is the participant's name, %d the scale's top
-                             * level. */
-                            gr_translator_gettext (translator,
-                                                   N_("Graphique en radar : scores de %s, "
-                                                      "échelle de 0 à %d.")),
-                            main_series->label, self->max_level);
+    {
+      /* The name goes in first, for French elision ("scores d’Amélie"); a "%" in it must not
+       * be read as a conversion by the printf that puts the scale's top level in. */
+      g_autofree char *escaped = escape_percent (main_series->label);
+      g_autofree char *format =
+        gr_format_with_name (translator,
+                             /* Translators: %s is the participant's name, %d the scale's top
+                              * level. */
+                             gr_translator_gettext (translator,
+                                                    N_("Graphique en radar : scores de %s, "
+                                                       "échelle de 0 à %d.")),
+                             escaped);
+
+      g_string_append_printf (text, format, self->max_level);
+    }
 
   for (guint i = 0; i < self->n_axes; i++)
     {
@@ -246,7 +266,7 @@ describe (GrChartData   *self,
       if (isnan (value))
         {
           /* Translators: a competency with nothing assessed; %s is its title. */
-          g_string_append_printf (text, gr_translator_gettext (translator, N_("%s : non évalué.")),
+          g_string_append_printf (text, gr_translator_gettext (translator, N_("%s : non évalué.")),
                                   self->titles[i]);
         }
       else if (main_series->low != NULL)
@@ -259,7 +279,7 @@ describe (GrChartData   *self,
                                   /* Translators: a competency's title, the group's mean, the
                                    * scale's top level, then the lowest and highest scores. */
                                   gr_translator_gettext (translator,
-                                                         N_("%s : moyenne %s sur %d, "
+                                                         N_("%s : moyenne %s sur %d, "
                                                             "de %s à %s.")),
                                   self->titles[i], mean, self->max_level, low, high);
         }
@@ -268,14 +288,14 @@ describe (GrChartData   *self,
           g_autofree char *score = format_score (translator, value);
 
           /* Translators: a competency's title, its score and the scale's top level. */
-          g_string_append_printf (text, gr_translator_gettext (translator, N_("%s : %s sur %d.")),
+          g_string_append_printf (text, gr_translator_gettext (translator, N_("%s : %s sur %d.")),
                                   self->titles[i], score, self->max_level);
         }
 
       if (participant != NULL && gr_participant_get_target (participant, i) != GR_LEVEL_NONE)
         g_string_append_printf (text,
                                 /* Translators: appended to a competency's score. */
-                                gr_translator_gettext (translator, N_(" Objectif : %d.")),
+                                gr_translator_gettext (translator, N_(" Objectif : %d.")),
                                 gr_participant_get_target (participant, i));
     }
 
@@ -339,17 +359,8 @@ gr_chart_data_new_from_session (GrSession     *session,
                                                       N_("Du plus bas au plus haut")));
 
   if (show_title)
-    {
-      const char *title = gr_session_get_title (session);
-      const char *date = gr_session_get_date (session);
-
-      if (title && *title && date && *date)
-        self->title = g_strdup_printf ("%s — %s", title, date);
-      else if (title && *title)
-        self->title = g_strdup (title);
-      else if (date && *date)
-        self->title = g_strdup (date);
-    }
+    self->title = gr_format_title_and_date (translator, gr_session_get_title (session),
+                                            gr_session_get_date (session));
 
   if (participant == NULL && n_participants == 1)
     participant = gr_session_get_participant (session, 0);
@@ -384,8 +395,13 @@ gr_chart_data_new_from_session (GrSession     *session,
   if (main_series != NULL)
     {
       main_series->main = TRUE;
+      self->scores = g_new0 (char *, self->n_axes);
       for (guint i = 0; i < self->n_axes; i++)
-        self->assessed[i] = !isnan (main_series->values[i]);
+        {
+          self->assessed[i] = !isnan (main_series->values[i]);
+          if (self->assessed[i])
+            self->scores[i] = format_score (translator, main_series->values[i]);
+        }
     }
 
   if (participant != NULL)
@@ -435,12 +451,12 @@ gr_chart_data_new_from_session (GrSession     *session,
           !gr_session_find_participant (reference, gr_participant_get_name (participant), NULL))
         /* Translators: as "Référence : %s", when the earlier session's group mean is drawn. */
         label = g_strdup_printf (gr_translator_gettext (translator,
-                                                        N_("Référence : %s (moyenne du groupe)")),
+                                                        N_("Référence : %s (moyenne du groupe)")),
                                  ref_name);
       else
         /* Translators: the legend of an earlier session drawn for comparison; %s is its title
          * or date. */
-        label = g_strdup_printf (gr_translator_gettext (translator, N_("Référence : %s")),
+        label = g_strdup_printf (gr_translator_gettext (translator, N_("Référence : %s")),
                                  ref_name);
       series = gr_chart_data_add_series (self, GR_CHART_SERIES_REFERENCE, label);
       fill_reference (series, grid, reference,
@@ -448,7 +464,15 @@ gr_chart_data_new_from_session (GrSession     *session,
     }
 
   g_free (self->description);
-  self->description = describe (self, translator, participant, n_participants);
+  /* The group counts those who assessed something: the others are in no mean, min or max. */
+  {
+    guint n_group = 0;
+
+    for (guint p = 0; p < n_participants; p++)
+      if (gr_participant_count_assessed (gr_session_get_participant (session, p)) > 0)
+        n_group++;
+    self->description = describe (self, translator, participant, n_group);
+  }
 
   return self;
 }

@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include <math.h>
 #include <string.h>
 
@@ -16,6 +14,8 @@
 #include "gr-chart-export.h"
 #include "gr-chart-svg.h"
 #include "gr-error.h"
+#include "gr-format.h"
+#include "gr-i18n.h"
 #include "gr-png.h"
 
 void
@@ -66,7 +66,7 @@ check_cairo (cairo_status_t   status,
 
   g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
                /* Translators: %s is Cairo's own explanation, in English. */
-               _("le graphique n’a pas pu être dessiné : %s"), cairo_status_to_string (status));
+               _("le graphique n’a pas pu être dessiné : %s"), cairo_status_to_string (status));
   return FALSE;
 }
 
@@ -165,7 +165,7 @@ export_png (GrChartExporter  *self,
       pixels > GR_CHART_MAX_PIXELS)
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
-                   _("l’image demandée est trop grande (%d × %d pixels) : "
+                   _("l’image demandée est trop grande (%d × %d pixels) : "
                      "réduisez sa taille ou sa densité"), width, height);
       return NULL;
     }
@@ -256,7 +256,7 @@ build_data (GrSession                   *session,
       !(participant = gr_session_find_participant (session, options->participant, NULL)))
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_NAME,
-                   _("la session n’a pas de participant nommé « %s »"), options->participant);
+                   _("la session n’a pas de participant nommé « %s »"), options->participant);
       return NULL;
     }
 
@@ -304,14 +304,9 @@ document_title (GrSession    *session,
                 GrTranslator *translator)
 {
   const char *title = gr_session_get_title (session);
-  const char *date = gr_session_get_date (session);
 
   if (title != NULL && *title != '\0')
-    {
-      if (date != NULL && *date != '\0')
-        return g_strdup_printf ("%s — %s", title, date);
-      return g_strdup (title);
-    }
+    return gr_format_title_and_date (translator, title, gr_session_get_date (session));
   /* Translators: the name of an exported chart whose session has no title. */
   return g_strdup (gr_translator_gettext (translator, N_("Graphique en radar")));
 }

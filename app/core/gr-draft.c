@@ -7,12 +7,12 @@
 
 #include <errno.h>
 
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "gr-atomic-file.h"
 #include "gr-draft.h"
 #include "gr-error.h"
+#include "gr-i18n.h"
 #include "gr-session-file.h"
 
 /* Each draft is two files: ID.grille (the session, in the usual format) and ID.origin (the
@@ -238,7 +238,7 @@ gr_draft_write (GrDraft    *self,
 
 failed:
   g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
-               _("impossible d’écrire le brouillon : %s"), local_error->message);
+               _("impossible d’écrire le brouillon : %s"), local_error->message);
   return FALSE;
 }
 

@@ -24,6 +24,7 @@ typedef enum
   GR_FILE_ERROR_RANGE,       /* a level outside the scale */
   GR_FILE_ERROR_NAME,        /* a participant name empty or repeated */
   GR_FILE_ERROR_GRID,        /* a grid definition that breaks the grid's rules */
+  GR_FILE_ERROR_OTHER_GRID,  /* sessions on different grids cannot be put together */
 } GrFileError;
 
 #define GR_FILE_MAX_SIZE  (16 * 1024 * 1024)

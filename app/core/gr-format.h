@@ -5,9 +5,28 @@
 
 G_BEGIN_DECLS
 
-gboolean  gr_format_uses_decimal_comma (GrTranslator *translator);
-char     *gr_format_decimal            (double        value,
-                                        guint         decimals,
-                                        gboolean      decimal_comma);
+/* How a language's spreadsheets read a CSV file: the cell separator and the decimal mark. */
+typedef struct
+{
+  const char *language;
+  char        separator;
+  char        decimal_mark;
+} GrCsvConvention;
+
+const GrCsvConvention *gr_format_csv_convention     (const char   *language);
+gboolean               gr_format_uses_decimal_comma (GrTranslator *translator);
+char                  *gr_format_decimal            (double        value,
+                                                     guint         decimals,
+                                                     gboolean      decimal_comma);
+char                  *gr_format_date_long          (GrTranslator *translator,
+                                                     const char   *iso_date);
+char                  *gr_format_with_name          (GrTranslator *translator,
+                                                     const char   *format,
+                                                     const char   *name);
+char                  *gr_format_month_year         (GrTranslator *translator,
+                                                     const char   *iso_date);
+char                  *gr_format_title_and_date     (GrTranslator *translator,
+                                                     const char   *title,
+                                                     const char   *iso_date);
 
 G_END_DECLS

@@ -5,11 +5,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "gr-core-resources.h"
 #include "gr-grid.h"
 #include "gr-grid-private.h"
+#include "gr-i18n.h"
 #include "gr-json-private.h"
 
 struct _GrGrid
@@ -132,14 +131,14 @@ get_id (JsonObject  *object,
   if (!is_valid_id (id))
     {
       gr_json_set_error (error, GR_FILE_ERROR_GRID, where,
-                         _("l’identifiant « %s » ne peut contenir que des lettres sans accent, "
+                         _("l’identifiant « %s » ne peut contenir que des lettres sans accent, "
                            "des chiffres, des points, des tirets et des soulignés"), id);
       return NULL;
     }
   if (seen != NULL && !g_hash_table_add (seen, (gpointer)id))
     {
       gr_json_set_error (error, GR_FILE_ERROR_GRID, where,
-                         _("l’identifiant « %s » est déjà utilisé"), id);
+                         _("l’identifiant « %s » est déjà utilisé"), id);
       return NULL;
     }
 
@@ -178,7 +177,7 @@ load_scale (GrGrid      *self,
       if (value != i)
         {
           gr_json_set_error (error, GR_FILE_ERROR_GRID, level_path,
-                             _("les niveaux se suivent à partir de 0 : %u est attendu ici, "
+                             _("les niveaux se suivent à partir de 0 : %u est attendu ici, "
                                "pas %lld"), i, (long long) value);
           return FALSE;
         }
@@ -309,7 +308,7 @@ load_builtin_locked (const char  *id,
       !(bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL)))
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_UNKNOWN_ID,
-                   _("grid : « %s » n’est pas une grille connue de Grille"), id);
+                   _("grid : « %s » n’est pas une grille connue de Grille"), id);
       return NULL;
     }
 
@@ -428,6 +427,26 @@ gr_grid_to_json (GrGrid *self)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+/* Whether two grids have the same content: ids, texts, scale, competencies and items. A session
+ * may only take participants recorded on the same grid. */
+gboolean
+gr_grid_equal (GrGrid *self,
+               GrGrid *other)
+{
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+
+  g_return_val_if_fail (GR_IS_GRID (self), FALSE);
+  g_return_val_if_fail (GR_IS_GRID (other), FALSE);
+
+  if (self == other)
+    return TRUE;
+
+  a = gr_grid_to_json (self);
+  b = gr_grid_to_json (other);
+  return json_node_equal (a, b);
 }
 
 gboolean

@@ -25,6 +25,8 @@ GrGrid       *gr_grid_load_builtin       (const char  *id,
 GrGrid       *gr_grid_get_default        (void);
 JsonNode     *gr_grid_to_json            (GrGrid      *self);
 gboolean      gr_grid_is_builtin         (GrGrid      *self);
+gboolean      gr_grid_equal              (GrGrid      *self,
+                                          GrGrid      *other);
 const char   *gr_grid_get_id             (GrGrid      *self);
 const char   *gr_grid_get_title          (GrGrid      *self);
 GListModel   *gr_grid_get_competencies   (GrGrid      *self);

@@ -5,8 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
+#include "gr-i18n.h"
 #include "gr-json-private.h"
 
 char *
@@ -85,7 +84,7 @@ gr_json_set_error (GError      **error,
 
   if (path != NULL && *path != '\0')
     /* Translators: a place in the file, then what is wrong there. */
-    g_set_error (error, GR_FILE_ERROR, code, _("%s : %s"), path, message);
+    g_set_error (error, GR_FILE_ERROR, code, _("%s : %s"), path, message);
   else
     g_set_error_literal (error, GR_FILE_ERROR, code, message);
 }
@@ -236,7 +235,7 @@ gr_json_check_raw (const char  *data,
       g_autofree char *max = g_format_size (GR_FILE_MAX_SIZE);
 
       gr_json_set_error (error, GR_FILE_ERROR_TOO_LARGE, NULL,
-                         _("le fichier est trop volumineux (%s ; un fichier de session fait au plus %s)"),
+                         _("le fichier est trop volumineux (%s ; un fichier de session fait au plus %s)"),
                          size, max);
       return FALSE;
     }
@@ -246,11 +245,11 @@ gr_json_check_raw (const char  *data,
       line_and_column (data, end - data, &line, &column);
       if (*end == '\0' && (gsize)(end - data) < length)
         gr_json_set_error (error, GR_FILE_ERROR_ENCODING, NULL,
-                           _("ligne %u, colonne %u : le fichier contient un caractère NUL"),
+                           _("ligne %u, colonne %u : le fichier contient un caractère NUL"),
                            line, column);
       else
         gr_json_set_error (error, GR_FILE_ERROR_ENCODING, NULL,
-                           _("ligne %u, colonne %u : le texte n’est pas de l’UTF-8 valide"), line, column);
+                           _("ligne %u, colonne %u : le texte n’est pas de l’UTF-8 valide"), line, column);
       return FALSE;
     }
 
@@ -267,7 +266,7 @@ gr_json_check_raw (const char  *data,
                 {
                   line_and_column (data, i, &line, &column);
                   gr_json_set_error (error, GR_FILE_ERROR_ENCODING, NULL,
-                                     _("ligne %u, colonne %u : un texte contient un caractère NUL (\\u0000)"),
+                                     _("ligne %u, colonne %u : un texte contient un caractère NUL (\\u0000)"),
                                      line, column);
                   return FALSE;
                 }
@@ -287,12 +286,12 @@ gr_json_check_raw (const char  *data,
           line_and_column (data, i, &line, &column);
           if ((guchar)c < 0x20 || (guchar)c >= 0x7f)
             gr_json_set_error (error, GR_FILE_ERROR_SYNTAX, NULL,
-                               _("ligne %u, colonne %u : ce n’est pas du JSON valide "
+                               _("ligne %u, colonne %u : ce n’est pas du JSON valide "
                                  "(caractère inattendu hors d’un texte)"), line, column);
           else
             gr_json_set_error (error, GR_FILE_ERROR_SYNTAX, NULL,
-                               _("ligne %u, colonne %u : ce n’est pas du JSON valide "
-                                 "(caractère « %c » inattendu)"), line, column, c);
+                               _("ligne %u, colonne %u : ce n’est pas du JSON valide "
+                                 "(caractère « %c » inattendu)"), line, column, c);
           return FALSE;
         }
       else if (c == '{' || c == '[')
@@ -301,7 +300,7 @@ gr_json_check_raw (const char  *data,
             {
               line_and_column (data, i, &line, &column);
               gr_json_set_error (error, GR_FILE_ERROR_TOO_DEEP, NULL,
-                                 _("ligne %u, colonne %u : les données sont imbriquées sur plus de %d niveaux"),
+                                 _("ligne %u, colonne %u : les données sont imbriquées sur plus de %d niveaux"),
                                  line, column, GR_FILE_MAX_DEPTH);
               return FALSE;
             }

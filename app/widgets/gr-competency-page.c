@@ -5,10 +5,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-competency.h"
 #include "gr-competency-page.h"
+#include "gr-i18n.h"
 #include "gr-level.h"
 #include "gr-ui.h"
 
@@ -51,7 +50,7 @@ update_score (GrCompetencyPage *self)
     gr_participant_get_competency_stats (self->participant, index, &stats);
   score = gr_ui_format_score (&stats, self->grid);
   /* Translators: the participant's score for the competency, e.g. "Score : 2,5 / 4". */
-  text = g_strdup_printf (_("Score : %s"), score);
+  text = g_strdup_printf (_("Score : %s"), score);
   gtk_label_set_text (self->score_label, text);
 }
 
@@ -132,7 +131,7 @@ gr_competency_page_relabel (GrCompetencyPage *self)
   self->updating = TRUE;
   gtk_drop_down_set_model (self->target_dropdown, G_LIST_MODEL (targets));
   self->updating = FALSE;
-  target_label = g_strdup_printf (_("Objectif pour « %s »"), title);
+  target_label = g_strdup_printf (_("Objectif pour « %s »"), title);
   gr_ui_set_label (GTK_WIDGET (self->target_dropdown), target_label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_dropdown),
                                _("Le niveau visé pour cette compétence, tracé en pointillés "

@@ -5,8 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
+#include "gr-i18n.h"
 #include "gr-participant-row.h"
 #include "gr-participants-page.h"
 #include "gr-ui.h"
@@ -89,7 +88,7 @@ validate_name (GrParticipantsPage *self)
 
   if (taken)
     /* Translators: under the field where a new participant's name is typed. */
-    message = g_strdup_printf (_("« %s » participe déjà à la session."), stripped);
+    message = g_strdup_printf (_("« %s » participe déjà à la session."), stripped);
   show_name_error (self, message);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
                             self->session != NULL && *stripped != '\0' && !taken);
@@ -135,8 +134,8 @@ gr_participants_page_relabel (GrParticipantsPage *self)
 
   gtk_label_set_text (self->heading_label, _("Participants"));
   gtk_label_set_text (self->explanation_label,
-                      _("Une session peut réunir plusieurs personnes ou équipes : chacune "
-                        "remplit sa grille, et la vue « Groupe » du graphique montre leur "
+                      _("Une session peut réunir plusieurs personnes ou équipes : chacune "
+                        "remplit sa grille, et la vue « Groupe » du graphique montre leur "
                         "moyenne. Choisissez ici qui saisit ses scores."));
   gtk_entry_set_placeholder_text (self->name_entry, _("Nom d’un nouveau participant"));
   gr_ui_set_label (GTK_WIDGET (self->name_entry), _("Nom d’un nouveau participant"));

@@ -5,8 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
+#include "gr-i18n.h"
 #include "gr-session-file.h"
 #include "gr-ui.h"
 #include "gr-window-private.h"
@@ -48,7 +47,7 @@ gr_window_compare_with_file (GrWindow *self,
     {
       g_autofree char *name = g_file_get_parse_name (file);
       /* Translators: %s is the file chosen as the earlier session. */
-      g_autofree char *primary = g_strdup_printf (_("Impossible de comparer avec « %s »"), name);
+      g_autofree char *primary = g_strdup_printf (_("Impossible de comparer avec « %s »"), name);
 
       gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
       return FALSE;

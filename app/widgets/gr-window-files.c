@@ -5,8 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
+#include "gr-i18n.h"
 #include "gr-session-file.h"
 #include "gr-ui.h"
 #include "gr-window-private.h"
@@ -115,7 +114,7 @@ save_or_explain (GrWindow *self,
   if (!gr_window_save_to_file (self, file, &error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *primary = g_strdup_printf (_("Impossible d’enregistrer « %s »"), name);
+      g_autofree char *primary = g_strdup_printf (_("Impossible d’enregistrer « %s »"), name);
 
       gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
       return FALSE;
@@ -380,7 +379,7 @@ gr_window_open_file (GrWindow *self,
   if (!(session = gr_session_load (file, &error)))
     {
       g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *primary = g_strdup_printf (_("Impossible d’ouvrir « %s »"), name);
+      g_autofree char *primary = g_strdup_printf (_("Impossible d’ouvrir « %s »"), name);
 
       gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
       return FALSE;
@@ -495,7 +494,7 @@ _gr_window_hold_close (GrWindow *self)
   name = get_display_name (self);
   dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Enregistrer les modifications de « %s » avant de fermer ?"),
+                                   _("Enregistrer les modifications de « %s » avant de fermer ?"),
                                    name);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
                                             _("Si vous n’enregistrez pas, les modifications "

@@ -5,8 +5,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
+#include "gr-i18n.h"
+#include "gr-ui.h"
 #include "gr-window-private.h"
 
 /* The participant drop-down shows the name and follows a rename: GTK 4.8 evaluates an
@@ -83,10 +83,10 @@ _gr_window_update_chart_caption (GrWindow *self)
   g_autofree char *caption = NULL;
 
   if (_gr_window_is_group (self))
-    caption = g_strdup (_("Groupe : moyenne, bande et participants"));
+    caption = g_strdup (_("Groupe : moyenne, bande et participants"));
   else if (self->participant != NULL)
     /* Translators: above the live chart: whose scores it shows. */
-    caption = g_strdup_printf (_("Scores de %s"), gr_participant_get_name (self->participant));
+    caption = gr_ui_with_name (_("Scores de %s"), gr_participant_get_name (self->participant));
   else
     caption = g_strdup ("");
 
@@ -234,7 +234,7 @@ _gr_window_ask_remove_participant (GrWindow   *self,
   dialog = gtk_message_dialog_new (GTK_WINDOW (self),
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Supprimer « %s » de la session ?"), name);
+                                   _("Supprimer « %s » de la session ?"), name);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
                                             _("Ses scores, ses notes et ses objectifs seront "
                                               "retirés. Vous pourrez encore annuler avec "
