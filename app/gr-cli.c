@@ -30,6 +30,7 @@ typedef struct
   char     *export_path;
   char     *export_dir;
   char     *format;
+  char     *table;
   char     *lang;
   char     *size;
   int       scale;
@@ -48,6 +49,7 @@ cli_options_clear (CliOptions *o)
   g_clear_pointer (&o->export_path, g_free);
   g_clear_pointer (&o->export_dir, g_free);
   g_clear_pointer (&o->format, g_free);
+  g_clear_pointer (&o->table, g_free);
   g_clear_pointer (&o->lang, g_free);
   g_clear_pointer (&o->size, g_free);
   g_clear_pointer (&o->participant, g_free);
@@ -245,6 +247,22 @@ parse_chart_options (const CliOptions      *o,
   return 0;
 }
 
+/* --table: which CSV table, only for a CSV. */
+static int
+parse_table_option (const CliOptions *o,
+                    gboolean          csv,
+                    GrCsvTable       *table)
+{
+  *table = GR_CSV_TABLE_SCORES;
+  if (o->table == NULL)
+    return 0;
+  if (!csv)
+    return fail (NULL, _("--table ne s’applique qu’à un export CSV"));
+  if (!gr_csv_table_from_name (o->table, table))
+    return fail (NULL, _("--table attend scores ou long, pas « %s »"), o->table);
+  return 0;
+}
+
 static int
 export_one (const CliOptions           *o,
             GPtrArray                  *references,
@@ -252,6 +270,7 @@ export_one (const CliOptions           *o,
             const char                 *output,
             GrChartFormat               chart_format,
             gboolean                    csv,
+            GrCsvTable                  table,
             GrChartExporter            *exporter)
 {
   GrTranslator *translator = gr_translator_get (o->lang);
@@ -269,7 +288,7 @@ export_one (const CliOptions           *o,
     return 1;
 
   if (csv)
-    bytes = gr_csv_write_session (session, translator);
+    bytes = gr_csv_write (session, table, translator);
   else if (!(bytes = gr_chart_exporter_export (exporter, session, chart_format, &error)))
     return fail (input, "%s", error->message);
 
@@ -283,6 +302,7 @@ run_export (const CliOptions *o)
   g_autoptr(GrChartExporter) exporter = NULL;
   GrChartExportOptions chart_options;
   GrChartFormat chart_format = GR_CHART_FORMAT_PNG;
+  GrCsvTable table = GR_CSV_TABLE_SCORES;
   gboolean csv = FALSE;
   int status;
 
@@ -298,11 +318,13 @@ run_export (const CliOptions *o)
     return fail (o->export_path, _("format de sortie inconnu : le nom doit finir par .csv, "
                                    ".png, .svg ou .pdf"));
 
-  if ((status = parse_chart_options (o, &chart_options, &references)))
+  if ((status = parse_chart_options (o, &chart_options, &references)) ||
+      (status = parse_table_option (o, csv, &table)))
     return status;
   exporter = gr_chart_exporter_new (&chart_options);
 
-  return export_one (o, references, o->files[0], o->export_path, chart_format, csv, exporter);
+  return export_one (o, references, o->files[0], o->export_path, chart_format, csv, table,
+                     exporter);
 }
 
 /* One chart per session file, in one process: FILE.grille gives DIR/FILE.FORMAT. */
@@ -315,6 +337,7 @@ run_export_dir (const CliOptions *o)
   g_autofree char *extension = NULL;
   GrChartExportOptions chart_options;
   GrChartFormat chart_format = GR_CHART_FORMAT_PNG;
+  GrCsvTable table = GR_CSV_TABLE_SCORES;
   gboolean csv = FALSE;
   int status = 0;
 
@@ -327,7 +350,8 @@ run_export_dir (const CliOptions *o)
     return fail (NULL, _("--export-dir demande --format=png, svg, pdf ou csv"));
   extension = g_ascii_strdown (o->format, -1);
 
-  if ((status = parse_chart_options (o, &chart_options, &references)))
+  if ((status = parse_chart_options (o, &chart_options, &references)) ||
+      (status = parse_table_option (o, csv, &table)))
     return status;
   /* One exporter for the whole batch: charts of the same grid share their frame. */
   exporter = gr_chart_exporter_new (&chart_options);
@@ -361,7 +385,8 @@ run_export_dir (const CliOptions *o)
       g_hash_table_insert (outputs, g_strdup (name), o->files[i]);
 
       /* A bad file is reported and skipped; the others are still written. */
-      if (export_one (o, references, o->files[i], output, chart_format, csv, exporter) != 0)
+      if (export_one (o, references, o->files[i], output, chart_format, csv, table,
+                      exporter) != 0)
         status = 1;
     }
 
@@ -470,6 +495,10 @@ gr_cli_run (int    argc,
       N_("Exporter un graphique par session dans DOSSIER"), N_("DOSSIER") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
       N_("Format de --export-dir : png, svg, pdf ou csv"), N_("FORMAT") },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &o.table,
+      /* Translators: keep "scores" and "long", the option's values. */
+      N_("Tableau du CSV : scores (par défaut) ou long (une ligne par participant et "
+         "savoir-faire, avec les notes)"), N_("TABLEAU") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
       N_("Langue de la sortie (fr, en, de, es, it)"), N_("LL") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
