@@ -169,7 +169,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  gr_i18n_init ();
+  gr_i18n_init (NULL);
 
   g_test_add_func ("/compare/three-references", test_three_references);
   g_test_add_func ("/compare/reference-names-and-limits", test_reference_names_and_limits);
