@@ -149,6 +149,14 @@ step_competency_action (GtkWidget  *widget,
                         g_str_equal (action_name, "win.next-competency") ? 1 : -1);
 }
 
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  _gr_window_show_shortcuts (GR_WINDOW (widget));
+}
+
 void
 _gr_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -172,6 +180,8 @@ _gr_window_class_actions_init (GtkWidgetClass *widget_class)
                                    step_competency_action);
   gtk_widget_class_install_action (widget_class, "win.previous-competency", NULL,
                                    step_competency_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_property_action (widget_class, "win.projector", "projector");
   gtk_widget_class_install_property_action (widget_class, "win.chart-view", "chart-view");
   gtk_widget_class_install_property_action (widget_class, "win.show-names", "show-names");

@@ -24,7 +24,7 @@ _gr_window_focus_page (GrWindow *self)
       competency < self->competency_pages->len)
     {
       GrCompetencyPage *competency_page = g_ptr_array_index (self->competency_pages, competency);
-      GrItemRow *row = gr_competency_page_get_row (competency_page, 0);
+      GrItemRow *row = competency_page ? gr_competency_page_get_row (competency_page, 0) : NULL;
 
       if (row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row)))
         return TRUE;
