@@ -12,7 +12,7 @@ PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libjson-glib-dev librsvg2-dev
   libcairo2-dev libpango1.0-dev librsvg2-common libgtk-4-bin
   desktop-file-utils appstream shared-mime-info
-  libxml2-utils xvfb xauth poppler-utils librsvg2-bin fonts-dejavu-core
+  libxml2-utils xvfb xauth poppler-utils librsvg2-bin fonts-dejavu-core translate-toolkit
 )
 
 install_missing () {
