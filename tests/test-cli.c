@@ -157,6 +157,32 @@ test_summary_session (void)
                                    "  Score du groupe : non évalué\n"));
 }
 
+/* A version 2 session: the organisation, the roles, and each action under its competency. */
+static void
+test_summary_plan (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "atelier-v2.grille", NULL);
+  g_auto(Run) r = { 0 };
+  const char *cooperer, *connecter, *faciliter, *first, *second, *third;
+
+  run (&r, "--summary", "--lang=fr", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\nVille de Montreuil\nAtelier du 12 mars — 2026-03-12\n"));
+  g_assert_nonnull (strstr (r.out, "Service jeunesse (Agent·e), Élus; \"bureau\" (Élu·e)"));
+
+  cooperer = strstr (r.out, "COOPÉRER");
+  connecter = strstr (r.out, "CONNECTER");
+  faciliter = strstr (r.out, "FACILITER");
+  first = strstr (r.out, "    ☑ Ouvrir le comité aux habitants — responsable : Élus — "
+                         "échéance : 2026-06-30 — fait\n");
+  second = strstr (r.out, "    ☐ Charte de coopération\n");
+  third = strstr (r.out, "    ☐ Cartographier les réseaux — responsable : Mission démocratie — "
+                         "échéance : 2026-09-30\n");
+  g_assert_true (cooperer && connecter && faciliter && first && second && third);
+  g_assert_true (cooperer < first && first < second && second < connecter);
+  g_assert_true (connecter < third && third < faciliter);
+}
+
 static void
 test_export_csv (void)
 {
@@ -207,8 +233,8 @@ test_hostile (void)
     { "type.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\", "
       "\"participants\": [ { \"name\": 12 } ] }", -1,
       "participants[0].name : un texte entre guillemets est attendu, pas un nombre entier" },
-    { "newer.grille", "{ \"format\": \"grille-session\", \"version\": 2 }", -1,
-      "version plus récente de Grille (format 2)" },
+    { "newer.grille", "{ \"format\": \"grille-session\", \"version\": 3 }", -1,
+      "version plus récente de Grille (format 3)" },
     { "truncated.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engag", -1,
       "ce n’est pas du JSON valide, ou le fichier est tronqué" },
   };
@@ -443,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/cli/summary/empty-grid", test_summary_empty_grid);
   g_test_add_func ("/cli/summary/session", test_summary_session);
+  g_test_add_func ("/cli/summary/plan", test_summary_plan);
   g_test_add_func ("/cli/export/csv", test_export_csv);
   g_test_add_func ("/cli/errors/hostile-files", test_hostile);
   g_test_add_func ("/cli/errors/usage", test_usage_errors);

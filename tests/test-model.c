@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Aggregates as a user reads them: "not assessed" is never 0, competency scores are means of
- * assessed items, the group's score is the mean of participants' scores. */
+ * assessed items, the group's score is the mean of participants' scores; the organisation, roles
+ * and action plans are observable and every change to them can be undone and redone. */
 #include "config.h"
 
+#include "gr-history.h"
 #include "gr-session.h"
 
 static GrSession *
@@ -201,6 +203,164 @@ test_names_and_signals (void)
   g_assert_true (gr_session_get_participant (session, 0) == bob);
 }
 
+static GrAction *
+new_action (const char *text,
+            const char *owner,
+            const char *due)
+{
+  return g_object_new (GR_TYPE_ACTION, "text", text, "owner", owner, "due", due, NULL);
+}
+
+/* The texts of a competency's plan, in order, joined by "|". */
+static char *
+plan (GrSession *session,
+      guint      competency)
+{
+  GListModel *actions = gr_session_get_actions (session, competency);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(GrAction) action = g_list_model_get_item (actions, i);
+      g_string_append_printf (out, "%s%s", i ? "|" : "", gr_action_get_text (action));
+    }
+  return g_string_free (out, FALSE);
+}
+
+#define assert_plan(session, c, expected) \
+  G_STMT_START { g_autofree char *p_ = plan (session, c); g_assert_cmpstr (p_, ==, expected); } G_STMT_END
+
+static void
+test_actions_and_signals (void)
+{
+  g_autoptr(GrSession) session = new_session ();
+  g_autoptr(GrAction) a = new_action ("Charte", "Élus", "2026-06-30");
+  g_autoptr(GrAction) b = new_action ("Forum", "", "");
+  g_autoptr(GrAction) extra = gr_action_new ();
+  g_autoptr(GError) error = NULL;
+  guint changed = 0, competency, position;
+
+  g_signal_connect (session, "changed", G_CALLBACK (count_signal), &changed);
+
+  gr_session_set_organisation (session, "Ville de Montreuil");
+  gr_session_set_organisation (session, "Ville de Montreuil");
+  g_assert_cmpstr (gr_session_get_organisation (session), ==, "Ville de Montreuil");
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_assert_true (gr_session_insert_action (session, 1, G_MAXUINT, a, NULL));
+  g_assert_true (gr_session_insert_action (session, 1, 0, b, NULL));
+  assert_plan (session, 1, "Forum|Charte");
+  assert_plan (session, 0, "");
+  g_assert_cmpuint (gr_session_get_n_actions (session), ==, 2);
+  g_assert_true (gr_session_find_action (session, a, &competency, &position));
+  g_assert_cmpuint (competency, ==, 1);
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_cmpuint (changed, ==, 3);
+
+  gr_action_set_done (a, TRUE);
+  gr_action_set_owner (b, "Mission participation");
+  g_assert_cmpuint (changed, ==, 5);
+
+  /* Overdue: not done, due before today. */
+  gr_action_set_due (b, "2026-01-15");
+  g_assert_true (gr_action_is_overdue (b, "2026-02-01"));
+  g_assert_false (gr_action_is_overdue (b, "2026-01-15"));
+  g_assert_false (gr_action_is_overdue (a, "2027-01-01"));
+
+  gr_session_move_action (session, 1, 0, 1);
+  assert_plan (session, 1, "Charte|Forum");
+  gr_session_remove_action (session, 1, 0);
+  assert_plan (session, 1, "Forum");
+
+  /* A removed action no longer changes the session. */
+  changed = 0;
+  gr_action_set_text (a, "Autre");
+  g_assert_cmpuint (changed, ==, 0);
+
+  for (guint i = gr_session_get_n_actions (session); i < GR_SESSION_MAX_ACTIONS; i++)
+    {
+      g_autoptr(GrAction) action = gr_action_new ();
+      g_assert_true (gr_session_insert_action (session, i % 5, G_MAXUINT, action, NULL));
+    }
+  g_assert_false (gr_session_insert_action (session, 0, 0, extra, &error));
+  g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_RANGE);
+
+  g_assert_true (gr_is_valid_date ("2024-02-29"));
+  g_assert_false (gr_is_valid_date ("2026-02-29"));
+  g_assert_false (gr_is_valid_date ("2026-1-05"));
+  g_assert_false (gr_is_valid_date ("26-01-2026"));
+}
+
+/* Undo takes back every kind of change to the new members, one user step at a time, and redo
+ * brings it back; the session is "modified" exactly when it differs from what was saved. */
+static void
+test_history_of_plans_and_roles (void)
+{
+  g_autoptr(GrSession) session = new_session ();
+  g_autoptr(GrHistory) history = NULL;
+  g_autoptr(GrAction) a = new_action ("Charte", "", "");
+  g_autoptr(GrAction) b = new_action ("Forum", "", "");
+  GrParticipant *anne = add (session, "Anne");
+
+  g_assert_true (gr_session_insert_action (session, 0, G_MAXUINT, a, NULL));
+  history = gr_history_new (session);
+  g_assert_false (gr_history_is_modified (history));
+
+  /* Typing is one step per field. */
+  gr_session_set_organisation (session, "V");
+  gr_session_set_organisation (session, "Ville");
+  gr_participant_set_role (anne, "É");
+  gr_participant_set_role (anne, "Élue");
+  gr_action_set_text (a, "Charte de");
+  gr_action_set_text (a, "Charte de coopération");
+  gr_action_set_owner (a, "Élus");
+  gr_action_set_due (a, "2026-06-30");
+  gr_action_set_done (a, TRUE);
+  g_assert_true (gr_session_insert_action (session, 0, G_MAXUINT, b, NULL));
+  gr_session_move_action (session, 0, 1, 0);
+  assert_plan (session, 0, "Forum|Charte de coopération");
+  gr_session_remove_action (session, 0, 1);
+  assert_plan (session, 0, "Forum");
+  g_assert_true (gr_history_is_modified (history));
+
+  g_assert_true (gr_history_undo (history));  /* removal */
+  assert_plan (session, 0, "Forum|Charte de coopération");
+  g_assert_true (gr_history_undo (history));  /* move, in one step */
+  assert_plan (session, 0, "Charte de coopération|Forum");
+  g_assert_true (gr_history_undo (history));  /* addition */
+  assert_plan (session, 0, "Charte de coopération");
+  g_assert_true (gr_history_undo (history));
+  g_assert_false (gr_action_get_done (a));
+  g_assert_true (gr_history_undo (history));
+  g_assert_cmpstr (gr_action_get_due (a), ==, "");
+  g_assert_true (gr_history_undo (history));
+  g_assert_cmpstr (gr_action_get_owner (a), ==, "");
+  g_assert_true (gr_history_undo (history));
+  g_assert_cmpstr (gr_action_get_text (a), ==, "Charte");
+  g_assert_true (gr_history_undo (history));
+  g_assert_cmpstr (gr_participant_get_role (anne), ==, "");
+  g_assert_true (gr_history_undo (history));
+  g_assert_cmpstr (gr_session_get_organisation (session), ==, "");
+  g_assert_false (gr_history_can_undo (history));
+  g_assert_false (gr_history_is_modified (history));
+
+  while (gr_history_redo (history))
+    ;
+  g_assert_cmpstr (gr_session_get_organisation (session), ==, "Ville");
+  g_assert_cmpstr (gr_participant_get_role (anne), ==, "Élue");
+  g_assert_cmpstr (gr_action_get_text (a), ==, "Charte de coopération");
+  g_assert_cmpstr (gr_action_get_owner (a), ==, "Élus");
+  g_assert_cmpstr (gr_action_get_due (a), ==, "2026-06-30");
+  g_assert_true (gr_action_get_done (a));
+  assert_plan (session, 0, "Forum");
+
+  /* An action brought back by undo is followed again. */
+  g_assert_true (gr_history_undo (history));
+  gr_action_set_text (a, "Charte révisée");
+  g_assert_true (gr_history_undo (history));
+  g_assert_cmpstr (gr_action_get_text (a), ==, "Charte de coopération");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +372,8 @@ main (int   argc,
   g_test_add_func ("/model/one-participant", test_one_participant);
   g_test_add_func ("/model/several-participants", test_several_participants);
   g_test_add_func ("/model/names-and-signals", test_names_and_signals);
+  g_test_add_func ("/model/actions-and-signals", test_actions_and_signals);
+  g_test_add_func ("/model/history-of-plans-and-roles", test_history_of_plans_and_roles);
 
   return g_test_run ();
 }

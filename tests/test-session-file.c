@@ -71,7 +71,7 @@ test_round_trip (void)
 
   /* Pretty-printed, UTF-8 as written (not escaped), members in the documented order. */
   text = g_bytes_get_data (first, NULL);
-  g_assert_true (g_str_has_prefix (text, "{\n  \"format\" : \"grille-session\",\n  \"version\" : 1,\n"
+  g_assert_true (g_str_has_prefix (text, "{\n  \"format\" : \"grille-session\",\n  \"version\" : 2,\n"
                                          "  \"grid\" : \"engagement\",\n"));
   g_assert_nonnull (strstr (text, "\"name\" : \"Élus; \\\"bureau\\\"\""));
   g_assert_nonnull (strstr (text, "Comité mensuel"));
@@ -138,7 +138,7 @@ static const Refusal refusals[] = {
   { "newer-version", "{ \"format\": \"grille-session\", \"version\": 3, \"grid\": \"engagement\" }",
     GR_FILE_ERROR_VERSION,
     "version : ce fichier a été écrit par une version plus récente de Grille (format 3) ; cette "
-    "version lit le format 1 : mettez Grille à jour pour l’ouvrir" },
+    "version lit le format 2 : mettez Grille à jour pour l’ouvrir" },
   { "version-string", "{ \"format\": \"grille-session\", \"version\": \"1\" }", GR_FILE_ERROR_TYPE,
     "version : un nombre entier est attendu, pas un texte" },
   { "unknown-grid", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"autre\" }",
@@ -190,11 +190,189 @@ static const Refusal refusals[] = {
     "\"scale\": [ { \"level\": 0, \"name\": \"a\", \"description\": \"\" }, { \"level\": 1, \"name\": \"b\", \"description\": \"\" } ], "
     "\"competencies\": [ { \"id\": \"a\", \"title\": \"A\", \"subtitle\": \"\", \"introduction\": \"\", \"items\": [ { \"id\": \"a1\", \"text\": \"x\" } ] } ] } }",
     GR_FILE_ERROR_GRID, "grid.competencies : une grille a de 3 à 12 compétences, celle-ci en a 1" },
+  /* Version 2's members. */
+  { "organisation-type", HEAD "\"organisation\": 12 }", GR_FILE_ERROR_TYPE,
+    "organisation : un texte entre guillemets est attendu, pas un nombre entier" },
+  { "role-type", HEAD "\"participants\": [ { \"name\": \"A\" }, { \"name\": \"B\", \"role\": [] } ] }",
+    GR_FILE_ERROR_TYPE, "participants[1].role : un texte entre guillemets est attendu, pas une liste" },
+  { "actions-type", HEAD "\"actions\": {} }", GR_FILE_ERROR_TYPE,
+    "actions : une liste [ … ] est attendue, pas un objet" },
+  { "action-type", HEAD "\"actions\": [ \"Charte\" ] }", GR_FILE_ERROR_TYPE,
+    "actions[0] : un objet { … } est attendu, pas un texte" },
+  { "action-no-competency", HEAD "\"actions\": [ { \"text\": \"Charte\" } ] }", GR_FILE_ERROR_TYPE,
+    "actions[0].competency : ce champ manque" },
+  { "action-unknown-competency",
+    HEAD "\"actions\": [ { \"competency\": \"ouvrir\" }, { \"competency\": \"cooperer.1\" } ] }",
+    GR_FILE_ERROR_UNKNOWN_ID,
+    "actions[1].competency : la grille « engagement » n’a pas de compétence « cooperer.1 »" },
+  { "action-text-type", HEAD "\"actions\": [ { \"competency\": \"ouvrir\", \"text\": null } ] }",
+    GR_FILE_ERROR_TYPE, "actions[0].text : un texte entre guillemets est attendu, pas null" },
+  { "action-owner-type", HEAD "\"actions\": [ { \"competency\": \"ouvrir\", \"owner\": 3 } ] }",
+    GR_FILE_ERROR_TYPE, "actions[0].owner : un texte entre guillemets est attendu, pas un nombre entier" },
+  { "action-bad-date", HEAD "\"actions\": [ { \"competency\": \"ouvrir\", \"due\": \"2026-13-01\" } ] }",
+    GR_FILE_ERROR_TYPE, "actions[0].due : « 2026-13-01 » n’est pas une date de la forme AAAA-MM-JJ" },
+  { "action-french-date", HEAD "\"actions\": [ { \"competency\": \"ouvrir\", \"due\": \"30/06/2026\" } ] }",
+    GR_FILE_ERROR_TYPE, "actions[0].due : « 30/06/2026 » n’est pas une date de la forme AAAA-MM-JJ" },
+  { "action-done-type", HEAD "\"actions\": [ { \"competency\": \"ouvrir\", \"done\": \"oui\" } ] }",
+    GR_FILE_ERROR_TYPE, "actions[0].done : vrai ou faux (true ou false) est attendu, pas un texte" },
   { "invalid-utf8", HEAD "\"title\": \"Caf\xe9\" }", GR_FILE_ERROR_ENCODING,
     "ligne 1, colonne 80 : le texte n’est pas de l’UTF-8 valide" },
   { "escaped-nul", HEAD "\"title\": \"a\\u0000b\" }", GR_FILE_ERROR_ENCODING,
     "un texte contient un caractère NUL (\\u0000)" },
 };
+
+/* Texts longer than a field allows, and more actions than a plan holds, are refused with their
+ * place. */
+static void
+test_refuses_long_texts (void)
+{
+  struct { const char *json_format; int length; const char *message; } cases[] = {
+    { HEAD "\"organisation\": \"%s\" }", GR_SESSION_MAX_ORGANISATION,
+      "organisation : le texte compte 201 caractères, au plus 200 sont permis" },
+    { HEAD "\"participants\": [ { \"name\": \"A\", \"role\": \"%s\" } ] }", GR_SESSION_MAX_ROLE,
+      "participants[0].role : le texte compte 101 caractères, au plus 100 sont permis" },
+    { HEAD "\"actions\": [ { \"competency\": \"ouvrir\", \"text\": \"%s\" } ] }",
+      GR_SESSION_MAX_ACTION_TEXT,
+      "actions[0].text : le texte compte 2001 caractères, au plus 2000 sont permis" },
+    { HEAD "\"actions\": [ { \"competency\": \"ouvrir\", \"owner\": \"%s\" } ] }",
+      GR_SESSION_MAX_OWNER,
+      "actions[0].owner : le texte compte 201 caractères, au plus 200 sont permis" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *json = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GrSession) session = NULL;
+
+      /* Characters, not bytes: "é" is two bytes and one character. */
+      for (int n = 0; n < cases[i].length; n++)
+        g_string_append (text, "é");
+      json = g_strdup_printf (cases[i].json_format, text->str);
+      session = load_string (json, &error);
+      g_assert_no_error (error);
+      g_clear_object (&session);
+
+      g_string_append_c (text, 'x');
+      g_free (json);
+      json = g_strdup_printf (cases[i].json_format, text->str);
+      session = load_string (json, &error);
+      g_assert_null (session);
+      g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_RANGE);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+static void
+test_refuses_too_many_actions (void)
+{
+  for (guint n = GR_SESSION_MAX_ACTIONS; n <= GR_SESSION_MAX_ACTIONS + 1; n++)
+    {
+      g_autoptr(GString) json = g_string_new (HEAD "\"actions\": [");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GrSession) session = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (json, "%s{ \"competency\": \"faciliter\", \"text\": \"%u\" }",
+                                i ? ", " : "", i);
+      g_string_append (json, "] }");
+      session = load_string (json->str, &error);
+      if (n == GR_SESSION_MAX_ACTIONS)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (gr_session_get_n_actions (session), ==, n);
+        }
+      else
+        {
+          g_assert_null (session);
+          g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_RANGE);
+          g_assert_cmpstr (error->message, ==,
+                           "actions : une session compte au plus 500 actions, celle-ci en a 501");
+        }
+    }
+}
+
+/* A version 1 file reads unchanged and is written back as version 2 with the same data; a
+ * version 2 file with every new member reads back the same, byte for byte. */
+static void
+test_version_2 (void)
+{
+  g_autofree char *v1_path = g_test_build_filename (G_TEST_DIST, "data", "atelier.grille", NULL);
+  g_autofree char *v2_path = g_test_build_filename (G_TEST_DIST, "data", "atelier-v2.grille", NULL);
+  g_autoptr(GFile) v1_file = g_file_new_for_path (v1_path);
+  g_autoptr(GFile) v2_file = g_file_new_for_path (v2_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrSession) v1 = gr_session_load (v1_file, &error);
+  g_autoptr(GrSession) v2 = NULL;
+  g_autoptr(GrSession) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes2 = NULL;
+  g_autoptr(GrAction) action = NULL;
+  GrGrid *grid;
+  guint index;
+
+  g_assert_no_error (error);
+  bytes = gr_session_serialize (v1);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "\"version\" : 2,"));
+  again = gr_session_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     &error);
+  g_assert_no_error (error);
+  grid = gr_session_get_grid (again);
+  g_assert_cmpstr (gr_session_get_title (again), ==, "Atelier du 12 mars");
+  g_assert_cmpstr (gr_session_get_date (again), ==, "2026-03-12");
+  g_assert_cmpstr (gr_session_get_organisation (again), ==, "");
+  g_assert_cmpuint (gr_session_get_n_participants (again), ==, 2);
+  g_assert_cmpuint (gr_session_get_n_actions (again), ==, 0);
+  for (guint p = 0; p < 2; p++)
+    {
+      GrParticipant *a = gr_session_get_participant (v1, p);
+      GrParticipant *b = gr_session_get_participant (again, p);
+
+      g_assert_cmpstr (gr_participant_get_name (a), ==, gr_participant_get_name (b));
+      g_assert_cmpstr (gr_participant_get_role (b), ==, "");
+      for (guint i = 0; i < gr_grid_get_n_items (grid); i++)
+        {
+          g_assert_cmpint (gr_participant_get_level (a, i), ==, gr_participant_get_level (b, i));
+          g_assert_cmpstr (gr_participant_get_note (a, i), ==, gr_participant_get_note (b, i));
+        }
+      for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
+        g_assert_cmpint (gr_participant_get_target (a, c), ==, gr_participant_get_target (b, c));
+    }
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  v2 = gr_session_load (v2_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gr_session_get_organisation (v2), ==, "Ville de Montreuil");
+  g_assert_cmpstr (gr_participant_get_role (gr_session_get_participant (v2, 0)), ==, "Agent·e");
+  g_assert_cmpstr (gr_participant_get_role (gr_session_get_participant (v2, 1)), ==, "Élu·e");
+  g_assert_true (gr_grid_find_competency (gr_session_get_grid (v2), "cooperer", &index));
+  g_assert_cmpuint (g_list_model_get_n_items (gr_session_get_actions (v2, index)), ==, 2);
+  action = g_list_model_get_item (gr_session_get_actions (v2, index), 0);
+  g_assert_cmpstr (gr_action_get_text (action), ==, "Ouvrir le comité aux habitants");
+  g_assert_cmpstr (gr_action_get_owner (action), ==, "Élus");
+  g_assert_cmpstr (gr_action_get_due (action), ==, "2026-06-30");
+  g_assert_true (gr_action_get_done (action));
+  g_clear_object (&action);
+  action = g_list_model_get_item (gr_session_get_actions (v2, index), 1);
+  g_assert_cmpstr (gr_action_get_text (action), ==, "Charte de coopération");
+  g_assert_cmpstr (gr_action_get_due (action), ==, "");
+  g_assert_false (gr_action_get_done (action));
+
+  /* Written in the grid's order of competencies, then stable. */
+  bytes = gr_session_serialize (v2);
+  g_clear_object (&again);
+  again = gr_session_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     &error);
+  g_assert_no_error (error);
+  bytes2 = gr_session_serialize (again);
+  g_assert_true (g_bytes_equal (bytes, bytes2));
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL),
+                            "\"organisation\" : \"Ville de Montreuil\""));
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "\"role\" : \"Agent·e\""));
+  g_assert_true (strstr (g_bytes_get_data (bytes, NULL), "Ouvrir le comité") <
+                 strstr (g_bytes_get_data (bytes, NULL), "Cartographier"));
+}
 
 static void
 test_refusal (gconstpointer data)
@@ -503,6 +681,9 @@ main (int   argc,
       g_autofree char *name = g_strdup_printf ("/session-file/refuses/%s", refusals[i].name);
       g_test_add_data_func (name, &refusals[i], test_refusal);
     }
+  g_test_add_func ("/session-file/version-2", test_version_2);
+  g_test_add_func ("/session-file/refuses/long-texts", test_refuses_long_texts);
+  g_test_add_func ("/session-file/refuses/too-many-actions", test_refuses_too_many_actions);
   g_test_add_func ("/session-file/refuses/raw-nul", test_raw_nul);
   g_test_add_func ("/session-file/refuses/not-regular", test_not_regular);
   g_test_add_func ("/session-file/byte-order-mark", test_byte_order_mark);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Undo and redo for a session: records every change to levels, notes, targets, participants
- * and the session's title and date by watching the model, whoever made the change. */
+/* Undo and redo for a session: records every change to levels, notes, targets, participants and
+ * their roles, the action plans, and the session's title, date and organisation by watching the
+ * model, whoever made the change. */
 #define G_LOG_DOMAIN "gr-history"
 
 #include "config.h"
@@ -17,14 +18,24 @@ typedef enum
   CHANGE_REMOVE,
   CHANGE_TITLE,
   CHANGE_DATE,
+  CHANGE_ORGANISATION,
+  CHANGE_ROLE,
+  CHANGE_ACTION_ADD,
+  CHANGE_ACTION_REMOVE,
+  CHANGE_ACTION_MOVE,
+  CHANGE_ACTION_TEXT,
+  CHANGE_ACTION_OWNER,
+  CHANGE_ACTION_DUE,
+  CHANGE_ACTION_DONE,
 } ChangeKind;
 
 typedef struct
 {
   ChangeKind     kind;
   GrParticipant *participant;  /* NULL for the session's title and date */
+  GrAction      *action;       /* for the CHANGE_ACTION_* kinds */
   guint          index;        /* item, competency, or position in the session */
-  int            old_level;
+  int            old_level;    /* also an action's old position, or done */
   int            new_level;
   char          *old_text;
   char          *new_text;
@@ -45,6 +56,9 @@ struct _GrHistory
   GPtrArray  *shadow_list;     /* the session's participants, in order */
   char       *shadow_title;
   char       *shadow_date;
+  char       *shadow_organisation;
+  GHashTable *action_shadows;  /* GrAction → its copy */
+  GPtrArray  *action_lists;    /* per competency, a GPtrArray of its GrAction, in order */
 
   int         saved_depth;     /* undo->len when last saved, -1 when unreachable */
   gboolean    replaying;
@@ -69,6 +83,7 @@ change_free (gpointer data)
   Change *change = data;
 
   g_clear_object (&change->participant);
+  g_clear_object (&change->action);
   g_free (change->old_text);
   g_free (change->new_text);
   g_free (change);
@@ -117,6 +132,14 @@ get_shadow (GrHistory     *self,
   return shadow;
 }
 
+static gboolean
+is_typing (ChangeKind kind)
+{
+  return kind == CHANGE_NOTE || kind == CHANGE_TITLE || kind == CHANGE_DATE ||
+         kind == CHANGE_ORGANISATION || kind == CHANGE_ROLE || kind == CHANGE_ACTION_TEXT ||
+         kind == CHANGE_ACTION_OWNER;
+}
+
 static void
 record (GrHistory *self,
         Change    *change)
@@ -133,13 +156,22 @@ record (GrHistory *self,
   g_ptr_array_set_size (self->redo, 0);
 
   /* Typing a note or a title is one change per keystroke: undo takes back the whole edit. */
-  if ((change->kind == CHANGE_NOTE || change->kind == CHANGE_TITLE ||
-       change->kind == CHANGE_DATE) &&
+  if (is_typing (change->kind) &&
       top != NULL && !top->sealed && top->kind == change->kind &&
-      top->participant == change->participant && top->index == change->index)
+      top->participant == change->participant && top->action == change->action &&
+      top->index == change->index)
     {
       g_free (top->new_text);
       top->new_text = g_steal_pointer (&change->new_text);
+      change_free (change);
+    }
+  /* Moving an action is its removal then its insertion elsewhere: one step. */
+  else if (change->kind == CHANGE_ACTION_ADD && top != NULL && !top->sealed &&
+           top->kind == CHANGE_ACTION_REMOVE && top->action == change->action &&
+           top->index == change->index)
+    {
+      top->kind = CHANGE_ACTION_MOVE;
+      top->new_level = change->new_level;
       change_free (change);
     }
   else
@@ -188,6 +220,13 @@ on_participant_changed (GrHistory     *self,
       change->old_level = gr_participant_get_target (shadow, index);
       change->new_level = gr_participant_get_target (participant, index);
       gr_participant_set_target (shadow, index, change->new_level);
+      break;
+
+    case GR_PARTICIPANT_CHANGE_ROLE:
+      change->kind = CHANGE_ROLE;
+      change->old_text = g_strdup (gr_participant_get_role (shadow));
+      change->new_text = g_strdup (gr_participant_get_role (participant));
+      gr_participant_set_role (shadow, change->new_text);
       break;
 
     case GR_PARTICIPANT_CHANGE_NAME:
@@ -243,20 +282,165 @@ on_text_notify (GrHistory  *self,
                 GParamSpec *pspec,
                 GrSession  *session)
 {
-  gboolean is_title = g_str_equal (pspec->name, "title");
-  char **shadow = is_title ? &self->shadow_title : &self->shadow_date;
-  const char *now = is_title ? gr_session_get_title (session) : gr_session_get_date (session);
+  g_autofree char *now = NULL;
+  ChangeKind kind;
+  char **shadow;
   Change *change;
 
+  if (g_str_equal (pspec->name, "title"))
+    kind = CHANGE_TITLE, shadow = &self->shadow_title;
+  else if (g_str_equal (pspec->name, "date"))
+    kind = CHANGE_DATE, shadow = &self->shadow_date;
+  else
+    kind = CHANGE_ORGANISATION, shadow = &self->shadow_organisation;
+
+  g_object_get (session, pspec->name, &now, NULL);
   if (g_strcmp0 (*shadow, now) == 0)
     return;
 
   change = g_new0 (Change, 1);
-  change->kind = is_title ? CHANGE_TITLE : CHANGE_DATE;
+  change->kind = kind;
   change->old_text = g_strdup (*shadow);
   change->new_text = g_strdup (now);
   gr_set_str (shadow, now);
   record (self, change);
+}
+
+static void
+on_action_notify (GrHistory  *self,
+                  GParamSpec *pspec,
+                  GrAction   *action)
+{
+  GrAction *shadow = g_hash_table_lookup (self->action_shadows, action);
+  GValue value = G_VALUE_INIT;
+  Change *change;
+
+  g_assert (shadow != NULL);
+  g_value_init (&value, pspec->value_type);
+
+  change = g_new0 (Change, 1);
+  change->action = g_object_ref (action);
+  if (g_str_equal (pspec->name, "done"))
+    {
+      change->kind = CHANGE_ACTION_DONE;
+      change->old_level = gr_action_get_done (shadow);
+      change->new_level = gr_action_get_done (action);
+    }
+  else
+    {
+      if (g_str_equal (pspec->name, "text"))
+        change->kind = CHANGE_ACTION_TEXT;
+      else if (g_str_equal (pspec->name, "owner"))
+        change->kind = CHANGE_ACTION_OWNER;
+      else
+        change->kind = CHANGE_ACTION_DUE;
+      g_object_get (shadow, pspec->name, &change->old_text, NULL);
+      g_object_get (action, pspec->name, &change->new_text, NULL);
+    }
+  g_object_get_property (G_OBJECT (action), pspec->name, &value);
+  g_object_set_property (G_OBJECT (shadow), pspec->name, &value);
+  g_value_unset (&value);
+  record (self, change);
+}
+
+static void
+track_action (GrHistory *self,
+              GrAction  *action)
+{
+  g_hash_table_replace (self->action_shadows, g_object_ref (action), gr_action_copy (action));
+  g_signal_handlers_disconnect_by_func (action, on_action_notify, self);
+  g_signal_connect_object (action, "notify", G_CALLBACK (on_action_notify), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+on_actions_changed (GrHistory  *self,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GListModel *model)
+{
+  guint competency = 0;
+  GPtrArray *list;
+
+  while (gr_session_get_actions (self->session, competency) != model)
+    competency++;
+  list = g_ptr_array_index (self->action_lists, competency);
+
+  for (guint i = 0; i < removed; i++)
+    {
+      Change *change = g_new0 (Change, 1);
+
+      change->kind = CHANGE_ACTION_REMOVE;
+      change->index = competency;
+      change->old_level = position;
+      change->action = g_ptr_array_steal_index (list, position);
+      g_signal_handlers_disconnect_by_func (change->action, on_action_notify, self);
+      record (self, change);
+    }
+
+  for (guint i = 0; i < added; i++)
+    {
+      GrAction *action = g_list_model_get_item (model, position + i);
+      Change *change = g_new0 (Change, 1);
+
+      track_action (self, action);
+      g_ptr_array_insert (list, position + i, g_object_ref (action));
+
+      change->kind = CHANGE_ACTION_ADD;
+      change->index = competency;
+      change->new_level = position + i;
+      change->action = action;
+      record (self, change);
+    }
+}
+
+static void
+apply_action (GrHistory *self,
+              Change    *change,
+              gboolean   forward)
+{
+  const char *text = forward ? change->new_text : change->old_text;
+
+  switch (change->kind)
+    {
+    case CHANGE_ACTION_TEXT:
+      gr_action_set_text (change->action, text);
+      break;
+    case CHANGE_ACTION_OWNER:
+      gr_action_set_owner (change->action, text);
+      break;
+    case CHANGE_ACTION_DUE:
+      gr_action_set_due (change->action, text);
+      break;
+    case CHANGE_ACTION_DONE:
+      gr_action_set_done (change->action, forward ? change->new_level : change->old_level);
+      break;
+    case CHANGE_ACTION_MOVE:
+      gr_session_move_action (self->session, change->index,
+                              forward ? change->old_level : change->new_level,
+                              forward ? change->new_level : change->old_level);
+      break;
+    case CHANGE_ACTION_ADD:
+    case CHANGE_ACTION_REMOVE:
+      {
+        /* An addition records where the action went, a removal where it was. */
+        guint position = change->kind == CHANGE_ACTION_ADD ? change->new_level : change->old_level;
+        g_autoptr(GError) error = NULL;
+
+        if ((change->kind == CHANGE_ACTION_ADD) == forward)
+          {
+            if (!gr_session_insert_action (self->session, change->index, position,
+                                           change->action, &error))
+              g_critical ("Cannot restore action: %s", error->message);
+          }
+        else
+          gr_session_remove_action (self->session, change->index, position);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -288,6 +472,21 @@ apply (GrHistory *self,
       break;
     case CHANGE_DATE:
       gr_session_set_date (self->session, text);
+      break;
+    case CHANGE_ORGANISATION:
+      gr_session_set_organisation (self->session, text);
+      break;
+    case CHANGE_ROLE:
+      gr_participant_set_role (change->participant, text);
+      break;
+    case CHANGE_ACTION_ADD:
+    case CHANGE_ACTION_REMOVE:
+    case CHANGE_ACTION_MOVE:
+    case CHANGE_ACTION_TEXT:
+    case CHANGE_ACTION_OWNER:
+    case CHANGE_ACTION_DUE:
+    case CHANGE_ACTION_DONE:
+      apply_action (self, change, forward);
       break;
     case CHANGE_ADD:
     case CHANGE_REMOVE:
@@ -419,6 +618,7 @@ gr_history_constructed (GObject *object)
 
   self->shadow_title = g_strdup (gr_session_get_title (self->session));
   self->shadow_date = g_strdup (gr_session_get_date (self->session));
+  self->shadow_organisation = g_strdup (gr_session_get_organisation (self->session));
   for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
     {
       GrParticipant *participant = gr_session_get_participant (self->session, i);
@@ -435,6 +635,25 @@ gr_history_constructed (GObject *object)
                            G_CALLBACK (on_text_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::date",
                            G_CALLBACK (on_text_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::organisation",
+                           G_CALLBACK (on_text_notify), self, G_CONNECT_SWAPPED);
+
+  for (guint c = 0; c < gr_grid_get_n_competencies (gr_session_get_grid (self->session)); c++)
+    {
+      GListModel *actions = gr_session_get_actions (self->session, c);
+      GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+        {
+          GrAction *action = g_list_model_get_item (actions, i);
+
+          track_action (self, action);
+          g_ptr_array_add (list, action);
+        }
+      g_ptr_array_add (self->action_lists, list);
+      g_signal_connect_object (actions, "items-changed",
+                               G_CALLBACK (on_actions_changed), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -446,6 +665,8 @@ gr_history_dispose (GObject *object)
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->shadows, g_hash_table_unref);
   g_clear_pointer (&self->shadow_list, g_ptr_array_unref);
+  g_clear_pointer (&self->action_shadows, g_hash_table_unref);
+  g_clear_pointer (&self->action_lists, g_ptr_array_unref);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (gr_history_parent_class)->dispose (object);
@@ -458,6 +679,7 @@ gr_history_finalize (GObject *object)
 
   g_clear_pointer (&self->shadow_title, g_free);
   g_clear_pointer (&self->shadow_date, g_free);
+  g_clear_pointer (&self->shadow_organisation, g_free);
 
   G_OBJECT_CLASS (gr_history_parent_class)->finalize (object);
 }
@@ -541,6 +763,8 @@ gr_history_init (GrHistory *self)
   self->redo = g_ptr_array_new_with_free_func (change_free);
   self->shadows = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   self->shadow_list = g_ptr_array_new_with_free_func (g_object_unref);
+  self->action_shadows = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
+  self->action_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 }
 
 /* Starts recording @session's changes; the session as it is now counts as saved. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* One person or team being assessed: a level (or none) and a note per item, and an optional
- * target level per competency. */
+/* One person or team being assessed, with their role: a level (or none) and a note per item, and
+ * an optional target level per competency. */
 #define G_LOG_DOMAIN "gr-participant"
 
 #include "config.h"
@@ -13,6 +13,7 @@ struct _GrParticipant
   GrGrid  *grid;
   guint    n_items;  /* the grid's, kept for finalize: the grid is released in dispose */
   char    *name;
+  char    *role;     /* free text: "Élu·e", "Agent·e"…, "" when not given */
   int     *levels;   /* n_items, GR_LEVEL_NONE when not assessed */
   char   **notes;    /* n_items, NULL when empty */
   int     *targets;  /* n_competencies, GR_LEVEL_NONE when not set */
@@ -23,6 +24,7 @@ G_DEFINE_FINAL_TYPE (GrParticipant, gr_participant, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_NAME,
+  PROP_ROLE,
   N_PROPS
 };
 
@@ -50,6 +52,7 @@ gr_participant_finalize (GObject *object)
   GrParticipant *self = (GrParticipant *)object;
 
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->role, g_free);
   g_clear_pointer (&self->levels, g_free);
   g_clear_pointer (&self->targets, g_free);
   /* The notes array is sparse (NULL where there is no note): not a NULL-terminated vector. */
@@ -74,6 +77,9 @@ gr_participant_get_property (GObject    *object,
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
+    case PROP_ROLE:
+      g_value_set_string (value, self->role);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -91,6 +97,9 @@ gr_participant_set_property (GObject      *object,
     {
     case PROP_NAME:
       gr_participant_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_ROLE:
+      gr_participant_set_role (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -110,6 +119,9 @@ gr_participant_class_init (GrParticipantClass *klass)
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROLE] =
+    g_param_spec_string ("role", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -128,6 +140,7 @@ gr_participant_class_init (GrParticipantClass *klass)
 static void
 gr_participant_init (GrParticipant *self)
 {
+  self->role = g_strdup ("");
 }
 
 GrParticipant *
@@ -190,6 +203,7 @@ gr_participant_copy_to_grid (GrParticipant *self,
   memcpy (copy->targets, self->targets, sizeof (int) * gr_grid_get_n_competencies (self->grid));
   for (guint i = 0; i < gr_grid_get_n_items (self->grid); i++)
     copy->notes[i] = g_strdup (self->notes[i]);
+  gr_participant_set_role (copy, self->role);
 
   return copy;
 }
@@ -247,6 +261,27 @@ gr_participant_set_name (GrParticipant *self,
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
       g_signal_emit (self, signals[CHANGED], 0, GR_PARTICIPANT_CHANGE_NAME, 0u);
+    }
+}
+
+/* Returns: the participant's role, "" when none was given. */
+const char *
+gr_participant_get_role (GrParticipant *self)
+{
+  g_return_val_if_fail (GR_IS_PARTICIPANT (self), NULL);
+  return self->role;
+}
+
+void
+gr_participant_set_role (GrParticipant *self,
+                         const char    *role)
+{
+  g_return_if_fail (GR_IS_PARTICIPANT (self));
+
+  if (gr_set_str (&self->role, role ? role : ""))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+      g_signal_emit (self, signals[CHANGED], 0, GR_PARTICIPANT_CHANGE_ROLE, 0u);
     }
 }
 

@@ -12,13 +12,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GrParticipant, gr_participant, GR, PARTICIPANT, GObject)
 
 /* What a GrParticipant::changed signal is about; its index is an item's position in the grid
- * (LEVEL, NOTE), a competency's (TARGET), or 0 (NAME). */
+ * (LEVEL, NOTE), a competency's (TARGET), or 0 (NAME, ROLE). */
 typedef enum
 {
   GR_PARTICIPANT_CHANGE_LEVEL,
   GR_PARTICIPANT_CHANGE_NOTE,
   GR_PARTICIPANT_CHANGE_TARGET,
   GR_PARTICIPANT_CHANGE_NAME,
+  GR_PARTICIPANT_CHANGE_ROLE,
 } GrParticipantChange;
 
 GrParticipant *gr_participant_new                  (GrGrid        *grid,
@@ -27,6 +28,9 @@ GrGrid        *gr_participant_get_grid             (GrParticipant *self);
 const char    *gr_participant_get_name             (GrParticipant *self);
 void           gr_participant_set_name             (GrParticipant *self,
                                                     const char    *name);
+const char    *gr_participant_get_role             (GrParticipant *self);
+void           gr_participant_set_role             (GrParticipant *self,
+                                                    const char    *role);
 int            gr_participant_get_level            (GrParticipant *self,
                                                     guint          item);
 void           gr_participant_set_level            (GrParticipant *self,

@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "gr-atomic-file.h"
@@ -14,34 +12,58 @@
 #include "gr-session-file.h"
 #include "gr-session-private.h"
 
-static gboolean
-is_valid_date (const char *date)
-{
-  g_autoptr(GDateTime) parsed = NULL;
-  g_autofree char *iso = NULL;
-  int y, m, d;
-
-  if (strlen (date) != 10 || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3)
-    return FALSE;
-  if (!(parsed = g_date_time_new_utc (y, m, d, 0, 0, 0)))
-    return FALSE;
-  iso = g_date_time_format (parsed, "%Y-%m-%d");
-  return g_strcmp0 (iso, date) == 0;
-}
-
-/* An optional string member: absent is "", anything but a string is an error. */
+/* An optional string member of the object at @path: absent is "", anything but a string is an
+ * error, and so is a text longer than @max_length characters (0: no limit). */
 static gboolean
 get_optional_string (JsonObject  *object,
+                     const char  *path,
                      const char  *member,
+                     glong        max_length,
                      const char **value,
                      GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *where = NULL;
+  glong length;
 
   *value = "";
   if (node == NULL)
     return TRUE;
-  return (*value = gr_json_expect_string (node, member, TRUE, error)) != NULL;
+
+  where = gr_json_path_member (path, member);
+  if (!(*value = gr_json_expect_string (node, where, TRUE, error)))
+    return FALSE;
+
+  if (max_length > 0 && (length = g_utf8_strlen (*value, -1)) > max_length)
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_RANGE, where,
+                         _("le texte compte %ld caractères, au plus %ld sont permis"),
+                         length, max_length);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An optional date member: absent or "" is none, otherwise a real day as YYYY-MM-DD. */
+static gboolean
+get_optional_date (JsonObject  *object,
+                   const char  *path,
+                   const char  *member,
+                   const char **value,
+                   GError     **error)
+{
+  if (!get_optional_string (object, path, member, 0, value, error))
+    return FALSE;
+
+  if (**value != '\0' && !gr_is_valid_date (*value))
+    {
+      g_autofree char *where = gr_json_path_member (path, member);
+
+      gr_json_set_error (error, GR_FILE_ERROR_TYPE, where,
+                         _("« %s » n’est pas une date de la forme AAAA-MM-JJ"), *value);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* A level or a target: null (not assessed) or a whole number within the scale. */
@@ -234,7 +256,7 @@ read_participants (GrSession   *session,
       g_autoptr(GError) name_error = NULL;
       JsonObject *object;
       JsonNode *name_node;
-      const char *name;
+      const char *name, *role;
 
       if (!(object = gr_json_expect_object (json_array_get_element (list, i), path, error)) ||
           !(name_node = gr_json_require_member (object, path, "name", error)) ||
@@ -255,6 +277,9 @@ read_participants (GrSession   *session,
         }
 
       participant = gr_participant_new (gr_session_get_grid (session), name);
+      if (!get_optional_string (object, path, "role", GR_SESSION_MAX_ROLE, &role, error))
+        return FALSE;
+      gr_participant_set_role (participant, role);
       if (!read_map (object, path, "scores", participant, read_score, error) ||
           !read_map (object, path, "notes", participant, read_note, error) ||
           !read_map (object, path, "targets", participant, read_target, error))
@@ -264,6 +289,88 @@ read_participants (GrSession   *session,
     }
 
   gr_session_append_checked (session, participants);
+  return TRUE;
+}
+
+static gboolean
+read_action (GrSession   *session,
+             JsonNode    *node,
+             const char  *path,
+             GError     **error)
+{
+  GrGrid *grid = gr_session_get_grid (session);
+  g_autoptr(GrAction) action = gr_action_new ();
+  g_autofree char *competency_path = gr_json_path_member (path, "competency");
+  g_autofree char *done_path = gr_json_path_member (path, "done");
+  const char *id, *text, *owner, *due;
+  JsonObject *object;
+  JsonNode *member;
+  guint competency;
+
+  if (!(object = gr_json_expect_object (node, path, error)) ||
+      !(member = gr_json_require_member (object, path, "competency", error)) ||
+      !(id = gr_json_expect_string (member, competency_path, FALSE, error)))
+    return FALSE;
+
+  if (!gr_grid_find_competency (grid, id, &competency))
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_UNKNOWN_ID, competency_path,
+                         _("la grille « %s » n’a pas de compétence « %s »"),
+                         gr_grid_get_id (grid), id);
+      return FALSE;
+    }
+
+  if (!get_optional_string (object, path, "text", GR_SESSION_MAX_ACTION_TEXT, &text, error) ||
+      !get_optional_string (object, path, "owner", GR_SESSION_MAX_OWNER, &owner, error) ||
+      !get_optional_date (object, path, "due", &due, error))
+    return FALSE;
+
+  member = json_object_get_member (object, "done");
+  if (member != NULL &&
+      (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN))
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_TYPE, done_path,
+                         _("vrai ou faux (true ou false) est attendu, pas %s"), gr_json_describe_node (member));
+      return FALSE;
+    }
+
+  gr_action_set_text (action, text);
+  gr_action_set_owner (action, owner);
+  gr_action_set_due (action, due);
+  gr_action_set_done (action, member != NULL && json_node_get_boolean (member));
+
+  return gr_session_insert_action (session, competency, G_MAXUINT, action, error);
+}
+
+static gboolean
+read_actions (GrSession   *session,
+              JsonObject  *root,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "actions");
+  JsonArray *list;
+
+  if (node == NULL)
+    return TRUE;
+  if (!(list = gr_json_expect_array (node, "actions", error)))
+    return FALSE;
+
+  if (json_array_get_length (list) > GR_SESSION_MAX_ACTIONS)
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_RANGE, "actions",
+                         _("une session compte au plus %d actions, celle-ci en a %u"),
+                         GR_SESSION_MAX_ACTIONS, json_array_get_length (list));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      g_autofree char *path = gr_json_path_index ("actions", i);
+
+      if (!read_action (session, json_array_get_element (list, i), path, error))
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -292,7 +399,9 @@ read_grid (JsonObject  *root,
  * @length: their count
  *
  * Reads a session, checking everything: the raw bytes (size, encoding, depth), the format and
- * version, each member's type, ids against the grid, levels against its scale, participant names.
+ * version, each member's type, ids against the grid, levels against its scale, participant names,
+ * the lengths of the free texts, dates, and the number of actions. Version 1 files (without
+ * organisation, roles and actions) read as version 2 files without them.
  */
 GrSession *
 gr_session_load_from_data (const char  *data,
@@ -305,7 +414,7 @@ gr_session_load_from_data (const char  *data,
   g_autoptr(GrGrid) grid = NULL;
   JsonObject *root;
   JsonNode *node;
-  const char *format, *title, *date, *language;
+  const char *format, *title, *date, *language, *organisation;
   gint64 version;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -372,24 +481,21 @@ gr_session_load_from_data (const char  *data,
   if (!(grid = read_grid (root, error)))
     return NULL;
 
-  if (!get_optional_string (root, "title", &title, error) ||
-      !get_optional_string (root, "date", &date, error) ||
-      !get_optional_string (root, "language", &language, error))
+  if (!get_optional_string (root, "", "title", 0, &title, error) ||
+      !get_optional_date (root, "", "date", &date, error) ||
+      !get_optional_string (root, "", "language", 0, &language, error) ||
+      !get_optional_string (root, "", "organisation", GR_SESSION_MAX_ORGANISATION, &organisation,
+                            error))
     return NULL;
-
-  if (*date != '\0' && !is_valid_date (date))
-    {
-      gr_json_set_error (error, GR_FILE_ERROR_TYPE, "date",
-                         _("« %s » n’est pas une date de la forme AAAA-MM-JJ"), date);
-      return NULL;
-    }
 
   session = gr_session_new (grid);
   gr_session_set_title (session, title);
   gr_session_set_date (session, date);
   gr_session_set_language (session, *language ? language : "fr");
+  gr_session_set_organisation (session, organisation);
 
-  if (!read_participants (session, root, error))
+  if (!read_participants (session, root, error) ||
+      !read_actions (session, root, error))
     return NULL;
 
   return g_steal_pointer (&session);
@@ -507,6 +613,7 @@ gr_session_serialize (GrSession *self)
   add_string (builder, "title", gr_session_get_title (self));
   add_string (builder, "date", gr_session_get_date (self));
   add_string (builder, "language", gr_session_get_language (self));
+  add_string (builder, "organisation", gr_session_get_organisation (self));
 
   json_builder_set_member_name (builder, "participants");
   json_builder_begin_array (builder);
@@ -516,6 +623,8 @@ gr_session_serialize (GrSession *self)
 
       json_builder_begin_object (builder);
       add_string (builder, "name", gr_participant_get_name (participant));
+      if (*gr_participant_get_role (participant) != '\0')
+        add_string (builder, "role", gr_participant_get_role (participant));
 
       json_builder_set_member_name (builder, "scores");
       json_builder_begin_object (builder);
@@ -556,6 +665,30 @@ gr_session_serialize (GrSession *self)
       json_builder_end_object (builder);
 
       json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  /* One list in the grid's order of competencies, each plan in the user's order. */
+  json_builder_set_member_name (builder, "actions");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
+    {
+      GListModel *actions = gr_session_get_actions (self, c);
+
+      for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+        {
+          g_autoptr(GrAction) action = g_list_model_get_item (actions, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "competency",
+                      gr_competency_get_id (gr_grid_get_competency (grid, c)));
+          add_string (builder, "text", gr_action_get_text (action));
+          add_string (builder, "owner", gr_action_get_owner (action));
+          add_string (builder, "due", gr_action_get_due (action));
+          json_builder_set_member_name (builder, "done");
+          json_builder_add_boolean_value (builder, gr_action_get_done (action));
+          json_builder_end_object (builder);
+        }
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);

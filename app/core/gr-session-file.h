@@ -9,7 +9,9 @@
 G_BEGIN_DECLS
 
 #define GR_SESSION_FORMAT         "grille-session"
-#define GR_SESSION_FORMAT_VERSION 1
+/* Version 2 added the organisation, the participants' roles and the action plans; version 1
+ * files are still read. */
+#define GR_SESSION_FORMAT_VERSION 2
 #define GR_SESSION_EXTENSION      ".grille"
 
 GrSession *gr_session_load_from_data (const char  *data,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A self-assessment session: its title, date and language, the grid it uses and its
- * participants, with the group's aggregates. The window and the exports observe it. */
+/* A self-assessment session: its title, date, language and organisation, the grid it uses, its
+ * participants with the group's aggregates, and each competency's action plan. The window and the
+ * exports observe it. */
 #define G_LOG_DOMAIN "gr-session"
 
 #include "config.h"
@@ -18,7 +19,9 @@ struct _GrSession
   char       *title;
   char       *date;
   char       *language;
+  char       *organisation;
   GListStore *participants;
+  GPtrArray  *actions;       /* one GListStore of GrAction per competency */
 };
 
 G_DEFINE_FINAL_TYPE (GrSession, gr_session, G_TYPE_OBJECT)
@@ -29,6 +32,7 @@ enum {
   PROP_TITLE,
   PROP_DATE,
   PROP_LANGUAGE,
+  PROP_ORGANISATION,
   N_PROPS
 };
 
@@ -69,10 +73,54 @@ on_items_changed (GrSession  *self,
 }
 
 static void
+on_action_notify (GrSession  *self,
+                  GParamSpec *pspec,
+                  GrAction   *action)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_actions_changed (GrSession  *self,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GListModel *model)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GrAction) action = g_list_model_get_item (model, i);
+      g_signal_handlers_disconnect_by_func (action, on_action_notify, self);
+      g_signal_connect_object (action, "notify", G_CALLBACK (on_action_notify),
+                               self, G_CONNECT_SWAPPED);
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+gr_session_constructed (GObject *object)
+{
+  GrSession *self = (GrSession *)object;
+
+  G_OBJECT_CLASS (gr_session_parent_class)->constructed (object);
+
+  self->actions = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint c = 0; c < gr_grid_get_n_competencies (self->grid); c++)
+    {
+      GListStore *store = g_list_store_new (GR_TYPE_ACTION);
+
+      g_signal_connect_object (store, "items-changed", G_CALLBACK (on_actions_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->actions, store);
+    }
+}
+
+static void
 gr_session_dispose (GObject *object)
 {
   GrSession *self = (GrSession *)object;
 
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_object (&self->participants);
   g_clear_object (&self->grid);
 
@@ -87,6 +135,7 @@ gr_session_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->organisation, g_free);
 
   G_OBJECT_CLASS (gr_session_parent_class)->finalize (object);
 }
@@ -112,6 +161,9 @@ gr_session_get_property (GObject    *object,
       break;
     case PROP_LANGUAGE:
       g_value_set_string (value, self->language);
+      break;
+    case PROP_ORGANISATION:
+      g_value_set_string (value, self->organisation);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -140,6 +192,9 @@ gr_session_set_property (GObject      *object,
     case PROP_LANGUAGE:
       gr_session_set_language (self, g_value_get_string (value));
       break;
+    case PROP_ORGANISATION:
+      gr_session_set_organisation (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -150,6 +205,7 @@ gr_session_class_init (GrSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = gr_session_constructed;
   object_class->dispose = gr_session_dispose;
   object_class->finalize = gr_session_finalize;
   object_class->get_property = gr_session_get_property;
@@ -167,6 +223,10 @@ gr_session_class_init (GrSessionClass *klass)
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL, "fr",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The collectivité's name, for the report's cover. */
+  properties[PROP_ORGANISATION] =
+    g_param_spec_string ("organisation", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -174,7 +234,8 @@ gr_session_class_init (GrSessionClass *klass)
    * GrSession::changed:
    *
    * Emitted after any change to what the session file holds: a property, a participant added,
-   * removed or renamed, a level, a note or a target.
+   * removed or renamed, a level, a note, a target, a role, an action added, removed, moved or
+   * edited.
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -197,6 +258,7 @@ gr_session_init (GrSession *self)
   self->title = g_strdup ("");
   self->date = g_strdup ("");
   self->language = g_strdup ("fr");
+  self->organisation = g_strdup ("");
   self->participants = g_list_store_new (GR_TYPE_PARTICIPANT);
   g_signal_connect_object (self->participants, "items-changed",
                            G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
@@ -274,6 +336,26 @@ gr_session_set_language (GrSession  *self,
   if (gr_set_str (&self->language, language ? language : ""))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+const char *
+gr_session_get_organisation (GrSession *self)
+{
+  g_return_val_if_fail (GR_IS_SESSION (self), NULL);
+  return self->organisation;
+}
+
+void
+gr_session_set_organisation (GrSession  *self,
+                             const char *organisation)
+{
+  g_return_if_fail (GR_IS_SESSION (self));
+
+  if (gr_set_str (&self->organisation, organisation ? organisation : ""))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISATION]);
       g_signal_emit (self, signals[CHANGED], 0);
     }
 }
@@ -512,4 +594,133 @@ gr_session_get_competency_stats (GrSession *self,
     stats->mean = sum / stats->n;
 
   return stats->n > 0;
+}
+
+/* Returns: (transfer none): the action plan of @competency, a list of GrAction in the order the
+ * user gave them. */
+GListModel *
+gr_session_get_actions (GrSession *self,
+                        guint      competency)
+{
+  g_return_val_if_fail (GR_IS_SESSION (self), NULL);
+  g_return_val_if_fail (competency < self->actions->len, NULL);
+  return g_ptr_array_index (self->actions, competency);
+}
+
+/* The number of actions over all competencies (at most GR_SESSION_MAX_ACTIONS). */
+guint
+gr_session_get_n_actions (GrSession *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (GR_IS_SESSION (self), 0);
+
+  for (guint c = 0; c < self->actions->len; c++)
+    n += g_list_model_get_n_items (g_ptr_array_index (self->actions, c));
+  return n;
+}
+
+/* Whether one more action may be added; otherwise says why. */
+gboolean
+gr_session_check_can_add_action (GrSession  *self,
+                                 GError    **error)
+{
+  g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
+
+  if (gr_session_get_n_actions (self) >= GR_SESSION_MAX_ACTIONS)
+    {
+      g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_RANGE,
+                   _("une session compte au plus %d actions"), GR_SESSION_MAX_ACTIONS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inserts @action into @competency's plan at @position (G_MAXUINT: at the end). An action is in
+ * at most one plan. */
+gboolean
+gr_session_insert_action (GrSession  *self,
+                          guint       competency,
+                          guint       position,
+                          GrAction   *action,
+                          GError    **error)
+{
+  GListStore *store;
+
+  g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (competency < self->actions->len, FALSE);
+  g_return_val_if_fail (GR_IS_ACTION (action), FALSE);
+
+  if (!gr_session_check_can_add_action (self, error))
+    return FALSE;
+
+  store = g_ptr_array_index (self->actions, competency);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  g_list_store_insert (store, position, action);
+  return TRUE;
+}
+
+void
+gr_session_remove_action (GrSession *self,
+                          guint      competency,
+                          guint      position)
+{
+  GListStore *store;
+  g_autoptr(GrAction) action = NULL;
+
+  g_return_if_fail (GR_IS_SESSION (self));
+  g_return_if_fail (competency < self->actions->len);
+
+  store = g_ptr_array_index (self->actions, competency);
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (store)));
+
+  action = g_list_model_get_item (G_LIST_MODEL (store), position);
+  g_signal_handlers_disconnect_by_func (action, on_action_notify, self);
+  g_list_store_remove (store, position);
+}
+
+/* Moves the action at @from to @to within @competency's plan: one removal then one insertion of
+ * the same object, which the history records as one step. */
+void
+gr_session_move_action (GrSession *self,
+                        guint      competency,
+                        guint      from,
+                        guint      to)
+{
+  GListStore *store;
+  g_autoptr(GrAction) action = NULL;
+  guint n;
+
+  g_return_if_fail (GR_IS_SESSION (self));
+  g_return_if_fail (competency < self->actions->len);
+
+  store = g_ptr_array_index (self->actions, competency);
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_return_if_fail (from < n && to < n);
+
+  if (from == to)
+    return;
+
+  action = g_list_model_get_item (G_LIST_MODEL (store), from);
+  g_list_store_remove (store, from);
+  g_list_store_insert (store, to, action);
+}
+
+/* Where @action is: its competency and position. */
+gboolean
+gr_session_find_action (GrSession *self,
+                        GrAction  *action,
+                        guint     *competency,
+                        guint     *position)
+{
+  g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
+
+  for (guint c = 0; c < self->actions->len; c++)
+    if (g_list_store_find (g_ptr_array_index (self->actions, c), action, position))
+      {
+        if (competency)
+          *competency = c;
+        return TRUE;
+      }
+  return FALSE;
 }

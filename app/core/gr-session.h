@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "gr-action.h"
 #include "gr-grid.h"
 #include "gr-participant.h"
 #include "gr-types.h"
@@ -13,6 +14,12 @@ G_BEGIN_DECLS
 
 /* More would make neither a readable chart nor a workshop; a file with more is refused. */
 #define GR_SESSION_MAX_PARTICIPANTS 1000
+/* A plan of more actions would not be one; longer texts are refused when a file is read. */
+#define GR_SESSION_MAX_ACTIONS       500
+#define GR_SESSION_MAX_ORGANISATION  200
+#define GR_SESSION_MAX_ROLE          100
+#define GR_SESSION_MAX_ACTION_TEXT   2000
+#define GR_SESSION_MAX_OWNER         200
 G_DECLARE_FINAL_TYPE (GrSession, gr_session, GR, SESSION, GObject)
 
 GrSession     *gr_session_new                     (GrGrid         *grid);
@@ -26,6 +33,9 @@ void           gr_session_set_date                (GrSession      *self,
 const char    *gr_session_get_language            (GrSession      *self);
 void           gr_session_set_language            (GrSession      *self,
                                                    const char     *language);
+const char    *gr_session_get_organisation        (GrSession      *self);
+void           gr_session_set_organisation        (GrSession      *self,
+                                                   const char     *organisation);
 GListModel    *gr_session_get_participants        (GrSession      *self);
 guint          gr_session_get_n_participants      (GrSession      *self);
 GrParticipant *gr_session_get_participant         (GrSession      *self,
@@ -56,5 +66,26 @@ gboolean       gr_session_get_item_stats          (GrSession      *self,
 gboolean       gr_session_get_competency_stats    (GrSession      *self,
                                                    guint           competency,
                                                    GrStats        *stats);
+GListModel    *gr_session_get_actions             (GrSession      *self,
+                                                   guint           competency);
+guint          gr_session_get_n_actions           (GrSession      *self);
+gboolean       gr_session_check_can_add_action    (GrSession      *self,
+                                                   GError        **error);
+gboolean       gr_session_insert_action           (GrSession      *self,
+                                                   guint           competency,
+                                                   guint           position,
+                                                   GrAction       *action,
+                                                   GError        **error);
+void           gr_session_remove_action           (GrSession      *self,
+                                                   guint           competency,
+                                                   guint           position);
+void           gr_session_move_action             (GrSession      *self,
+                                                   guint           competency,
+                                                   guint           from,
+                                                   guint           to);
+gboolean       gr_session_find_action             (GrSession      *self,
+                                                   GrAction       *action,
+                                                   guint          *competency,
+                                                   guint          *position);
 
 G_END_DECLS

@@ -54,6 +54,38 @@ append_level (GString      *out,
                             level);
 }
 
+/* The competency's action plan, when it has one: each action on its own line, with its owner,
+ * due date and state. */
+static void
+append_actions (GString      *out,
+                GrTranslator *tr,
+                GListModel   *actions)
+{
+  guint n = g_list_model_get_n_items (actions);
+
+  if (n == 0)
+    return;
+
+  g_string_append_printf (out, "  %s\n", _T ("Plan d’action :"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GrAction) action = g_list_model_get_item (actions, i);
+
+      g_string_append_printf (out, "    %s %s", gr_action_get_done (action) ? "☑" : "☐",
+                              gr_action_get_text (action));
+      if (*gr_action_get_owner (action))
+        /* Translators: who carries out an action, in the summary. */
+        g_string_append_printf (out, _T (" — responsable : %s"), gr_action_get_owner (action));
+      if (*gr_action_get_due (action))
+        /* Translators: an action's due date (YYYY-MM-DD), in the summary. */
+        g_string_append_printf (out, _T (" — échéance : %s"), gr_action_get_due (action));
+      if (gr_action_get_done (action))
+        /* Translators: an action of the plan that has been carried out. */
+        g_string_append_printf (out, " — %s", _T ("fait"));
+      g_string_append_c (out, '\n');
+    }
+}
+
 /**
  * gr_summary_write:
  * @session: the session, possibly without participants (the empty grid)
@@ -79,9 +111,13 @@ gr_summary_write (GrSession    *session,
 
   g_string_append_printf (out, "%s\n", gr_translator_grid (tr, gr_grid_get_title (grid)));
 
+  if (*gr_session_get_organisation (session))
+    g_string_append_printf (out, "\n%s\n", gr_session_get_organisation (session));
   if (*gr_session_get_title (session) || *gr_session_get_date (session))
     {
-      g_string_append_printf (out, "\n%s", gr_session_get_title (session));
+      if (!*gr_session_get_organisation (session))
+        g_string_append_c (out, '\n');
+      g_string_append (out, gr_session_get_title (session));
       if (*gr_session_get_title (session) && *gr_session_get_date (session))
         g_string_append (out, " — ");
       g_string_append_printf (out, "%s\n", gr_session_get_date (session));
@@ -95,8 +131,13 @@ gr_summary_write (GrSession    *session,
                               n_participants);
       g_string_append_c (out, ' ');
       for (guint p = 0; p < n_participants; p++)
-        g_string_append_printf (out, "%s%s", p ? ", " : "",
-                                gr_participant_get_name (gr_session_get_participant (session, p)));
+        {
+          GrParticipant *participant = gr_session_get_participant (session, p);
+
+          g_string_append_printf (out, "%s%s", p ? ", " : "", gr_participant_get_name (participant));
+          if (*gr_participant_get_role (participant))
+            g_string_append_printf (out, " (%s)", gr_participant_get_role (participant));
+        }
       g_string_append_c (out, '\n');
     }
 
@@ -157,6 +198,8 @@ gr_summary_write (GrSession    *session,
                 g_string_append_c (out, '\n');
               }
         }
+
+      append_actions (out, tr, gr_session_get_actions (session, c));
     }
 
   return g_string_free (out, FALSE);
