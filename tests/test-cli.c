@@ -197,14 +197,36 @@ test_export_csv (void)
   run (&r, "--export", out, path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
-  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "kind;id;label;Service jeunesse;"));
-  g_assert_nonnull (strstr (csv, "competency;cooperer;Coopérer;2,50;1,00;1,75;1,00;2,50;2\r\n"));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"
+                                        "\"Type\";\"Identifiant\";\"Libellé\";\"Service jeunesse\";"));
+  g_assert_nonnull (strstr (csv, "\"Compétence\";\"cooperer\";\"Coopérer\";\"2,50\";\"1,00\";4;"
+                                 "\"1,75\";\"1,00\";\"2,50\";2\r\n"));
+  g_clear_pointer (&csv, g_free);
+  run_clear (&r);
+
+  /* The long table, with the notes; --table is for a CSV only, and knows its values. */
+  run (&r, "--export", out, "--table=long", "--lang=en", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "\"participant\",\"competency_id\","));
+  g_assert_nonnull (strstr (csv, ",3,\"Mastered\",\"Comité mensuel avec les associations\",4\r\n"));
+  run_clear (&r);
+  run (&r, "--export", out, "--table=wide", path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.err, ==, "grille: --table attend scores ou long, pas « wide »\n");
+  run_clear (&r);
+  run (&r, "--export=chart.png", "--table=long", path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.err, ==, "grille: --table ne s’applique qu’à un export CSV\n");
 
   /* The input is never modified. */
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
   g_unlink (out);
 }
+
+/* A session with a NUL byte inside: its length is counted, strlen() would stop at the NUL. */
+#define NUL_SESSION "{ \"format\": \"grille-session\"\0 }"
 
 typedef struct
 {
@@ -218,12 +240,11 @@ static void
 test_hostile (void)
 {
   g_autoptr(GString) deep = g_string_new ("{ \"format\": \"grille-session\", \"version\": 1, \"x\": ");
-  g_autofree char *nul = NULL;
   const Hostile cases[] = {
     { "deep.grille", NULL, -1, "imbriquées sur plus de 64 niveaux" },
     { "utf8.grille", "{ \"format\": \"grille-session\", \"title\": \"\xff\xfe\" }", -1,
       "n’est pas de l’UTF-8 valide" },
-    { "nul.grille", "{ \"format\": \"grille-session\"\0 }", 34, "caractère NUL" },
+    { "nul.grille", NUL_SESSION, sizeof NUL_SESSION - 1, "caractère NUL" },
     { "range.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\", "
       "\"participants\": [ { \"name\": \"A\", \"scores\": { \"ouvrir.2\": 9 } } ] }", -1,
       "participants[0].scores[\"ouvrir.2\"] : le niveau 9 est hors de l’échelle (de 0 à 4)" },
@@ -269,7 +290,6 @@ test_hostile (void)
       }
       g_unlink (path);
     }
-  (void)nul;
 }
 
 static void
@@ -319,13 +339,85 @@ test_export_reference (void)
   run (&ok, "--export", out, "--reference", path, path, NULL);
   g_assert_cmpint (ok.status, ==, 0);
   g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
-  g_assert_nonnull (strstr (svg, "Référence : Atelier du 12 mars"));
+  /* The earlier session is a dated line: its month and year. */
+  g_assert_nonnull (strstr (svg, ">mars 2026<"));
   g_unlink (out);
 
   run (&bad, "--export", out, "--reference", missing, path, NULL);
   g_assert_cmpint (bad.status, ==, 1);
   g_assert_true (g_str_has_prefix (bad.err, missing_prefix));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* Up to five earlier sessions, each a dated line; one on another scale is brought to this one,
+ * one on another grid is refused with its name, and nothing is written. */
+static void
+test_export_references (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *out = g_build_filename (tmpdir, "progression.svg", NULL);
+  g_autofree char *a = write_temp ("2024.grille",
+    "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\","
+    " \"date\": \"2024-03-10\", \"participants\": [ { \"name\": \"A\","
+    " \"scores\": { \"cooperer.1\": 1 } } ] }", -1);
+  g_autofree char *b = write_temp ("2025.grille",
+    "{ \"format\": \"grille-session\", \"version\": 2, \"grid\": \"engagement\","
+    " \"date\": \"2025-03-15\", \"participants\": [ { \"name\": \"A\","
+    " \"scores\": { \"cooperer.1\": 2 } } ] }", -1);
+  g_autofree char *scale = write_temp ("echelle.grille",
+    "{ \"format\": \"grille-session\", \"version\": 1, \"date\": \"2025-10-01\","
+    " \"grid\": { \"id\": \"engagement\", \"title\": \"E\", \"scale\": ["
+    " { \"level\": 0, \"name\": \"0\", \"description\": \"\" },"
+    " { \"level\": 1, \"name\": \"1\", \"description\": \"\" },"
+    " { \"level\": 2, \"name\": \"2\", \"description\": \"\" } ], \"competencies\": ["
+    " { \"id\": \"cooperer\", \"title\": \"C\", \"subtitle\": \"\", \"introduction\": \"\","
+    "   \"items\": [ { \"id\": \"c\", \"text\": \"c\" } ] },"
+    " { \"id\": \"connecter\", \"title\": \"N\", \"subtitle\": \"\", \"introduction\": \"\","
+    "   \"items\": [ { \"id\": \"n\", \"text\": \"n\" } ] },"
+    " { \"id\": \"ouvrir\", \"title\": \"O\", \"subtitle\": \"\", \"introduction\": \"\","
+    "   \"items\": [ { \"id\": \"o\", \"text\": \"o\" } ] } ] },"
+    " \"participants\": [ { \"name\": \"A\", \"scores\": { \"c\": 1 } } ] }", -1);
+  g_autofree char *other = write_temp ("autre-grille.grille",
+    "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": { \"id\": \"autre\","
+    " \"title\": \"X\", \"scale\": [ { \"level\": 0, \"name\": \"a\", \"description\": \"\" },"
+    " { \"level\": 1, \"name\": \"b\", \"description\": \"\" } ], \"competencies\": ["
+    " { \"id\": \"a\", \"title\": \"A\", \"subtitle\": \"\", \"introduction\": \"\","
+    "   \"items\": [ { \"id\": \"a.1\", \"text\": \"a\" } ] },"
+    " { \"id\": \"b\", \"title\": \"B\", \"subtitle\": \"\", \"introduction\": \"\","
+    "   \"items\": [ { \"id\": \"b.1\", \"text\": \"b\" } ] },"
+    " { \"id\": \"c\", \"title\": \"C\", \"subtitle\": \"\", \"introduction\": \"\","
+    "   \"items\": [ { \"id\": \"c.1\", \"text\": \"c\" } ] } ] } }", -1);
+  g_autofree char *other_prefix = g_strdup_printf ("grille: %s: ", other);
+  g_autofree char *svg = NULL;
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) six = { 0 };
+
+  run (&ok, "--export", out, "--reference", a, "--reference", b, "--reference", scale, path,
+       NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, ">mars 2024<"));
+  g_assert_nonnull (strstr (svg, ">mars 2025<"));
+  g_assert_nonnull (strstr (svg, ">octobre 2025<"));
+  g_unlink (out);
+
+  run (&refused, "--export", out, "--reference", a, "--reference", other, path, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_true (g_str_has_prefix (refused.err, other_prefix));
+  g_assert_nonnull (strstr (refused.err, "«\u202fautre\u202f»"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run (&six, "--export", out, "--reference", a, "--reference", a, "--reference", a,
+       "--reference", a, "--reference", a, "--reference", a, path, NULL);
+  g_assert_cmpint (six.status, ==, 1);
+  g_assert_nonnull (strstr (six.err, "au plus 5 fois"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_unlink (a);
+  g_unlink (b);
+  g_unlink (scale);
+  g_unlink (other);
 }
 
 /* Two sessions of the same name from different folders: the second is reported, and the first
@@ -475,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/cli/errors/usage", test_usage_errors);
   g_test_add_func ("/cli/errors/unwritable-output", test_unwritable_output);
   g_test_add_func ("/cli/export/reference", test_export_reference);
+  g_test_add_func ("/cli/export/references", test_export_references);
   g_test_add_func ("/cli/export-dir/name-clash", test_export_dir_clash);
   g_test_add_func ("/cli/errors/scale-zero", test_scale_zero);
   g_test_add_func ("/cli/split-merge", test_split_merge);

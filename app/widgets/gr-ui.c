@@ -5,9 +5,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-format.h"
+#include "gr-i18n.h"
 #include "gr-level.h"
 #include "gr-ui.h"
 
@@ -37,6 +36,9 @@ static const struct
   { "de", "Deutsch" },
   { "es", "Español" },
   { "it", "Italiano" },
+  { "nl", "Nederlands" },
+  { "pt", "Português" },
+  { "ar", "العربية" },
 };
 
 /* Returns: (nullable): the name of the language @code in that language, or %NULL if Grille
@@ -219,4 +221,13 @@ gr_ui_clear_chooser (GtkFileChooserNative **chooser,
   g_signal_handlers_disconnect_by_data (*chooser, owner);
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (*chooser));
   g_clear_object (chooser);
+}
+
+/* @format (translated, with one "%s") with @name in it, elided as the interface's language
+ * wants: "Objectif d’Amélie". */
+char *
+gr_ui_with_name (const char *format,
+                 const char *name)
+{
+  return gr_format_with_name (gr_ui_translator (), format, name);
 }
