@@ -353,6 +353,8 @@ static void
 gr_export_dialog_init (GrExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gr_ui_fix_button_name (self->cancel_button);
+  gr_ui_fix_button_name (self->export_button);
   g_signal_connect_object (self->format_dropdown, "notify::selected",
                            G_CALLBACK (update_sensitivity), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cancel_button, "clicked", G_CALLBACK (gtk_window_destroy), self,

@@ -301,6 +301,13 @@ gr_ui_set_button_label (GtkButton  *button,
                         const char *label)
 {
   gtk_button_set_label (button, label);
+  gr_ui_fix_button_name (button);
+}
+
+/* The same for a button whose label a template set. */
+void
+gr_ui_fix_button_name (GtkButton *button)
+{
   gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
@@ -582,8 +589,7 @@ gr_ui_retranslate (GtkWidget  *widget,
           g_object_set (object, string->name, text, NULL);
           /* See gr_ui_set_button_label(): no "_Ouvrir Ouvrir" for a screen reader. */
           if (GTK_IS_BUTTON (object) && g_str_equal (string->name, "label"))
-            gtk_accessible_reset_property (GTK_ACCESSIBLE (object),
-                                           GTK_ACCESSIBLE_PROPERTY_LABEL);
+            gr_ui_fix_button_name (GTK_BUTTON (object));
         }
     }
 }

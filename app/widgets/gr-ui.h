@@ -29,6 +29,7 @@ void          gr_ui_set_label         (GtkWidget     *widget,
 void          gr_ui_make_single_tab_stop (GtkListBox *list);
 void          gr_ui_set_button_label  (GtkButton     *button,
                                        const char    *label);
+void          gr_ui_fix_button_name   (GtkButton     *button);
 void          gr_ui_name_drop_down    (GtkDropDown   *dropdown,
                                        const char    *name);
 char         *gr_ui_sentence          (const char    *message);
