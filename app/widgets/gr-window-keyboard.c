@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The main window from the keyboard: the sidebar as one Tab stop, Enter into a page, the
- * focus given back after a dialog or a file chooser, and the pages in the sidebar's order. */
+/* The main window from the keyboard and for screen readers: the sidebar as one Tab stop,
+ * Enter into a page, the focus given back after a dialog or a file chooser, the pages in the
+ * sidebar's order, and names GTK 4.8 does not give. */
 #define G_LOG_DOMAIN "gr-window"
 
 #include "config.h"
 
 #include "gr-competency.h"
 #include "gr-competency-page.h"
+#include "gr-ui.h"
 #include "gr-window-private.h"
 
 /* Moves the focus to the first control of the page shown (the first savoir-faire of a
@@ -136,6 +138,16 @@ _gr_window_step_page (GrWindow *self,
     gr_window_show_page (self, gr_competency_get_id (gr_grid_get_competency (grid, 0)));
   else if (g_strcmp0 (page, PAGE_PARTICIPANTS) == 0 && step < 0)
     gr_window_show_page (self, gr_competency_get_id (gr_grid_get_competency (grid, n - 1)));
+}
+
+/* Names for screen readers that the template cannot give (see gr_ui_name_drop_down()). */
+void
+_gr_window_name_controls (GrWindow *self)
+{
+  gr_ui_fix_button_name (self->open_button);
+  gr_ui_fix_button_name (self->save_button);
+  gr_ui_name_drop_down (self->participant_dropdown,
+                        gtk_label_get_text (self->participant_caption));
 }
 
 void

@@ -108,6 +108,7 @@ void           _gr_window_clear_reference          (GrWindow       *self);
 
 /* gr-window-keyboard.c */
 void           _gr_window_keyboard_init            (GrWindow       *self);
+void           _gr_window_name_controls            (GrWindow       *self);
 gboolean       _gr_window_focus_page               (GrWindow       *self);
 void           _gr_window_return_focus             (GrWindow       *self);
 void           _gr_window_return_focus_after       (GrWindow       *self,
