@@ -21,7 +21,6 @@
 #include "gr-report.h"
 
 #define _T(msgid) gr_translator_gettext (self->tr, msgid)
-#define _N(msgid, plural, n) gr_translator_ngettext (self->tr, msgid, plural, n)
 
 /* Sizes in points. */
 #define MARGIN        48.0
@@ -744,7 +743,7 @@ write_reading (GrReport *self)
     else
       /* Translators: %1$s lists one or more competencies, %2$s is their score, %3$d the top
        * of the scale. */
-      sentence = g_strdup_printf (_N ("La compétence la plus affirmée est %1$s, avec %2$s sur %3$d.",
+      sentence = g_strdup_printf (gr_translator_ngettext (self->tr, "La compétence la plus affirmée est %1$s, avec %2$s sur %3$d.",
                                       "Les compétences les plus affirmées sont %1$s, avec %2$s sur "
                                       "%3$d.", strongest->len),
                                   list, score, max_level);
@@ -756,7 +755,7 @@ write_reading (GrReport *self)
       g_autofree char *list = join_list (self, weakest);
       g_autofree char *score = format_score (self, worst);
       g_autofree char *sentence =
-        g_strdup_printf (_N ("La moins avancée est %1$s, avec %2$s sur %3$d.",
+        g_strdup_printf (gr_translator_ngettext (self->tr, "La moins avancée est %1$s, avec %2$s sur %3$d.",
                              "Les moins avancées sont %1$s, avec %2$s sur %3$d.", weakest->len),
                          list, score, max_level);
       add_sentence (out, sentence);
@@ -766,7 +765,7 @@ write_reading (GrReport *self)
     {
       g_autofree char *list = join_list (self, missing);
       g_autofree char *sentence =
-        g_strdup_printf (_N ("La compétence %s n’a pas encore été évaluée.",
+        g_strdup_printf (gr_translator_ngettext (self->tr, "La compétence %s n’a pas encore été évaluée.",
                              "Les compétences %s n’ont pas encore été évaluées.", missing->len),
                          list);
       add_sentence (out, sentence);
@@ -780,7 +779,7 @@ write_reading (GrReport *self)
     {
       g_autofree char *list = join_list (self, gaps);
       g_autofree char *sentence =
-        g_strdup_printf (_N ("Le plus grand écart à la cible concerne %s.",
+        g_strdup_printf (gr_translator_ngettext (self->tr, "Le plus grand écart à la cible concerne %s.",
                              "Les plus grands écarts à la cible concernent %s.", gaps->len),
                          list);
       add_sentence (out, sentence);
@@ -815,7 +814,7 @@ write_reading (GrReport *self)
         {
           g_autofree char *list = join_list (self, better);
           g_autofree char *sentence =
-            g_strdup_printf (_N ("Depuis la session antérieure, %s a progressé.",
+            g_strdup_printf (gr_translator_ngettext (self->tr, "Depuis la session antérieure, %s a progressé.",
                                  "Depuis la session antérieure, %s ont progressé.", better->len),
                              list);
           add_sentence (out, sentence);
@@ -824,7 +823,7 @@ write_reading (GrReport *self)
         {
           g_autofree char *list = join_list (self, worse);
           g_autofree char *sentence =
-            g_strdup_printf (_N ("%s a reculé depuis la session antérieure.",
+            g_strdup_printf (gr_translator_ngettext (self->tr, "%s a reculé depuis la session antérieure.",
                                  "%s ont reculé depuis la session antérieure.", worse->len),
                              list);
           add_sentence (out, sentence);
@@ -885,7 +884,7 @@ place_cover (GrReport *self)
                          participant_line (self, gr_session_get_participant (self->session, p)));
       list = join_list (self, names);
       /* Translators: before the list of the participants and their roles. */
-      text = g_strdup_printf (_N ("%u participant : %s", "%u participants : %s", n_participants),
+      text = g_strdup_printf (gr_translator_ngettext (self->tr, "%u participant : %s", "%u participants : %s", n_participants),
                               n_participants, list);
       paragraph (self, text, style_of (BODY), 0, 10);
     }
@@ -1027,7 +1026,10 @@ place_scores (GrReport *self)
   rows.change_row = has_reference (self);
   n_rows = rows.n_participants + (rows.group_rows ? 2 : 0) + 1 + (rows.change_row ? 1 : 0);
 
-  heading (self, _T ("Scores par compétence"), style_of (H2), 14, 60, TRUE);
+  /* The cover is the radar and its reading; the numbers start on a page of their own. */
+  if (self->y > self->top)
+    new_page (self);
+  heading (self, _T ("Scores par compétence"), style_of (H2), 0, 60, TRUE);
   /* Translators: under the scores table; %d is the top of the scale. */
   caption = g_strdup_printf (_T ("Scores de 0 à %d : la moyenne des savoir-faire évalués. "
                                  "« — » : non évalué."), gr_grid_get_max_level (self->grid));
