@@ -48,6 +48,9 @@ typedef struct
   OpKind        kind;
   double        x, y, width, height;
   PangoLayout  *layout;   /* OP_TEXT */
+  int           first_line;
+  int           n_lines;  /* 0: the whole layout */
+  double        shift;    /* where line first_line starts in the layout */
   GrChartColor  color;
 } Op;
 
@@ -233,34 +236,9 @@ add_outline (GrReport   *self,
   g_array_append_val (self->outline, entry);
 }
 
-/* The byte where the text of @layout must be cut so that what comes before fits in @avail
- * points: the start of the first line that does not fit, or 0 when not even one line does. */
-static int
-split_index (PangoLayout *layout,
-             double       avail)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  int index = 0;
-
-  do
-    {
-      int y0, y1;
-
-      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-      if ((double) y1 / PANGO_SCALE > avail)
-        {
-          index = pango_layout_iter_get_index (iter);
-          break;
-        }
-    }
-  while (pango_layout_iter_next_line (iter));
-
-  pango_layout_iter_free (iter);
-  return index;
-}
-
-/* A paragraph that flows across pages: whatever does not fit goes on the next page, cut between
- * lines, so that a note of any length is read whole and never clipped. */
+/* A paragraph that flows across pages: the lines that do not fit go on the next page, so that a
+ * note of any length is read whole and never clipped. It is laid out once; each page draws its
+ * range of lines. */
 static void
 paragraph (GrReport        *self,
            const char      *text,
@@ -268,43 +246,49 @@ paragraph (GrReport        *self,
            double           indent,
            double           space_after)
 {
-  double width = self->right - self->left - indent;
-  const char *rest = text;
+  g_autoptr(PangoLayout) layout = make_layout (self, text, style,
+                                               self->right - self->left - indent, 0);
+  int n_lines = pango_layout_get_line_count (layout);
+  g_autofree double *tops = g_new (double, n_lines);
+  g_autofree double *bottoms = g_new (double, n_lines);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int line = 0;
 
-  while (TRUE)
+  for (int i = 0; i < n_lines; i++, pango_layout_iter_next_line (iter))
     {
-      g_autoptr(PangoLayout) layout = make_layout (self, rest, style, width, 0);
-      double height = layout_height (layout);
-      int cut;
+      int y0, y1;
 
-      if (self->y + height <= self->bottom)
-        {
-          add_text_at (self, layout, self->left + indent, self->y, &style->color);
-          self->y += height + space_after;
-          return;
-        }
-
-      cut = split_index (layout, self->bottom - self->y);
-      if (cut > 0)
-        {
-          g_autofree char *head = g_strndup (rest, cut);
-          g_autoptr(PangoLayout) part = NULL;
-
-          /* The line break itself stays on this page. */
-          g_strchomp (head);
-          part = make_layout (self, head, style, width, 0);
-          add_text_at (self, part, self->left + indent, self->y, &style->color);
-          rest += cut;
-        }
-      else if (self->y <= self->top)
-        {
-          /* Not one line fits on an empty page: cannot happen with the sizes used here. */
-          add_text_at (self, layout, self->left + indent, self->y, &style->color);
-          self->y += height + space_after;
-          return;
-        }
-      new_page (self);
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      tops[i] = (double) y0 / PANGO_SCALE;
+      bottoms[i] = (double) y1 / PANGO_SCALE;
     }
+  pango_layout_iter_free (iter);
+
+  while (line < n_lines)
+    {
+      int count = 0;
+
+      while (line + count < n_lines &&
+             self->y + bottoms[line + count] - tops[line] <= self->bottom)
+        count++;
+      /* Not one line fits on an empty page: cannot happen with the sizes used here. */
+      if (count == 0 && self->y <= self->top)
+        count = 1;
+      if (count == 0)
+        {
+          new_page (self);
+          continue;
+        }
+
+      add_op (self, (Op) { .kind = OP_TEXT, .x = self->left + indent, .y = self->y,
+                           .layout = g_object_ref (layout), .first_line = line,
+                           .n_lines = count, .shift = tops[line], .color = style->color });
+      self->y += bottoms[line + count - 1] - tops[line];
+      line += count;
+      if (line < n_lines)
+        new_page (self);
+    }
+  self->y += space_after;
 }
 
 static void
@@ -1445,6 +1429,34 @@ gr_report_get_margin (GrReport *self)
   return MARGIN;
 }
 
+/* The lines of a paragraph that fall on one page. */
+static void
+draw_lines (const Op *op,
+            cairo_t  *cr)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (op->layout);
+  int i = 0;
+
+  do
+    {
+      PangoRectangle logical;
+
+      if (i >= op->first_line + op->n_lines)
+        break;
+      if (i >= op->first_line)
+        {
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, op->x + (double) logical.x / PANGO_SCALE,
+                         op->y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE -
+                         op->shift);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      i++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
 /* Draws page @page (from 0) onto @cr, whose user units are points from the page's top left. */
 void
 gr_report_draw_page (GrReport *self,
@@ -1467,8 +1479,13 @@ gr_report_draw_page (GrReport *self,
       switch (op->kind)
         {
         case OP_TEXT:
-          cairo_move_to (cr, op->x, op->y);
-          pango_cairo_show_layout (cr, op->layout);
+          if (op->n_lines == 0)
+            {
+              cairo_move_to (cr, op->x, op->y);
+              pango_cairo_show_layout (cr, op->layout);
+            }
+          else
+            draw_lines (op, cr);
           break;
         case OP_FILL:
           cairo_rectangle (cr, op->x, op->y, op->width, op->height);
