@@ -35,6 +35,7 @@ typedef struct
   char     *report_path;
   char     *paper;
   char     *format;
+  char     *table;
   char     *lang;
   char     *size;
   int       scale;
@@ -55,6 +56,7 @@ cli_options_clear (CliOptions *o)
   g_clear_pointer (&o->report_path, g_free);
   g_clear_pointer (&o->paper, g_free);
   g_clear_pointer (&o->format, g_free);
+  g_clear_pointer (&o->table, g_free);
   g_clear_pointer (&o->lang, g_free);
   g_clear_pointer (&o->size, g_free);
   g_clear_pointer (&o->participant, g_free);
@@ -213,11 +215,28 @@ parse_chart_options (const CliOptions      *o,
   return 0;
 }
 
+/* --table: which CSV table, only for a CSV. */
+static int
+parse_table_option (const CliOptions *o,
+                    gboolean          csv,
+                    GrCsvTable       *table)
+{
+  *table = GR_CSV_TABLE_SCORES;
+  if (o->table == NULL)
+    return 0;
+  if (!csv)
+    return fail (NULL, _("--table ne s’applique qu’à un export CSV"));
+  if (!gr_csv_table_from_name (o->table, table))
+    return fail (NULL, _("--table attend scores ou long, pas « %s »"), o->table);
+  return 0;
+}
+
 static int
 export_one (const char                 *input,
             const char                 *output,
             GrChartFormat               chart_format,
             gboolean                    csv,
+            GrCsvTable                  table,
             GrChartExporter            *exporter,
             GrTranslator               *translator)
 {
@@ -233,7 +252,7 @@ export_one (const char                 *input,
     return fail (input, "%s", error->message);
 
   if (csv)
-    bytes = gr_csv_write_session (session, translator);
+    bytes = gr_csv_write (session, table, translator);
   else if (!(bytes = gr_chart_exporter_export (exporter, session, chart_format, &error)))
     return fail (input, "%s", error->message);
 
@@ -247,6 +266,7 @@ run_export (const CliOptions *o)
   g_autoptr(GrChartExporter) exporter = NULL;
   GrChartExportOptions chart_options;
   GrChartFormat chart_format = GR_CHART_FORMAT_PNG;
+  GrCsvTable table = GR_CSV_TABLE_SCORES;
   gboolean csv = FALSE;
   int status;
 
@@ -262,11 +282,12 @@ run_export (const CliOptions *o)
     return fail (o->export_path, _("format de sortie inconnu : le nom doit finir par .csv, "
                                    ".png, .svg ou .pdf"));
 
-  if ((status = parse_chart_options (o, &chart_options, &reference)))
+  if ((status = parse_chart_options (o, &chart_options, &reference)) ||
+      (status = parse_table_option (o, csv, &table)))
     return status;
   exporter = gr_chart_exporter_new (&chart_options);
 
-  return export_one (o->files[0], o->export_path, chart_format, csv, exporter,
+  return export_one (o->files[0], o->export_path, chart_format, csv, table, exporter,
                      gr_translator_get (o->lang));
 }
 
@@ -358,6 +379,7 @@ run_export_dir (const CliOptions *o)
   g_autofree char *extension = NULL;
   GrChartExportOptions chart_options;
   GrChartFormat chart_format = GR_CHART_FORMAT_PNG;
+  GrCsvTable table = GR_CSV_TABLE_SCORES;
   GrReportOptions report_options;
   gboolean csv = FALSE, report = FALSE;
   int status = 0;
@@ -375,10 +397,12 @@ run_export_dir (const CliOptions *o)
 
   if (report && (status = parse_report_options (o, &report_options, &reference)))
     return status;
-  if (!report && (status = parse_chart_options (o, &chart_options, &reference)))
+  if (!report && ((status = parse_chart_options (o, &chart_options, &reference)) ||
+                  (status = parse_table_option (o, csv, &table))))
     return status;
   /* One exporter for the whole batch: charts of the same grid share their frame. */
-  exporter = gr_chart_exporter_new (&chart_options);
+  if (!report)
+    exporter = gr_chart_exporter_new (&chart_options);
 
   if (g_mkdir_with_parents (o->export_dir, 0755) != 0)
     return fail (o->export_dir, _("impossible de créer le dossier : %s"), g_strerror (errno));
@@ -410,7 +434,7 @@ run_export_dir (const CliOptions *o)
 
       /* A bad file is reported and skipped; the others are still written. */
       if (report ? report_one (o->files[i], output, &report_options) != 0
-                 : export_one (o->files[i], output, chart_format, csv, exporter,
+                 : export_one (o->files[i], output, chart_format, csv, table, exporter,
                                gr_translator_get (o->lang)) != 0)
         status = 1;
     }
@@ -524,6 +548,10 @@ gr_cli_run (int    argc,
       N_("Format de --export-dir : png, svg, pdf, csv ou report"), N_("FORMAT") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper,
       N_("Format du papier : a4 (par défaut) ou letter"), N_("PAPIER") },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &o.table,
+      /* Translators: keep "scores" and "long", the option's values. */
+      N_("Tableau du CSV : scores (par défaut) ou long (une ligne par participant et "
+         "savoir-faire, avec les notes)"), N_("TABLEAU") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
       N_("Langue de la sortie (fr, en, de, es, it)"), N_("LL") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,

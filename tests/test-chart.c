@@ -418,6 +418,94 @@ test_description (void)
                    GR_CHART_SERIES_TARGET);
 }
 
+/* WCAG's relative luminance and contrast ratio. */
+static double
+channel_luminance (double c)
+{
+  return c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+contrast (const GrChartColor *a,
+          const GrChartColor *b)
+{
+  double la = 0.2126 * channel_luminance (a->red) + 0.7152 * channel_luminance (a->green) +
+              0.0722 * channel_luminance (a->blue);
+  double lb = 0.2126 * channel_luminance (b->red) + 0.7152 * channel_luminance (b->green) +
+              0.0722 * channel_luminance (b->blue);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* The chart writes each competency's score at its label (the group's mean, or the
+ * participant's), in the language's decimal notation, and "non évalué" where there is none;
+ * the level labels and the scores are drawn with the series, over their lines. */
+static void
+test_scores_written (void)
+{
+  g_autoptr(GrGrid) grid = make_long_grid (3);
+  g_autoptr(GrSession) session = gr_session_new (grid);
+  g_autoptr(GrParticipant) a = gr_participant_new (grid, "A");
+  g_autoptr(GrParticipant) b = gr_participant_new (grid, "B");
+  g_autoptr(GrParticipant) c = gr_participant_new (grid, "Élus");
+  g_autoptr(GrChartData) group = NULL;
+  g_autoptr(GrChartData) single = NULL;
+  g_autoptr(GrChartLayout) layout = NULL;
+  const char *expected[] = { "2,8", "3", NULL };
+  gboolean seen[3] = { FALSE };
+  gboolean level_seen = FALSE;
+  GrChartStyle style;
+
+  gr_participant_set_level (a, 0, 1);
+  gr_participant_set_level (a, 1, 2);
+  gr_participant_set_level (b, 0, 4);
+  gr_participant_set_level (a, 2, 3);
+  gr_session_add_participant (session, a, NULL);
+  gr_session_add_participant (session, b, NULL);
+  /* Élus assessed nothing: out of the group's count, marked in the legend. */
+  gr_session_add_participant (session, c, NULL);
+
+  gr_chart_style_init_default (&style);
+  group = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), NULL, TRUE, FALSE,
+                                          NULL);
+  g_assert_nonnull (strstr (group->description, "groupe de 2 participants"));
+  layout = gr_chart_layout_new (group, &style, 900, 700);
+  for (guint t = 0; t < layout->texts->len; t++)
+    {
+      const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
+      const char *string = pango_layout_get_text (text->layout);
+
+      if (text->kind == GR_CHART_TEXT_SCORE)
+        {
+          g_assert_cmpint (text->axis, >=, 0);
+          g_assert_cmpint (text->axis, <, 3);
+          g_assert_cmpstr (string, ==, expected[text->axis]);
+          g_assert_true (gr_chart_rect_contains (&layout->label_boxes[text->axis], &text->box));
+          seen[text->axis] = TRUE;
+        }
+      if (text->kind == GR_CHART_TEXT_LEVEL)
+        {
+          level_seen = TRUE;
+          g_assert_true (text->halo);
+          g_assert_true (gr_chart_text_goes_with_series (text));
+        }
+      if (text->kind == GR_CHART_TEXT_LEGEND && g_str_has_prefix (string, "Élus"))
+        g_assert_cmpstr (string, ==, "Élus (non évalué)");
+    }
+  g_assert_true (seen[0] && seen[1] && !seen[2]);
+  g_assert_true (level_seen);
+
+  /* The same frame serves another participant's scores: only the figures change. */
+  single = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), b, FALSE, FALSE,
+                                           NULL);
+  g_assert_cmpstr (single->scores[0], ==, "4");
+  g_assert_null (single->scores[1]);
+
+  /* Rings and axes are drawn opaque in the grid colour: 3:1 at least on the background. */
+  g_assert_cmpfloat (contrast (&style.grid, &style.background), >=, 3);
+  g_assert_cmpfloat (contrast (&style.foreground, &style.background), >=, 4.5);
+}
+
 static GBytes *
 export (GrSession     *session,
         GrChartFormat  format,
@@ -960,6 +1048,7 @@ main (int    argc,
   g_test_add_func ("/chart/engagement-small", test_engagement_small);
   g_test_add_func ("/chart/gap", test_gap);
   g_test_add_func ("/chart/description", test_description);
+  g_test_add_func ("/chart/scores-written", test_scores_written);
   g_test_add_func ("/chart/png-size", test_png_size);
   g_test_add_func ("/chart/png-border", test_png_border);
   g_test_add_func ("/chart/svg", test_svg);

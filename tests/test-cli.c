@@ -197,8 +197,27 @@ test_export_csv (void)
   run (&r, "--export", out, path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
-  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "kind;id;label;Service jeunesse;"));
-  g_assert_nonnull (strstr (csv, "competency;cooperer;Coopérer;2,50;1,00;1,75;1,00;2,50;2\r\n"));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"
+                                        "\"Type\";\"Identifiant\";\"Libellé\";\"Service jeunesse\";"));
+  g_assert_nonnull (strstr (csv, "\"Compétence\";\"cooperer\";\"Coopérer\";\"2,50\";\"1,00\";4;"
+                                 "\"1,75\";\"1,00\";\"2,50\";2\r\n"));
+  g_clear_pointer (&csv, g_free);
+  run_clear (&r);
+
+  /* The long table, with the notes; --table is for a CSV only, and knows its values. */
+  run (&r, "--export", out, "--table=long", "--lang=en", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "\"participant\",\"competency_id\","));
+  g_assert_nonnull (strstr (csv, ",3,\"Mastered\",\"Comité mensuel avec les associations\",4\r\n"));
+  run_clear (&r);
+  run (&r, "--export", out, "--table=wide", path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.err, ==, "grille: --table attend scores ou long, pas « wide »\n");
+  run_clear (&r);
+  run (&r, "--export=chart.png", "--table=long", path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.err, ==, "grille: --table ne s’applique qu’à un export CSV\n");
 
   /* The input is never modified. */
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));

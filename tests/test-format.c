@@ -125,6 +125,42 @@ test_date_ignores_locale (void)
   setlocale (LC_ALL, saved);
 }
 
+/* "de" before a name elides in French only, before a vowel or an h, accented or not. */
+static void
+test_with_name (void)
+{
+  GrTranslator *fr = gr_translator_get ("fr");
+  struct
+  {
+    const char *format, *name, *expected;
+  } cases[] = {
+    { "Scores de %s", "élus", "Scores d’élus" },
+    { "scores de %s", "Amélie Durand", "scores d’Amélie Durand" },
+    { "Objectif de %s", "Hélène", "Objectif d’Hélène" },
+    { "Objectif de %s", "Service jeunesse", "Objectif de Service jeunesse" },
+    { "Objectif de %s", "", "Objectif de " },
+    /* Only the word "de": "garde %s" keeps its e. */
+    { "garde %s", "Amélie", "garde Amélie" },
+    { "les scores de %s, le contour", "Yves", "les scores d’Yves, le contour" },
+    { "%s seul", "Anne", "Anne seul" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = gr_format_with_name (fr, cases[i].format, cases[i].name);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+
+  /* Spanish writes "de Amélie". */
+  {
+    g_autofree char *text = gr_format_with_name (gr_translator_get ("es"), "Puntuaciones de %s",
+                                                 "Amélie");
+
+    g_assert_cmpstr (text, ==, "Puntuaciones de Amélie");
+  }
+}
+
 static void
 test_csv_conventions (void)
 {
@@ -160,6 +196,7 @@ main (int   argc,
   g_test_add_func ("/format/date/invalid", test_date_invalid);
   g_test_add_func ("/format/date/ignores-locale", test_date_ignores_locale);
   g_test_add_func ("/format/csv-conventions", test_csv_conventions);
+  g_test_add_func ("/format/with-name", test_with_name);
 
   return g_test_run ();
 }

@@ -512,6 +512,16 @@ test_export_language (void)
   g_assert_nonnull (strstr (csv, grid_text ("it", text)));
   g_assert_null (strstr (csv, text));
 
+  /* The long table, with its Italian header, a row per participant and savoir-faire. */
+  gr_export_dialog_set_kind (dialog, GR_EXPORT_CSV_LONG);
+  g_assert_true (gr_export_dialog_write (dialog, csv_file, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&csv, g_free);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\"Partecipante\";"));
+  g_assert_nonnull (strstr (csv, grid_text ("it", text)));
+  gr_export_dialog_set_kind (dialog, GR_EXPORT_CSV);
+
   /* The dialog follows the interface into German and keeps the choice made in it. */
   set_language ("de");
   settle ();

@@ -51,12 +51,15 @@ draw_grid (const GrChartLayout *layout,
         ring[i] = gr_chart_layout_ring_point (layout, i, l);
       cairo_new_path (cr);
       polygon (cr, ring, layout->n_axes);
-      /* The top level's ring bounds the chart: a little darker than the others. */
-      set_color (cr, &layout->style.grid, l == layout->max_level ? 0.9 : 0.5);
+      /* The top level's ring bounds the chart: wider than the others. All are opaque, so that
+       * they keep the contrast of the style's grid colour. */
+      cairo_set_line_width (cr, layout->grid_width * (l == layout->max_level ? 1.5 : 1));
+      set_color (cr, &layout->style.grid, 1);
       cairo_stroke (cr);
     }
 
-  set_color (cr, &layout->style.grid, 0.7);
+  cairo_set_line_width (cr, layout->grid_width);
+  set_color (cr, &layout->style.grid, 1);
   for (guint i = 0; i < layout->n_axes; i++)
     {
       GrChartPoint end = gr_chart_layout_ring_point (layout, i, layout->max_level);
@@ -240,7 +243,7 @@ draw_text (const GrChartLayout *layout,
       cairo_save (cr);
       pango_cairo_layout_path (cr, text->layout);
       cairo_set_source_rgba (cr, style->background.red, style->background.green,
-                             style->background.blue, 0.85);
+                             style->background.blue, 1);
       cairo_set_dash (cr, NULL, 0, 0);
       cairo_set_line_width (cr, text->font_size * 0.3);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -312,13 +315,6 @@ gr_chart_cairo_draw_layers (const GrChartLayout *layout,
 
       draw_grid (layout, cr);
 
-      for (guint t = 0; t < layout->texts->len; t++)
-        {
-          const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
-
-          if (text->kind == GR_CHART_TEXT_LEVEL)
-            draw_text (layout, text, cr);
-        }
     }
 
   if (layers & GR_CHART_LAYER_SERIES)
@@ -332,6 +328,14 @@ gr_chart_cairo_draw_layers (const GrChartLayout *layout,
         }
       for (guint s = 0; s < layout->shapes->len; s++)
         draw_shape (layout, &g_array_index (layout->shapes, GrChartShape, s), cr);
+      /* The level labels over the lines, on their halo, and the scores that go with them. */
+      for (guint t = 0; t < layout->texts->len; t++)
+        {
+          const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
+
+          if (gr_chart_text_goes_with_series (text))
+            draw_text (layout, text, cr);
+        }
     }
 
   if (layers & GR_CHART_LAYER_OVER)
@@ -340,7 +344,7 @@ gr_chart_cairo_draw_layers (const GrChartLayout *layout,
         {
           const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
 
-          if (text->kind != GR_CHART_TEXT_LEVEL)
+          if (!gr_chart_text_goes_with_series (text))
             draw_text (layout, text, cr);
         }
 
@@ -458,6 +462,33 @@ clear_of (const GrChartRect *box,
   return !gr_chart_rect_intersects (box, bounds) || rect_distance (box, center) > reach;
 }
 
+/* What the glyphs of @text cover (less than their lines' height), and its halo, grown by
+ * @margin. */
+static GrChartRect
+text_ink (const GrChartText *text,
+          double             margin)
+{
+  PangoRectangle ink;
+  GrChartRect box;
+
+  pango_layout_get_extents (text->layout, &ink, NULL);
+  box = (GrChartRect) { text->x + (double) ink.x / PANGO_SCALE,
+                        text->y + (double) ink.y / PANGO_SCALE,
+                        (double) ink.width / PANGO_SCALE,
+                        (double) ink.height / PANGO_SCALE };
+  return grow (box, margin + (text->halo ? text->font_size * 0.15 : 0));
+}
+
+static gboolean
+meets_any (const GrChartRect *box,
+           GArray            *boxes)
+{
+  for (guint k = 0; k < boxes->len; k++)
+    if (gr_chart_rect_intersects (box, &g_array_index (boxes, GrChartRect, k)))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * gr_chart_cairo_series_apart:
  * @bounds: (out) (optional): a rectangle that holds every pixel the series draw on
@@ -472,7 +503,9 @@ gr_chart_cairo_series_apart (const GrChartLayout *layout,
 {
   /* Anti-aliasing reaches one pixel past the geometry; one more for rounding. */
   const double margin = 2;
+  g_autoptr(GArray) series_texts = NULL;
   GrChartRect bounds = { 0 };
+  GrChartRect all = { 0 };
   double disc = 0;
 
   g_return_val_if_fail (layout != NULL, FALSE);
@@ -497,27 +530,38 @@ gr_chart_cairo_series_apart (const GrChartLayout *layout,
                                        edges[e][i].y - layout->center.y) + reach);
         }
     }
+  /* The texts drawn with the series: their boxes are part of what the series layer covers. */
+  series_texts = g_array_new (FALSE, FALSE, sizeof (GrChartRect));
+  for (guint t = 0; t < layout->texts->len; t++)
+    {
+      const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
+      GrChartRect box = text_ink (text, margin);
+
+      if (gr_chart_text_goes_with_series (text))
+        {
+          g_array_append_val (series_texts, box);
+          extend (&all, &box);
+        }
+    }
   if (bounds_out != NULL)
-    *bounds_out = bounds;
-  if (bounds.width <= 0)
+    {
+      *bounds_out = bounds;
+      if (all.width > 0)
+        extend (bounds_out, &all);
+    }
+  if (bounds.width <= 0 && all.width <= 0)
     return TRUE;
 
   for (guint t = 0; t < layout->texts->len; t++)
     {
       const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
-      PangoRectangle ink;
       GrChartRect box;
 
-      if (text->kind == GR_CHART_TEXT_LEVEL)
+      if (gr_chart_text_goes_with_series (text))
         continue;
-      /* What the glyphs cover, which is less than their lines' height. */
-      pango_layout_get_extents (text->layout, &ink, NULL);
-      box = (GrChartRect) { text->x + (double) ink.x / PANGO_SCALE,
-                            text->y + (double) ink.y / PANGO_SCALE,
-                            (double) ink.width / PANGO_SCALE,
-                            (double) ink.height / PANGO_SCALE };
-      box = grow (box, margin + (text->halo ? text->font_size * 0.15 : 0));
-      if (!clear_of (&box, &bounds, layout->center, disc))
+      box = text_ink (text, margin);
+      if ((bounds.width > 0 && !clear_of (&box, &bounds, layout->center, disc)) ||
+          meets_any (&box, series_texts))
         return FALSE;
     }
 
@@ -526,7 +570,8 @@ gr_chart_cairo_series_apart (const GrChartLayout *layout,
       const GrChartLegendKey *key = &g_array_index (layout->legend, GrChartLegendKey, k);
       GrChartRect box = grow (key->sample, pen_reach (layout, &key->pen) + margin);
 
-      if (!clear_of (&box, &bounds, layout->center, disc))
+      if ((bounds.width > 0 && !clear_of (&box, &bounds, layout->center, disc)) ||
+          meets_any (&box, series_texts))
         return FALSE;
     }
 

@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 /* The chart is drawn in three layers, one over the other. */
 typedef enum
 {
-  GR_CHART_LAYER_UNDER  = 1 << 0,   /* background, rings, axes, level numbers */
-  GR_CHART_LAYER_SERIES = 1 << 1,   /* bands, outlines, markers */
+  GR_CHART_LAYER_UNDER  = 1 << 0,   /* background, rings, axes */
+  GR_CHART_LAYER_SERIES = 1 << 1,   /* bands, outlines, markers, then level numbers and scores */
   GR_CHART_LAYER_OVER   = 1 << 2,   /* axis labels, title, legend */
   GR_CHART_LAYER_ALL    = 0x7,
 } GrChartLayers;

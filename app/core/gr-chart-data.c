@@ -54,6 +54,10 @@ gr_chart_data_free (GrChartData *self)
   g_strfreev (self->subtitles);
   g_strfreev (self->level_names);
   g_free (self->assessed);
+  if (self->scores != NULL)
+    for (guint i = 0; i < self->n_axes; i++)
+      g_free (self->scores[i]);
+  g_free (self->scores);
   g_free (self->title);
   g_free (self->not_assessed);
   g_free (self->band_label);
@@ -205,6 +209,14 @@ format_score (GrTranslator *translator,
 }
 
 static char *
+escape_percent (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "%", -1);
+
+  return g_strjoinv ("%%", parts);
+}
+
+static char *
 describe (GrChartData   *self,
           GrTranslator  *translator,
           GrParticipant *participant,
@@ -230,13 +242,21 @@ describe (GrChartData   *self,
                                                       "de %u participants, échelle de 0 à %d.")),
                             n_group, self->max_level);
   else
-    g_string_append_printf (text,
-                            /* Translators: %s is the participant's name, %d the scale's top
-                             * level. */
-                            gr_translator_gettext (translator,
-                                                   N_("Graphique en radar : scores de %s, "
-                                                      "échelle de 0 à %d.")),
-                            main_series->label, self->max_level);
+    {
+      /* The name goes in first, for French elision ("scores d’Amélie"); a "%" in it must not
+       * be read as a conversion by the printf that puts the scale's top level in. */
+      g_autofree char *escaped = escape_percent (main_series->label);
+      g_autofree char *format =
+        gr_format_with_name (translator,
+                             /* Translators: %s is the participant's name, %d the scale's top
+                              * level. */
+                             gr_translator_gettext (translator,
+                                                    N_("Graphique en radar : scores de %s, "
+                                                       "échelle de 0 à %d.")),
+                             escaped);
+
+      g_string_append_printf (text, format, self->max_level);
+    }
 
   for (guint i = 0; i < self->n_axes; i++)
     {
@@ -375,8 +395,13 @@ gr_chart_data_new_from_session (GrSession     *session,
   if (main_series != NULL)
     {
       main_series->main = TRUE;
+      self->scores = g_new0 (char *, self->n_axes);
       for (guint i = 0; i < self->n_axes; i++)
-        self->assessed[i] = !isnan (main_series->values[i]);
+        {
+          self->assessed[i] = !isnan (main_series->values[i]);
+          if (self->assessed[i])
+            self->scores[i] = format_score (translator, main_series->values[i]);
+        }
     }
 
   if (participant != NULL)
@@ -439,7 +464,15 @@ gr_chart_data_new_from_session (GrSession     *session,
     }
 
   g_free (self->description);
-  self->description = describe (self, translator, participant, n_participants);
+  /* The group counts those who assessed something: the others are in no mean, min or max. */
+  {
+    guint n_group = 0;
+
+    for (guint p = 0; p < n_participants; p++)
+      if (gr_participant_count_assessed (gr_session_get_participant (session, p)) > 0)
+        n_group++;
+    self->description = describe (self, translator, participant, n_group);
+  }
 
   return self;
 }

@@ -46,6 +46,8 @@ typedef struct
   char     **titles;         /* n_axes */
   char     **subtitles;      /* n_axes, "" when none */
   gboolean  *assessed;       /* n_axes: the main series has a score there */
+  char     **scores;         /* n_axes: that score as written at the label, NULL where none;
+                              * the array itself NULL: the labels write no score */
   char     **level_names;    /* max_level + 1 */
   char      *title;          /* the chart's title, or NULL */
   char      *not_assessed;   /* "non évalué", in the export language */

@@ -34,7 +34,7 @@ gr_chart_style_init_default (GrChartStyle *style)
   *style = (GrChartStyle) {
     .background = { 1, 1, 1, 1 },
     .foreground = { 0.13, 0.13, 0.13, 1 },
-    .grid = { 0.55, 0.55, 0.55, 1 },
+    .grid = { 0.40, 0.40, 0.40, 1 },          /* 5.7:1 on white: rings and axes above 3:1 */
     .main = { 0.000, 0.447, 0.698, 1 },        /* Okabe–Ito blue */
     .target = { 0.835, 0.369, 0.000, 1 },      /* Okabe–Ito vermillion */
     .reference = { 0.40, 0.40, 0.40, 1 },
@@ -132,6 +132,14 @@ gr_chart_find_runs (const GrChartPoint *points,
     }
 
   return n_runs;
+}
+
+/* Whether @text is drawn with the series, over their lines (GR_CHART_LAYER_SERIES): the level
+ * labels, which no line may cross, and the scores, which change with the series. */
+gboolean
+gr_chart_text_goes_with_series (const GrChartText *text)
+{
+  return text->kind == GR_CHART_TEXT_LEVEL || text->kind == GR_CHART_TEXT_SCORE;
 }
 
 gboolean
@@ -405,16 +413,36 @@ block_clear (Block *block)
   g_clear_object (&block->layout);
 }
 
-/* An axis label: its title, and where there is room its subtitle, and "non évalué" when the
- * chart has no score there. */
+/* An axis label: its title, its score (or "non évalué" when the chart has none there), and
+ * where there is room its subtitle. */
 typedef struct
 {
-  Block           blocks[3];
+  Block           blocks[4];
   guint           n_blocks;
   PangoAlignment  alignment;
   double          sin, cos;
   GrChartRect     box;
 } Label;
+
+/* Labels on the right-hand side hang right of their axis, those on the left hang left, those
+ * at the top and the bottom are centred on it. */
+static PangoAlignment
+label_alignment (double sin_angle)
+{
+  return sin_angle > 0.2 ? PANGO_ALIGN_LEFT : sin_angle < -0.2 ? PANGO_ALIGN_RIGHT
+                                                               : PANGO_ALIGN_CENTER;
+}
+
+/* Where a line @width wide starts in @box, aligned as @alignment says. */
+static double
+aligned_x (const GrChartRect *box,
+           PangoAlignment     alignment,
+           double             width)
+{
+  return alignment == PANGO_ALIGN_LEFT ? box->x
+       : alignment == PANGO_ALIGN_RIGHT ? box->x + box->width - width
+       : box->x + (box->width - width) / 2;
+}
 
 /* Places the labels for a chart of @radius, or returns FALSE when they do not fit. Only @final
  * placing wraps their Pango layouts as they will be drawn; the search for the radius only
@@ -689,6 +717,16 @@ series_pen (const GrChartLayout *layout,
   return pen;
 }
 
+static gboolean
+series_has_value (const GrChartData   *data,
+                  const GrChartSeries *series)
+{
+  for (guint i = 0; i < data->n_axes; i++)
+    if (!isnan (series->values[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The legend: a line sample and the series' name per entry, in rows centred across the bottom
  * of @area. Returns its height, or 0 when there is nothing to name. */
 static double
@@ -716,7 +754,12 @@ layout_legend (GrChartLayout     *layout,
 
       if (!series->hidden)
         {
-          block_init (&block, layout, GR_CHART_TEXT_LEGEND, series->label, f,
+          g_autofree char *label = NULL;
+
+          /* Someone who assessed nothing has no line, and is in no mean: say so. */
+          if (series->kind == GR_CHART_SERIES_PARTICIPANT && !series_has_value (data, series))
+            label = g_strdup_printf ("%s (%s)", series->label, data->not_assessed);
+          block_init (&block, layout, GR_CHART_TEXT_LEGEND, label ? label : series->label, f,
                       PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
           g_array_append_val (entries, block);
           g_array_append_val (keys, key);
@@ -846,6 +889,8 @@ frame_key (const GrChartData  *data,
       append_field (key, data->subtitles[i]);
       append_field (key, data->assessed[i] ? "1" : "0");
     }
+  /* Whether the labels keep room for the scores; the scores themselves go with the series. */
+  append_field (key, data->scores != NULL ? "1" : "0");
   for (int l = 0; l <= data->max_level; l++)
     append_field (key, data->level_names[l]);
   append_field (key, data->title);
@@ -856,9 +901,9 @@ frame_key (const GrChartData  *data,
     {
       const GrChartSeries *series = g_ptr_array_index (data->series, s);
 
-      g_string_append_printf (key, "%d %d %u %d %d %d\x1f", series->kind, series->main,
+      g_string_append_printf (key, "%d %d %u %d %d %d %d\x1f", series->kind, series->main,
                               series->style, series->low != NULL, series->hidden,
-                              series->band_hidden);
+                              series->band_hidden, series_has_value (data, series));
       append_field (key, series->label);
     }
 
@@ -889,6 +934,31 @@ gr_chart_layout_has_frame_for (const GrChartLayout *layout,
   return g_str_equal (key, layout->frame_key);
 }
 
+/* Writes the main series' scores at their labels, in the room the frame kept for them. */
+static void
+set_scores (GrChartLayout     *layout,
+            const GrChartData *data)
+{
+  for (guint t = 0; t < layout->texts->len; t++)
+    {
+      GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
+      const GrChartRect *label = &layout->label_boxes[text->axis];
+      const char *score;
+      PangoRectangle logical;
+
+      if (text->kind != GR_CHART_TEXT_SCORE)
+        continue;
+      score = data->scores != NULL && data->scores[text->axis] != NULL
+        ? data->scores[text->axis] : "";
+      pango_layout_set_text (text->layout, score, -1);
+      pango_layout_get_extents (text->layout, NULL, &logical);
+      text->box.width = (double) logical.width / PANGO_SCALE;
+      text->box.x = aligned_x (label, label_alignment (sin (layout->angles[text->axis])),
+                               text->box.width);
+      text->x = text->box.x - (double) logical.x / PANGO_SCALE;
+    }
+}
+
 /**
  * gr_chart_layout_set_series:
  * @data: the chart's data, with the same frame as the layout's
@@ -906,6 +976,7 @@ gr_chart_layout_set_series (GrChartLayout     *layout,
   g_array_set_size (layout->shapes, 0);
   g_free (layout->description);
   layout->description = g_strdup (data->description);
+  set_scores (layout, data);
 
   /* The series: the reference and the participants' thin lines under the targets, the main
    * series on top. */
@@ -937,31 +1008,14 @@ gr_chart_layout_set_series (GrChartLayout     *layout,
       }
 }
 
-/**
- * gr_chart_layout_new:
- * @width: the chart's width, in pixels (or points for a PDF or an SVG)
- *
- * Lays the chart out: the outer ring is as large as the labels, the title and the legend leave
- * room for, and no text overlaps another, the rings, or leaves the chart.
- *
- * Returns: (transfer full): the layout.
- */
-GrChartLayout *
-gr_chart_layout_new (const GrChartData  *data,
-                     const GrChartStyle *style,
-                     double              width,
-                     double              height)
+/* The layout's fields for @data, @style and a size, with nothing placed yet. */
+static GrChartLayout *
+layout_alloc (const GrChartData  *data,
+              const GrChartStyle *style,
+              double              width,
+              double              height)
 {
-  g_autoptr(GrChartLayout) layout = g_new0 (GrChartLayout, 1);
-  g_autofree Label *labels = NULL;
-  GrChartRect area;
-  double shortest = MIN (width, height);
-  double radius = 0;
-  gboolean subtitles = TRUE;
-
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (style != NULL, NULL);
-  g_return_val_if_fail (width > 0 && height > 0, NULL);
+  GrChartLayout *layout = g_new0 (GrChartLayout, 1);
 
   layout->width = width;
   layout->height = height;
@@ -983,125 +1037,205 @@ gr_chart_layout_new (const GrChartData  *data,
   for (guint i = 0; i < data->n_axes; i++)
     layout->angles[i] = gr_chart_axis_angle (data->n_axes, i);
 
-  /* Text follows the chart's size, so that a 4000 px chart is a 1200 px one enlarged. */
+  return layout;
+}
+
+/* Text follows the chart's size, so that a 4000 px chart is a 1200 px one enlarged; lines
+ * follow the text. */
+static void
+choose_sizes (GrChartLayout      *layout,
+              const GrChartStyle *style)
+{
+  double shortest = MIN (layout->width, layout->height);
+
   layout->font_size = style->font_size > 0 ? style->font_size : MAX (8, shortest * 0.024);
   layout->font_size = MIN (layout->font_size, MAX (8, shortest * 0.06));
   layout->unit = MAX (0.75, layout->font_size / 12);
   layout->margin = MAX (3, shortest * 0.025);
-  layout->grid_width = layout->unit * 0.8;
+  /* Rings and axes stay a whole pixel wide: thinner, anti-aliasing greys them below 3:1. */
+  layout->grid_width = MAX (1, layout->unit * 0.8);
+}
 
-  labels = g_new0 (Label, data->n_axes);
+/* The room inside the margins, before the title and the legend take their share. */
+static GrChartRect
+inner_area (const GrChartLayout *layout)
+{
+  return (GrChartRect) { layout->margin, layout->margin,
+                         layout->width - 2 * layout->margin,
+                         layout->height - 2 * layout->margin };
+}
 
-  /* When the labels cannot fit at all, the type gets smaller rather than the text clipped. */
+/* Forgets every text and legend key placed by an attempt that did not fit. */
+static void
+clear_placed (GrChartLayout *layout)
+{
+  g_array_set_size (layout->texts, 0);
+  g_array_set_size (layout->legend, 0);
+  layout->title_box = (GrChartRect) { 0 };
+  layout->legend_box = (GrChartRect) { 0 };
+}
+
+/* The title across the top of @area, which then starts under it. */
+static void
+place_title (GrChartLayout     *layout,
+             const GrChartData *data,
+             GrChartRect       *area)
+{
+  Block block;
+  double title_h;
+
+  if (data->title == NULL || *data->title == '\0')
+    return;
+
+  block_init (&block, layout, GR_CHART_TEXT_TITLE, data->title,
+              layout->font_size * 1.25, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+  block_wrap (&block, area->width, PANGO_ALIGN_CENTER);
+  layout->title_box = (GrChartRect) { area->x + (area->width - block.width) / 2, area->y,
+                                      block.width, block.height };
+  block_place (&block, layout, layout->title_box.x, area->y, FALSE, -1);
+  title_h = block.height + layout->font_size * 0.8;
+  area->y += title_h;
+  area->height -= title_h;
+}
+
+/* The widest score a label may have to show, to keep room for any: "4,0" on a scale to 4. */
+static char *
+widest_score (const GrChartData *data)
+{
+  return g_strdup_printf ("%d,0", data->max_level);
+}
+
+static void
+clear_labels (Label *labels,
+              guint  n_axes)
+{
+  for (guint i = 0; i < n_axes; i++)
+    {
+      for (guint b = 0; b < labels[i].n_blocks; b++)
+        block_clear (&labels[i].blocks[b]);
+      labels[i].n_blocks = 0;
+    }
+}
+
+/* Each axis label's blocks at the current type size: the competency's title, its score in
+ * figures (or "non évalué"), and its subtitle. */
+static void
+init_labels (GrChartLayout     *layout,
+             const GrChartData *data,
+             Label             *labels)
+{
+  g_autofree char *score = widest_score (data);
+
+  clear_labels (labels, data->n_axes);
+  for (guint i = 0; i < data->n_axes; i++)
+    {
+      Label *label = &labels[i];
+      double s = sin (layout->angles[i]), c = cos (layout->angles[i]);
+
+      /* Exactly up or down is centred; clear sides align to the chart. */
+      label->sin = fabs (s) < 1e-9 ? 0 : s;
+      label->cos = fabs (c) < 1e-9 ? 0 : c;
+      label->alignment = label_alignment (label->sin);
+
+      block_init (&label->blocks[label->n_blocks++], layout, GR_CHART_TEXT_AXIS_TITLE,
+                  data->titles[i], layout->font_size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+      /* The score is written as well as drawn: a printed slide is read without guessing
+       * from the rings. Its text comes with the series (gr_chart_layout_set_series()). */
+      if (data->assessed[i] && data->scores != NULL)
+        block_init (&label->blocks[label->n_blocks++], layout, GR_CHART_TEXT_SCORE, score,
+                    layout->font_size * 1.1, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+      if (data->subtitles[i] != NULL && *data->subtitles[i] != '\0')
+        {
+          Block *sub = &label->blocks[label->n_blocks++];
+
+          block_init (sub, layout, GR_CHART_TEXT_AXIS_SUBTITLE, data->subtitles[i],
+                      layout->font_size * 0.8, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+          sub->muted = TRUE;
+        }
+      if (!data->assessed[i])
+        block_init (&label->blocks[label->n_blocks++], layout, GR_CHART_TEXT_NOT_ASSESSED,
+                    data->not_assessed, layout->font_size * 0.85, PANGO_WEIGHT_NORMAL,
+                    PANGO_STYLE_ITALIC);
+    }
+}
+
+/* The largest radius the labels leave room for in @area, with subtitles when they cost the
+ * chart little of its size; 0 when nothing fits. */
+static double
+fit_radius (GrChartLayout     *layout,
+            Label             *labels,
+            const GrChartRect *area,
+            GrChartPoint       center,
+            gboolean          *subtitles)
+{
+  double with = search_radius (layout, labels, area, center, TRUE);
+  double without = 0;
+
+  if (with < MIN (area->width, area->height) * 0.3)
+    without = search_radius (layout, labels, area, center, FALSE);
+  *subtitles = with > 0 && with >= without * 0.7;
+  return *subtitles ? with : without;
+}
+
+/* Places the title, the legend and the labels round the largest chart they leave room for;
+ * when they cannot fit at all, the type gets smaller rather than the text clipped. Returns
+ * the radius, 0 when even the smallest type does not fit. */
+static double
+place_frame (GrChartLayout     *layout,
+             const GrChartData *data,
+             Label             *labels,
+             gboolean          *subtitles)
+{
   for (guint attempt = 0; attempt < 12; attempt++)
     {
-      double title_h = 0, legend_h = 0;
+      GrChartRect area = inner_area (layout);
       GrChartPoint center;
-      double with = 0, without = 0;
+      double legend_h, radius;
 
-      g_array_set_size (layout->texts, 0);
-      g_array_set_size (layout->legend, 0);
-      layout->title_box = (GrChartRect) { 0 };
-      layout->legend_box = (GrChartRect) { 0 };
-      area = (GrChartRect) { layout->margin, layout->margin,
-                             width - 2 * layout->margin, height - 2 * layout->margin };
-
-      if (data->title != NULL && *data->title != '\0')
-        {
-          Block block;
-
-          block_init (&block, layout, GR_CHART_TEXT_TITLE, data->title,
-                      layout->font_size * 1.25, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
-          block_wrap (&block, area.width, PANGO_ALIGN_CENTER);
-          layout->title_box = (GrChartRect) { area.x + (area.width - block.width) / 2, area.y,
-                                              block.width, block.height };
-          block_place (&block, layout, layout->title_box.x, area.y, FALSE, -1);
-          title_h = block.height + layout->font_size * 0.8;
-          area.y += title_h;
-          area.height -= title_h;
-        }
-
+      clear_placed (layout);
+      place_title (layout, data, &area);
       legend_h = layout_legend (layout, data, &area);
       if (legend_h > 0)
         area.height -= legend_h + layout->font_size * 0.8;
 
       center = (GrChartPoint) { area.x + area.width / 2, area.y + area.height / 2 };
+      init_labels (layout, data, labels);
+      radius = fit_radius (layout, labels, &area, center, subtitles);
 
-      for (guint i = 0; i < data->n_axes; i++)
-        {
-          Label *label = &labels[i];
-          double s = sin (layout->angles[i]), c = cos (layout->angles[i]);
-
-          for (guint b = 0; b < label->n_blocks; b++)
-            block_clear (&label->blocks[b]);
-          label->n_blocks = 0;
-          /* Exactly up or down is centred; clear sides align to the chart. */
-          label->sin = fabs (s) < 1e-9 ? 0 : s;
-          label->cos = fabs (c) < 1e-9 ? 0 : c;
-          label->alignment = label->sin > 0.2 ? PANGO_ALIGN_LEFT
-                           : label->sin < -0.2 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER;
-
-          block_init (&label->blocks[label->n_blocks++], layout, GR_CHART_TEXT_AXIS_TITLE,
-                      data->titles[i], layout->font_size, PANGO_WEIGHT_BOLD,
-                      PANGO_STYLE_NORMAL);
-          if (data->subtitles[i] != NULL && *data->subtitles[i] != '\0')
-            {
-              Block *sub = &label->blocks[label->n_blocks++];
-
-              block_init (sub, layout, GR_CHART_TEXT_AXIS_SUBTITLE, data->subtitles[i],
-                          layout->font_size * 0.8, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
-              sub->muted = TRUE;
-            }
-          if (!data->assessed[i])
-            block_init (&label->blocks[label->n_blocks++], layout, GR_CHART_TEXT_NOT_ASSESSED,
-                        data->not_assessed, layout->font_size * 0.85, PANGO_WEIGHT_NORMAL,
-                        PANGO_STYLE_ITALIC);
-        }
-
-      /* Subtitles are shown when they cost the chart little of its size. */
-      with = search_radius (layout, labels, &area, center, TRUE);
-      if (with < MIN (area.width, area.height) * 0.3)
-        without = search_radius (layout, labels, &area, center, FALSE);
-      subtitles = with > 0 && with >= without * 0.7;
-      radius = subtitles ? with : without;
-
-      if (radius > 0 && place_labels (layout, labels, &area, center, radius, subtitles, TRUE))
+      if (radius > 0 && place_labels (layout, labels, &area, center, radius, *subtitles, TRUE))
         {
           layout->center = center;
           layout->radius = radius;
           compact (layout, labels, &area);
-          break;
+          return radius;
         }
 
-      radius = 0;
       layout->font_size *= 0.85;
       layout->unit = MAX (0.75, layout->font_size / 12);
     }
 
-  if (radius <= 0)
-    {
-      /* Even the smallest type does not fit (a chart a few pixels wide): draw the rings alone
-       * rather than text that overlaps. */
-      g_array_set_size (layout->texts, 0);
-      g_array_set_size (layout->legend, 0);
-      layout->legend_box = layout->title_box = (GrChartRect) { 0 };
-      area = (GrChartRect) { layout->margin, layout->margin,
-                             width - 2 * layout->margin, height - 2 * layout->margin };
-      layout->center = (GrChartPoint) { width / 2, height / 2 };
-      radius = MAX (1, MIN (area.width, area.height) / 2);
-      for (guint i = 0; i < data->n_axes; i++)
-        for (guint b = 0; b < labels[i].n_blocks; b++)
-          block_clear (&labels[i].blocks[b]);
-      for (guint i = 0; i < data->n_axes; i++)
-        labels[i].n_blocks = 0;
-      subtitles = FALSE;
-    }
+  return 0;
+}
 
-  layout->radius = radius;
-  layout->show_subtitles = subtitles;
+/* A chart a few pixels wide: the rings alone rather than text that overlaps. */
+static void
+place_rings_alone (GrChartLayout *layout,
+                   Label         *labels)
+{
+  GrChartRect area = inner_area (layout);
 
-  /* Hand the axis labels' blocks over, stacked and aligned inside their boxes. */
-  for (guint i = 0; i < data->n_axes; i++)
+  clear_placed (layout);
+  clear_labels (labels, layout->n_axes);
+  layout->center = (GrChartPoint) { layout->width / 2, layout->height / 2 };
+  layout->radius = MAX (1, MIN (area.width, area.height) / 2);
+}
+
+/* Hands the axis labels' blocks over, stacked and aligned inside their boxes. */
+static void
+place_axis_labels (GrChartLayout *layout,
+                   Label         *labels)
+{
+  for (guint i = 0; i < layout->n_axes; i++)
     {
       Label *label = &labels[i];
       double y = label->box.y;
@@ -1110,88 +1244,125 @@ gr_chart_layout_new (const GrChartData  *data,
       for (guint b = 0; b < label->n_blocks; b++)
         {
           Block *block = &label->blocks[b];
-          double x;
 
-          if (!subtitles && block->kind == GR_CHART_TEXT_AXIS_SUBTITLE)
+          if (!layout->show_subtitles && block->kind == GR_CHART_TEXT_AXIS_SUBTITLE)
             {
               block_clear (block);
               continue;
             }
-          x = label->alignment == PANGO_ALIGN_LEFT ? label->box.x
-            : label->alignment == PANGO_ALIGN_RIGHT ? label->box.x + label->box.width - block->width
-            : label->box.x + (label->box.width - block->width) / 2;
-          block_place (block, layout, x, y, FALSE, i);
+          block_place (block, layout, aligned_x (&label->box, label->alignment, block->width),
+                       y, FALSE, i);
           y += block->height + layout->font_size * 0.15;
         }
     }
+}
 
-  /* Level numbers, and their names where the rings are far enough apart, beside the first
-   * axis; a halo keeps them readable where a ring or a series crosses them. */
-  if (layout->radius > layout->font_size * 2)
+/* Level numbers, and their names where the rings are far enough apart, beside the first axis.
+ * They are drawn over the series with a halo (see GR_CHART_LAYER_SERIES), so that no line or
+ * band crosses them. */
+static void
+place_level_labels (GrChartLayout     *layout,
+                    const GrChartData *data,
+                    const Label       *labels)
+{
+  double f = layout->font_size * 0.75;
+  double step = layout->radius / data->max_level;
+  g_autoptr(GArray) levels = NULL;
+  gboolean names = TRUE;
+
+  if (layout->radius <= layout->font_size * 2 || step < f * 1.25)
+    return;
+
+  levels = g_array_new (FALSE, TRUE, sizeof (Block));
+  for (int l = 1; l <= data->max_level; l++)
     {
-      double f = layout->font_size * 0.75;
-      double step = layout->radius / data->max_level;
-      g_autoptr(GArray) levels = g_array_new (FALSE, TRUE, sizeof (Block));
-      gboolean names = TRUE;
-      gboolean numbers = step >= f * 1.25;
+      g_autofree char *text = NULL;
+      double r = step * l;
+      double next = MIN (layout->angles[1 % data->n_axes], G_PI * 0.45);
+      GrChartRect box;
+      Block block;
 
-      for (int l = 1; l <= data->max_level && numbers; l++)
-        {
-          g_autofree char *text = NULL;
-          Block block;
-
-          if (data->level_names[l] && *data->level_names[l])
-            text = g_strdup_printf ("%d · %s", l, data->level_names[l]);
-          else
-            text = g_strdup_printf ("%d", l);
-          block_init (&block, layout, GR_CHART_TEXT_LEVEL, text, f, PANGO_WEIGHT_NORMAL,
-                      PANGO_STYLE_NORMAL);
-          block_wrap (&block, -1, PANGO_ALIGN_LEFT);
-          /* A name must fit between the first axis and the next one at its own ring, clear
-           * of the ring above and of the axis labels. */
-          {
-            double r = step * l;
-            double next = MIN (layout->angles[1 % data->n_axes], G_PI * 0.45);
-            GrChartRect box = { layout->center.x + f * 0.45, layout->center.y - r + f * 0.1,
-                                block.width, block.height };
-
-            if (block.height * 1.05 > step || f * 0.45 + block.width > r * tan (next))
-              names = FALSE;
-            for (guint i = 0; i < data->n_axes && names; i++)
-              if (gr_chart_rect_intersects (&box, &labels[i].box))
-                names = FALSE;
-          }
-          g_array_append_val (levels, block);
-        }
-
-      for (guint k = 0; k < levels->len; k++)
-        {
-          Block *block = &g_array_index (levels, Block, k);
-          int l = k + 1;
-          double r = step * l;
-
-          if (!names)
-            {
-              g_autofree char *number = g_strdup_printf ("%d", l);
-
-              pango_layout_set_text (block->layout, number, -1);
-              block_wrap (block, -1, PANGO_ALIGN_LEFT);
-            }
-          block->muted = TRUE;
-          block_place (block, layout, layout->center.x + f * 0.45, layout->center.y - r + f * 0.1,
-                       TRUE, -1);
-        }
-      for (guint k = 0; k < levels->len; k++)
-        block_clear (&g_array_index (levels, Block, k));
-      layout->show_level_names = names && levels->len > 0;
+      if (data->level_names[l] && *data->level_names[l])
+        text = g_strdup_printf ("%d · %s", l, data->level_names[l]);
+      else
+        text = g_strdup_printf ("%d", l);
+      block_init (&block, layout, GR_CHART_TEXT_LEVEL, text, f, PANGO_WEIGHT_NORMAL,
+                  PANGO_STYLE_NORMAL);
+      block_wrap (&block, -1, PANGO_ALIGN_LEFT);
+      /* A name must fit between the first axis and the next one at its own ring, clear of
+       * the ring above and of the axis labels. */
+      box = (GrChartRect) { layout->center.x + f * 0.45, layout->center.y - r + f * 0.1,
+                            block.width, block.height };
+      if (block.height * 1.05 > step || f * 0.45 + block.width > r * tan (next))
+        names = FALSE;
+      for (guint i = 0; i < data->n_axes && names; i++)
+        if (gr_chart_rect_intersects (&box, &labels[i].box))
+          names = FALSE;
+      g_array_append_val (levels, block);
     }
+
+  for (guint k = 0; k < levels->len; k++)
+    {
+      Block *block = &g_array_index (levels, Block, k);
+      int l = k + 1;
+
+      if (!names)
+        {
+          g_autofree char *number = g_strdup_printf ("%d", l);
+
+          pango_layout_set_text (block->layout, number, -1);
+          block_wrap (block, -1, PANGO_ALIGN_LEFT);
+        }
+      block->muted = TRUE;
+      block_place (block, layout, layout->center.x + f * 0.45,
+                   layout->center.y - step * l + f * 0.1, TRUE, -1);
+    }
+  for (guint k = 0; k < levels->len; k++)
+    block_clear (&g_array_index (levels, Block, k));
+  layout->show_level_names = names;
+}
+
+/**
+ * gr_chart_layout_new:
+ * @width: the chart's width, in pixels (or points for a PDF or an SVG)
+ *
+ * Lays the chart out: the outer ring is as large as the labels, the title and the legend leave
+ * room for, and no text overlaps another, the rings, or leaves the chart.
+ *
+ * Returns: (transfer full): the layout.
+ */
+GrChartLayout *
+gr_chart_layout_new (const GrChartData  *data,
+                     const GrChartStyle *style,
+                     double              width,
+                     double              height)
+{
+  g_autoptr(GrChartLayout) layout = NULL;
+  g_autofree Label *labels = NULL;
+  gboolean subtitles = TRUE;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  layout = layout_alloc (data, style, width, height);
+  labels = g_new0 (Label, data->n_axes);
+  choose_sizes (layout, style);
+
+  if (place_frame (layout, data, labels, &subtitles) <= 0)
+    {
+      place_rings_alone (layout, labels);
+      subtitles = FALSE;
+    }
+  layout->show_subtitles = subtitles;
+
+  place_axis_labels (layout, labels);
+  place_level_labels (layout, data, labels);
 
   layout->frame_key = frame_key (data, style, width, height);
   gr_chart_layout_set_series (layout, data);
 
-  for (guint i = 0; i < data->n_axes; i++)
-    for (guint b = 0; b < labels[i].n_blocks; b++)
-      block_clear (&labels[i].blocks[b]);
+  clear_labels (labels, data->n_axes);
 
   return g_steal_pointer (&layout);
 }

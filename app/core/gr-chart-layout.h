@@ -17,7 +17,7 @@ typedef struct
 {
   GrChartColor  background;      /* alpha 0: no background is painted */
   GrChartColor  foreground;      /* text */
-  GrChartColor  grid;            /* rings and axes */
+  GrChartColor  grid;            /* rings and axes, drawn opaque in this colour */
   GrChartColor  main;            /* the main series */
   GrChartColor  target;
   GrChartColor  reference;
@@ -67,6 +67,7 @@ typedef enum
   GR_CHART_TEXT_NOT_ASSESSED,
   GR_CHART_TEXT_LEVEL,
   GR_CHART_TEXT_LEGEND,
+  GR_CHART_TEXT_SCORE,           /* a competency's score in figures, under its title */
 } GrChartTextKind;
 
 /* A block of wrapped text in one font: the layout is drawn from (x, y); box is where its
@@ -163,6 +164,7 @@ guint          gr_chart_find_runs          (const GrChartPoint  *points,
                                             guint                n_points,
                                             guint               *starts,
                                             guint               *lengths);
+gboolean       gr_chart_text_goes_with_series (const GrChartText *text);
 gboolean       gr_chart_rect_intersects    (const GrChartRect   *a,
                                             const GrChartRect   *b);
 gboolean       gr_chart_rect_contains      (const GrChartRect   *outer,

@@ -196,7 +196,10 @@ write_grid (GString             *out,
         ring[i] = gr_chart_layout_ring_point (layout, i, l);
       path_polygon (d, ring, layout->n_axes);
       g_string_append_printf (out, "<path d=\"%s\"", d->str);
-      append_color (out, "stroke", &layout->style.grid, l == layout->max_level ? 0.9 : 0.5);
+      append_color (out, "stroke", &layout->style.grid, 1);
+      /* The top level's ring bounds the chart: wider than the others (see gr-chart-cairo.c). */
+      if (l == layout->max_level)
+        append_attr_number (out, "stroke-width", layout->grid_width * 1.5);
       g_string_append (out, "/>\n");
     }
 
@@ -207,7 +210,7 @@ write_grid (GString             *out,
       path_line (d, gr_chart_layout_ring_point (layout, i, layout->max_level));
     }
   g_string_append_printf (out, "<path d=\"%s\"", d->str);
-  append_color (out, "stroke", &layout->style.grid, 0.7);
+  append_color (out, "stroke", &layout->style.grid, 1);
   g_string_append (out, "/>\n</g>\n");
 }
 
@@ -236,7 +239,7 @@ write_text (GString             *out,
     {
       GrChartColor halo = layout->style.background;
 
-      halo.alpha = 0.85;
+      halo.alpha = 1;
       append_color (out, "stroke", &halo, 1);
       append_attr_number (out, "stroke-width", text->font_size * 0.3);
       g_string_append (out, " stroke-linejoin=\"round\" paint-order=\"stroke\"");
@@ -477,14 +480,6 @@ gr_chart_svg_write (const GrChartLayout *layout,
 
   write_grid (out, layout);
 
-  for (guint t = 0; t < layout->texts->len; t++)
-    {
-      const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
-
-      if (text->kind == GR_CHART_TEXT_LEVEL)
-        write_text (out, layout, text);
-    }
-
   for (guint s = 0; s < layout->shapes->len; s++)
     {
       const GrChartShape *shape = &g_array_index (layout->shapes, GrChartShape, s);
@@ -495,11 +490,19 @@ gr_chart_svg_write (const GrChartLayout *layout,
   for (guint s = 0; s < layout->shapes->len; s++)
     write_shape (out, layout, &g_array_index (layout->shapes, GrChartShape, s), s);
 
+  /* The level labels over the lines, on their halo, then the scores and the other texts. */
   for (guint t = 0; t < layout->texts->len; t++)
     {
       const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
 
-      if (text->kind != GR_CHART_TEXT_LEVEL)
+      if (gr_chart_text_goes_with_series (text))
+        write_text (out, layout, text);
+    }
+  for (guint t = 0; t < layout->texts->len; t++)
+    {
+      const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
+
+      if (!gr_chart_text_goes_with_series (text))
         write_text (out, layout, text);
     }
 

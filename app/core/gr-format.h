@@ -20,6 +20,9 @@ char                  *gr_format_decimal            (double        value,
                                                      gboolean      decimal_comma);
 char                  *gr_format_date_long          (GrTranslator *translator,
                                                      const char   *iso_date);
+char                  *gr_format_with_name          (GrTranslator *translator,
+                                                     const char   *format,
+                                                     const char   *name);
 char                  *gr_format_month_year         (GrTranslator *translator,
                                                      const char   *iso_date);
 char                  *gr_format_title_and_date     (GrTranslator *translator,

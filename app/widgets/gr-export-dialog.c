@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The export dialog: the chart as PNG, SVG or PDF (whose chart, what size, with the title or
- * not) or the scores as CSV, in the interface's language or another one, written through the
- * same core functions as the command line. */
+ * not), the scores as CSV or the long table with the notes, in the interface's language or
+ * another one, written through the same core functions as the command line. */
 #define G_LOG_DOMAIN "gr-export-dialog"
 
 #include "config.h"
@@ -44,12 +44,12 @@ struct _GrExportDialog
 
 G_DEFINE_FINAL_TYPE (GrExportDialog, gr_export_dialog, GTK_TYPE_WINDOW)
 
-static const char *extensions[] = { "png", "svg", "pdf", "csv" };
+static const char *extensions[] = { "png", "svg", "pdf", "csv", "csv" };
 
 static GrExportKind
 get_kind (GrExportDialog *self)
 {
-  return MIN (gtk_drop_down_get_selected (self->format_dropdown), GR_EXPORT_CSV);
+  return MIN (gtk_drop_down_get_selected (self->format_dropdown), GR_EXPORT_CSV_LONG);
 }
 
 void
@@ -65,7 +65,7 @@ static void
 update_sensitivity (GrExportDialog *self)
 {
   GrExportKind kind = get_kind (self);
-  gboolean chart = kind != GR_EXPORT_CSV;
+  gboolean chart = kind < GR_EXPORT_CSV;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_dropdown), chart);
   gtk_widget_set_sensitive (GTK_WIDGET (self->width_spin), chart);
@@ -116,8 +116,10 @@ export_bytes (GrExportDialog  *self,
   guint content = gtk_drop_down_get_selected (self->content_dropdown);
   GrParticipant *participant = NULL;
 
-  if (kind == GR_EXPORT_CSV)
-    return gr_csv_write_session (self->session, get_translator (self));
+  if (kind == GR_EXPORT_CSV || kind == GR_EXPORT_CSV_LONG)
+    return gr_csv_write (self->session,
+                         kind == GR_EXPORT_CSV ? GR_CSV_TABLE_SCORES : GR_CSV_TABLE_LONG,
+                         get_translator (self));
 
   /* Item 0 is the group, then the participants in order. */
   if (content > 0 && content != GTK_INVALID_LIST_POSITION &&
@@ -255,6 +257,8 @@ gr_export_dialog_relabel (GrExportDialog *self)
   gtk_string_list_append (formats, _("Image vectorielle SVG"));
   gtk_string_list_append (formats, _("Document PDF"));
   gtk_string_list_append (formats, _("Tableau des scores CSV"));
+  /* Translators: the CSV with one row per participant and savoir-faire, notes included. */
+  gtk_string_list_append (formats, _("Tableau détaillé, avec les notes (CSV)"));
   gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (formats));
   gtk_drop_down_set_selected (self->format_dropdown,
                               format == GTK_INVALID_LIST_POSITION ? 0 : format);

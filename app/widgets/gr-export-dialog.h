@@ -11,13 +11,15 @@ G_BEGIN_DECLS
 #define GR_TYPE_EXPORT_DIALOG (gr_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (GrExportDialog, gr_export_dialog, GR, EXPORT_DIALOG, GtkWindow)
 
-/* What the dialog writes: a chart format, or the table of scores. */
+/* What the dialog writes: a chart format, the table of scores, or the long table (one row per
+ * participant and savoir-faire, with the notes). */
 typedef enum
 {
   GR_EXPORT_PNG,
   GR_EXPORT_SVG,
   GR_EXPORT_PDF,
   GR_EXPORT_CSV,
+  GR_EXPORT_CSV_LONG,
 } GrExportKind;
 
 GrExportDialog *gr_export_dialog_new          (GtkWindow      *parent,

@@ -51,6 +51,11 @@ update_level (GrItemRow *self)
   self->updating = TRUE;
   gtk_toggle_button_set_active (button_for_level (self, level), TRUE);
   self->updating = FALSE;
+  /* The buttons are read as radio buttons: say which one is checked. */
+  for (guint i = 0; i < self->buttons->len; i++)
+    gtk_accessible_update_state (g_ptr_array_index (self->buttons, i),
+                                 GTK_ACCESSIBLE_STATE_CHECKED, (int) i == level + 1,
+                                 -1);
 
   if (level == GR_LEVEL_NONE)
     text = g_strdup (_("Non évalué"));
@@ -217,7 +222,11 @@ build_buttons (GrItemRow *self)
     {
       g_autofree char *label = level == GR_LEVEL_NONE ? g_strdup ("–")
                                                       : g_strdup_printf ("%d", level);
-      GtkWidget *button = gtk_toggle_button_new_with_label (label);
+      /* One choice among the scale's levels: a radio button for assistive technologies. */
+      GtkWidget *button = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                                        "label", label,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                        NULL);
 
       g_object_set_data (G_OBJECT (button), "level", GINT_TO_POINTER (level));
       gtk_widget_add_css_class (button, "level-button");
@@ -249,30 +258,27 @@ gr_item_row_relabel (GrItemRow *self)
 
   text = gr_ui_grid_text (gr_item_get_text (self->item));
   gtk_label_set_text (self->text_label, text);
-  /* The selector is named after its savoir-faire, so a screen reader says what is rated. */
-  gr_ui_set_label (GTK_WIDGET (self->level_box), text);
   gr_ui_set_label (GTK_WIDGET (self), text);
+  {
+    /* Translators: the name of a savoir-faire's level selector, read by screen readers;
+     * %s is the savoir-faire. */
+    g_autofree char *group = g_strdup_printf (_("Niveau pour « %s »"), text);
+
+    gr_ui_set_label (GTK_WIDGET (self->level_box), group);
+  }
 
   for (int level = GR_LEVEL_NONE; level <= gr_grid_get_max_level (self->grid); level++)
     {
       GtkWidget *button = GTK_WIDGET (button_for_level (self, level));
       g_autofree char *tooltip = NULL;
-      g_autofree char *name = NULL;
+      g_autofree char *name = gr_ui_format_level (self->grid, level);
 
       if (level == GR_LEVEL_NONE)
-        {
-          tooltip = g_strdup (_("Non évalué (touche Retour arrière)"));
-          name = g_strdup (_("Non évalué"));
-        }
+        tooltip = g_strdup (_("Non évalué (touche Retour arrière)"));
       else
-        {
-          GrLevel *scale_level = gr_grid_get_level (self->grid, level);
-
-          name = g_strdup_printf ("%d : %s", level,
-                                  gr_ui_grid_text (gr_level_get_name (scale_level)));
-          tooltip = g_strdup_printf ("%s — %s", name,
-                                     gr_ui_grid_text (gr_level_get_description (scale_level)));
-        }
+        tooltip = g_strdup_printf ("%s — %s", name,
+                                   gr_ui_grid_text (gr_level_get_description (
+                                     gr_grid_get_level (self->grid, level))));
       gtk_widget_set_tooltip_text (button, tooltip);
       gr_ui_set_label (button, name);
     }

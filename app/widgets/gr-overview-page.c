@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gr-competency.h"
+#include "gr-item.h"
 #include "gr-overview-page.h"
 #include "gr-ui.h"
 
@@ -35,19 +36,44 @@ struct _GrOverviewPage
   GPtrArray      *hidden;     /* the GrParticipants whose line the group view leaves out */
   GtkLabel       *legend_label;
   GtkLabel       *table_heading;
+  GtkScrolledWindow *table_scroller;
   GtkGrid        *table;
+  guint           n_table_participants;  /* the shape the table's cells were made for */
+  guint           n_table_competencies;
 };
 
 G_DEFINE_FINAL_TYPE (GrOverviewPage, gr_overview_page, GTK_TYPE_WIDGET)
 
+/* The table of scores is a GtkGrid read as a table: a header row (the participants, the
+ * group's figures), a header column (the competencies), each cell described by its two
+ * headers. Its cells are made once for a session's shape and then only have their text
+ * changed, cell by cell, as scores change: typing a note changes no cell at all. */
+
+enum
+{
+  COLUMN_MEAN,     /* after the participants' columns */
+  COLUMN_BAND,
+  COLUMN_TARGET,
+  N_GROUP_COLUMNS
+};
+
+static GtkWidget *
+table_cell (GrOverviewPage *self,
+            int             column,
+            int             row)
+{
+  return gtk_grid_get_child_at (self->table, column, row);
+}
+
 static void
 add_cell (GrOverviewPage *self,
-          const char     *text,
           int             column,
-          int             row,
-          gboolean        is_current)
+          int             row)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkAccessibleRole role = row == 0 ? GTK_ACCESSIBLE_ROLE_COLUMN_HEADER
+                         : column == 0 ? GTK_ACCESSIBLE_ROLE_ROW_HEADER
+                         : GTK_ACCESSIBLE_ROLE_CELL;
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "accessible-role", role, NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
   gtk_label_set_wrap (GTK_LABEL (label), column == 0);
@@ -56,94 +82,250 @@ add_cell (GrOverviewPage *self,
   gtk_widget_add_css_class (label, "numeric");
   if (row > 0 && row % 2 == 0)
     gtk_widget_add_css_class (label, "table-alt");
-  if (is_current)
-    gtk_widget_add_css_class (label, "table-current");
   gtk_grid_attach (self->table, label, column, row, 1, 1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_RELATION_ROW_INDEX, row + 1,
+                                  GTK_ACCESSIBLE_RELATION_COL_INDEX, column + 1,
+                                  -1);
+  /* A screen reader that reads cell after cell says which competency and whose score. */
+  if (row > 0 && column > 0)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                    table_cell (self, 0, row), table_cell (self, column, 0),
+                                    NULL, -1);
 }
 
 static void
-rebuild_table (GrOverviewPage *self)
+set_cell (GrOverviewPage *self,
+          int             column,
+          int             row,
+          const char     *text,
+          gboolean        is_current)
 {
-  GrGrid *grid;
+  GtkWidget *cell = table_cell (self, column, row);
+
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (cell)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (cell), text);
+  if (is_current)
+    gtk_widget_add_css_class (cell, "table-current");
+  else
+    gtk_widget_remove_css_class (cell, "table-current");
+}
+
+static int
+table_group_column (GrOverviewPage *self)
+{
+  return 1 + (int) self->n_table_participants;
+}
+
+/* Makes the cells for the session's participants and competencies, when they changed. */
+static void
+shape_table (GrOverviewPage *self)
+{
+  guint n_participants = self->session ? gr_session_get_n_participants (self->session) : 0;
+  guint n_competencies = self->session
+    ? gr_grid_get_n_competencies (gr_session_get_grid (self->session)) : 0;
   GtkWidget *child;
-  guint n_participants;
-  int column;
+  int columns, rows;
+
+  if (table_cell (self, 0, 0) != NULL && n_participants == self->n_table_participants &&
+      n_competencies == self->n_table_competencies)
+    return;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))))
     gtk_grid_remove (self->table, child);
-
+  self->n_table_participants = n_participants;
+  self->n_table_competencies = n_competencies;
   if (self->session == NULL)
     return;
 
-  grid = gr_session_get_grid (self->session);
-  n_participants = gr_session_get_n_participants (self->session);
+  columns = table_group_column (self) + N_GROUP_COLUMNS;
+  rows = 1 + (int) n_competencies;
+  /* Headers first: the cells refer to them. */
+  for (int column = 0; column < columns; column++)
+    add_cell (self, column, 0);
+  for (int row = 1; row < rows; row++)
+    for (int column = 0; column < columns; column++)
+      add_cell (self, column, row);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->table),
+                                  GTK_ACCESSIBLE_RELATION_ROW_COUNT, rows,
+                                  GTK_ACCESSIBLE_RELATION_COL_COUNT, columns,
+                                  -1);
+}
 
-  add_cell (self, _("Compétence"), 0, 0, FALSE);
-  for (guint p = 0; p < n_participants; p++)
+static void
+update_participant_cell (GrOverviewPage *self,
+                         guint           p,
+                         guint           competency)
+{
+  GrParticipant *participant = gr_session_get_participant (self->session, p);
+  g_autofree char *score = NULL;
+  GrStats stats;
+
+  gr_participant_get_competency_stats (participant, competency, &stats);
+  score = gr_ui_format_score (&stats, gr_session_get_grid (self->session));
+  set_cell (self, 1 + p, 1 + competency, score, participant == self->participant);
+}
+
+static void
+update_group_cells (GrOverviewPage *self,
+                    guint           competency)
+{
+  int column = table_group_column (self);
+  g_autofree char *mean = NULL;
+  g_autofree char *band = NULL;
+  GrStats stats;
+
+  gr_session_get_competency_stats (self->session, competency, &stats);
+  mean = gr_ui_format_score (&stats, gr_session_get_grid (self->session));
+  if (gr_stats_has_score (&stats))
+    {
+      g_autofree char *min = gr_ui_format_number (stats.min);
+      g_autofree char *max = gr_ui_format_number (stats.max);
+
+      /* Translators: the group's band, from the lowest score to the highest. */
+      band = g_strdup_printf (_("%s à %s"), min, max);
+    }
+  else
+    band = g_strdup (_("non évalué"));
+
+  set_cell (self, column + COLUMN_MEAN, 1 + competency, mean, FALSE);
+  set_cell (self, column + COLUMN_BAND, 1 + competency, band, FALSE);
+}
+
+static void
+update_target_cell (GrOverviewPage *self,
+                    guint           competency)
+{
+  g_autofree char *target = NULL;
+
+  if (self->participant != NULL &&
+      gr_participant_get_target (self->participant, competency) != GR_LEVEL_NONE)
+    target = g_strdup_printf ("%d", gr_participant_get_target (self->participant, competency));
+  else
+    target = g_strdup (_("aucun"));
+  set_cell (self, table_group_column (self) + COLUMN_TARGET, 1 + competency, target, FALSE);
+}
+
+static void
+update_headers (GrOverviewPage *self)
+{
+  GrGrid *grid = gr_session_get_grid (self->session);
+  int column = table_group_column (self);
+  g_autofree char *target = NULL;
+
+  set_cell (self, 0, 0, _("Compétence"), FALSE);
+  for (guint p = 0; p < self->n_table_participants; p++)
     {
       GrParticipant *participant = gr_session_get_participant (self->session, p);
 
-      add_cell (self, gr_participant_get_name (participant), 1 + p, 0,
+      set_cell (self, 1 + p, 0, gr_participant_get_name (participant),
                 participant == self->participant);
     }
-  column = 1 + n_participants;
-  add_cell (self, _("Moyenne du groupe"), column, 0, FALSE);
-  add_cell (self, _("Étendue"), column + 1, 0, FALSE);
+  set_cell (self, column + COLUMN_MEAN, 0, _("Moyenne du groupe"), FALSE);
+  set_cell (self, column + COLUMN_BAND, 0, _("Étendue"), FALSE);
   /* The targets are one participant's, beside the group's figures: say whose. */
   if (self->participant != NULL)
-    {
-      /* Translators: heading of the targets column of the overview: whose targets. */
-      g_autofree char *heading = g_strdup_printf (_("Objectif de %s"),
-                                                  gr_participant_get_name (self->participant));
-
-      add_cell (self, heading, column + 2, 0, FALSE);
-    }
+    /* Translators: heading of the targets column of the overview: whose targets. */
+    target = gr_ui_with_name (_("Objectif de %s"), gr_participant_get_name (self->participant));
   else
-    add_cell (self, _("Objectif"), column + 2, 0, FALSE);
+    target = g_strdup (_("Objectif"));
+  set_cell (self, column + COLUMN_TARGET, 0, target, FALSE);
 
-  for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
+  for (guint c = 0; c < self->n_table_competencies; c++)
+    set_cell (self, 0, 1 + c,
+              gr_ui_grid_text (gr_competency_get_title (gr_grid_get_competency (grid, c))),
+              FALSE);
+}
+
+/* Brings every cell up to date (a new session, language or participant shown). */
+static void
+update_table (GrOverviewPage *self)
+{
+  shape_table (self);
+  if (self->session == NULL)
+    return;
+
+  update_headers (self);
+  for (guint c = 0; c < self->n_table_competencies; c++)
     {
-      GrCompetency *competency = gr_grid_get_competency (grid, c);
-      g_autofree char *mean = NULL;
-      g_autofree char *band = NULL;
-      g_autofree char *target = NULL;
-      GrStats stats;
-      int row = 1 + c;
-
-      add_cell (self, gr_ui_grid_text (gr_competency_get_title (competency)), 0, row, FALSE);
-      for (guint p = 0; p < n_participants; p++)
-        {
-          GrParticipant *participant = gr_session_get_participant (self->session, p);
-          g_autofree char *score = NULL;
-
-          gr_participant_get_competency_stats (participant, c, &stats);
-          score = gr_ui_format_score (&stats, grid);
-          add_cell (self, score, 1 + p, row, participant == self->participant);
-        }
-
-      gr_session_get_competency_stats (self->session, c, &stats);
-      mean = gr_ui_format_score (&stats, grid);
-      if (gr_stats_has_score (&stats))
-        {
-          g_autofree char *min = gr_ui_format_number (stats.min);
-          g_autofree char *max = gr_ui_format_number (stats.max);
-
-          /* Translators: the group's band, from the lowest score to the highest. */
-          band = g_strdup_printf (_("%s à %s"), min, max);
-        }
-      else
-        band = g_strdup (_("non évalué"));
-
-      if (self->participant != NULL &&
-          gr_participant_get_target (self->participant, c) != GR_LEVEL_NONE)
-        target = g_strdup_printf ("%d", gr_participant_get_target (self->participant, c));
-      else
-        target = g_strdup (_("aucun"));
-
-      add_cell (self, mean, column, row, FALSE);
-      add_cell (self, band, column + 1, row, FALSE);
-      add_cell (self, target, column + 2, row, FALSE);
+      for (guint p = 0; p < self->n_table_participants; p++)
+        update_participant_cell (self, p, c);
+      update_group_cells (self, c);
+      update_target_cell (self, c);
     }
+}
+
+/* Only the cells a change touches: a level changes a participant's score of one competency and
+ * the group's figures there; a target, one cell; a note, none. */
+static void
+on_participant_changed (GrOverviewPage *self,
+                        GrParticipant  *participant,
+                        int             kind,
+                        guint           index)
+{
+  guint p;
+
+  if (!g_list_store_find (G_LIST_STORE (gr_session_get_participants (self->session)),
+                          participant, &p) || p >= self->n_table_participants)
+    return;
+
+  switch (kind)
+    {
+    case GR_PARTICIPANT_CHANGE_LEVEL:
+      {
+        GrItem *item = gr_grid_get_item (gr_session_get_grid (self->session), index);
+        guint competency = gr_item_get_competency_index (item);
+
+        update_participant_cell (self, p, competency);
+        update_group_cells (self, competency);
+      }
+      break;
+    case GR_PARTICIPANT_CHANGE_TARGET:
+      if (participant == self->participant)
+        update_target_cell (self, index);
+      break;
+    case GR_PARTICIPANT_CHANGE_NAME:
+      update_headers (self);
+      break;
+    default:
+      break;
+    }
+}
+
+/* Left and Right scroll a table wider than the page: a keyboard reaches every column. */
+static gboolean
+on_table_key_pressed (GrOverviewPage        *self,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkEventControllerKey *controller)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->table_scroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  double step = MAX (40, gtk_adjustment_get_page_size (adjustment) / 4);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      value -= step;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      value += step;
+      break;
+    case GDK_KEY_Home:
+      value = gtk_adjustment_get_lower (adjustment);
+      break;
+    case GDK_KEY_End:
+      value = gtk_adjustment_get_upper (adjustment);
+      break;
+    default:
+      return FALSE;
+    }
+  gtk_adjustment_set_value (adjustment, value);
+  return TRUE;
 }
 
 /* The chart hides lines by name: names follow renames, the participants stay the same. */
@@ -284,7 +466,7 @@ update_legend (GrOverviewPage *self)
                          "plus bas au plus haut ; chaque ligne fine est un participant. Une "
                          "compétence que personne n’a évaluée interrompt le contour."));
   else if (self->participant != NULL)
-    legend = g_strdup_printf (_("Le contour plein montre les scores de %s, le contour en "
+    legend = gr_ui_with_name (_("Le contour plein montre les scores de %s, le contour en "
                                 "pointillés ses objectifs. Une compétence non évaluée "
                                 "interrompt le contour : elle ne compte jamais pour 0."),
                               gr_participant_get_name (self->participant));
@@ -316,7 +498,7 @@ gr_overview_page_relabel (GrOverviewPage *self)
   gtk_label_set_text (self->table_heading, _("Scores par compétence"));
   gr_ui_set_label (GTK_WIDGET (self->table), _("Scores par compétence"));
   update_legend (self);
-  rebuild_table (self);
+  update_table (self);
 }
 
 static void
@@ -357,12 +539,15 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, band_check);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, legend_label);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table_heading);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table);
 }
 
 static void
 gr_overview_page_init (GrOverviewPage *self)
 {
+  GtkEventController *keys;
+
   self->hidden = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
   gr_chart_view_set_show_title (self->chart, TRUE);
@@ -373,6 +558,11 @@ gr_overview_page_init (GrOverviewPage *self)
   g_signal_connect_object (self->title_entry, "changed", G_CALLBACK (on_title_changed), self,
                            G_CONNECT_SWAPPED);
   gr_overview_page_relabel (self);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_table_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->table), keys);
 }
 
 GtkWidget *
@@ -392,7 +582,9 @@ gr_overview_page_set_session (GrOverviewPage *self,
 
   if (self->session != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->session, rebuild_table, self);
+      g_signal_handlers_disconnect_by_func (self->session, on_participant_changed, self);
+      g_signal_handlers_disconnect_by_func (gr_session_get_participants (self->session),
+                                            update_table, self);
       g_signal_handlers_disconnect_by_func (self->session, update_title_entry, self);
       g_signal_handlers_disconnect_by_func (gr_session_get_participants (self->session),
                                             rebuild_series_checks, self);
@@ -407,12 +599,14 @@ gr_overview_page_set_session (GrOverviewPage *self,
 
   g_signal_connect_object (gr_session_get_participants (session), "items-changed",
                            G_CALLBACK (rebuild_series_checks), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "changed", G_CALLBACK (rebuild_table), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gr_session_get_participants (session), "items-changed",
+                           G_CALLBACK (update_table), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "participant-changed", G_CALLBACK (on_participant_changed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::title", G_CALLBACK (update_title_entry), self,
                            G_CONNECT_SWAPPED);
   update_title_entry (self);
-  rebuild_table (self);
+  update_table (self);
 }
 
 /* Shows @participant, or the group when @group is set (@participant then only marks whose
@@ -430,7 +624,7 @@ gr_overview_page_set_participant (GrOverviewPage *self,
   gr_chart_view_set_show_participants (self->chart, group);
   update_series_row (self);
   update_legend (self);
-  rebuild_table (self);
+  update_table (self);
 }
 
 /* Returns: (transfer none) */

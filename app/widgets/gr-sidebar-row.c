@@ -70,6 +70,19 @@ gr_sidebar_row_init (GrSidebarRow *self)
   gtk_level_bar_remove_offset_value (self->score_bar, GTK_LEVEL_BAR_OFFSET_FULL);
 }
 
+/* What a screen reader says of the row: its title, and a competency's score after it. */
+static void
+update_accessible_label (GrSidebarRow *self)
+{
+  const char *title = gtk_label_get_text (self->title_label);
+  g_autofree char *label = NULL;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->score_box)))
+    /* Translators: a sidebar entry read by a screen reader: "Coopérer : 2,5 / 4". */
+    label = g_strdup_printf (_("%s : %s"), title, gtk_label_get_text (self->score_label));
+  gr_ui_set_label (GTK_WIDGET (self), label != NULL ? label : title);
+}
+
 /* @page_name is the name of the page in the window's stack that the row shows. */
 GtkWidget *
 gr_sidebar_row_new (const char *page_name,
@@ -101,7 +114,10 @@ gr_sidebar_row_set_title (GrSidebarRow *self,
 {
   g_return_if_fail (GR_IS_SIDEBAR_ROW (self));
   gtk_label_set_text (self->title_label, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
+  /* On the label, not the row: a row given the focus from the keyboard would pop its tooltip
+   * up over the page. The mouse still finds a title cut short by the sidebar's width. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+  update_accessible_label (self);
 }
 
 /* Shows a competency's score; the row's accessible label says the title and the score. */
@@ -111,7 +127,6 @@ gr_sidebar_row_set_score (GrSidebarRow  *self,
                           GrGrid        *grid)
 {
   g_autofree char *score = NULL;
-  g_autofree char *label = NULL;
 
   g_return_if_fail (GR_IS_SIDEBAR_ROW (self));
 
@@ -121,10 +136,7 @@ gr_sidebar_row_set_score (GrSidebarRow  *self,
   gtk_level_bar_set_value (self->score_bar, gr_stats_has_score (stats) ? stats->mean : 0);
   gtk_widget_set_opacity (GTK_WIDGET (self->score_bar), gr_stats_has_score (stats) ? 1 : 0.4);
   gtk_widget_set_visible (GTK_WIDGET (self->score_box), TRUE);
-
-  /* Translators: a sidebar entry read by a screen reader: "Coopérer : 2,5 / 4". */
-  label = g_strdup_printf (_("%s : %s"), gtk_label_get_text (self->title_label), score);
-  gr_ui_set_label (GTK_WIDGET (self), label);
+  update_accessible_label (self);
 }
 
 /* The score as shown, e.g. "2,5 / 4" or "non évalué". */

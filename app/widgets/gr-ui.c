@@ -220,3 +220,12 @@ gr_ui_clear_chooser (GtkFileChooserNative **chooser,
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (*chooser));
   g_clear_object (chooser);
 }
+
+/* @format (translated, with one "%s") with @name in it, elided as the interface's language
+ * wants: "Objectif d’Amélie". */
+char *
+gr_ui_with_name (const char *format,
+                 const char *name)
+{
+  return gr_format_with_name (gr_ui_translator (), format, name);
+}

@@ -22,6 +22,8 @@ char         *gr_ui_format_score      (const GrStats *stats,
                                        GrGrid        *grid);
 char         *gr_ui_format_level      (GrGrid        *grid,
                                        int            level);
+char         *gr_ui_with_name         (const char    *format,
+                                       const char    *name);
 void          gr_ui_set_label         (GtkWidget     *widget,
                                        const char    *label);
 char         *gr_ui_sentence          (const char    *message);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gr-ui.h"
 #include "gr-window-private.h"
 
 /* The participant drop-down shows the name and follows a rename: GTK 4.8 evaluates an
@@ -86,7 +87,7 @@ _gr_window_update_chart_caption (GrWindow *self)
     caption = g_strdup (_("Groupe : moyenne, bande et participants"));
   else if (self->participant != NULL)
     /* Translators: above the live chart: whose scores it shows. */
-    caption = g_strdup_printf (_("Scores de %s"), gr_participant_get_name (self->participant));
+    caption = gr_ui_with_name (_("Scores de %s"), gr_participant_get_name (self->participant));
   else
     caption = g_strdup ("");
 
