@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include <math.h>
 #include <string.h>
 
@@ -17,6 +15,7 @@
 #include "gr-chart-svg.h"
 #include "gr-error.h"
 #include "gr-format.h"
+#include "gr-i18n.h"
 #include "gr-png.h"
 
 void
