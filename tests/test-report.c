@@ -498,7 +498,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  gr_i18n_init ();
+  gr_i18n_init (NULL);
   tmpdir = g_dir_make_tmp ("grille-report-XXXXXX", NULL);
 
   g_test_add_func ("/report/content", test_content);
