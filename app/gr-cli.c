@@ -40,7 +40,7 @@ typedef struct
   char     *size;
   int       scale;
   char     *participant;
-  char     *reference;
+  char    **references;
   char     *split_dir;
   char     *merge_path;
   gboolean  title;
@@ -60,7 +60,7 @@ cli_options_clear (CliOptions *o)
   g_clear_pointer (&o->lang, g_free);
   g_clear_pointer (&o->size, g_free);
   g_clear_pointer (&o->participant, g_free);
-  g_clear_pointer (&o->reference, g_free);
+  g_clear_pointer (&o->references, g_strfreev);
   g_clear_pointer (&o->split_dir, g_free);
   g_clear_pointer (&o->merge_path, g_free);
   g_clear_pointer (&o->files, g_strfreev);
@@ -172,24 +172,64 @@ run_summary (const CliOptions *o)
   return 0;
 }
 
+/* --reference, up to five times: the earlier sessions, read once for every chart. */
+static int
+load_references (const CliOptions  *o,
+                 GPtrArray        **references)
+{
+  *references = g_ptr_array_new_with_free_func (g_object_unref);
+  if (o->references == NULL)
+    return 0;
+
+  if (g_strv_length (o->references) > GR_CHART_MAX_REFERENCES)
+    return fail (NULL, _("--reference peut être donné au plus %d fois, pas %u"),
+                 GR_CHART_MAX_REFERENCES, g_strv_length (o->references));
+
+  for (guint i = 0; o->references[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GrSession *reference;
+
+      if (!(reference = load_session (o->references[i], &error)))
+        return fail (o->references[i], "%s", error->message);
+      g_ptr_array_add (*references, reference);
+    }
+
+  return 0;
+}
+
+/* An earlier session on another grid cannot be compared with @session: say which. */
+static int
+check_references (const CliOptions *o,
+                  GPtrArray        *references,
+                  GrSession        *session)
+{
+  for (guint i = 0; references != NULL && i < references->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gr_session_check_comparable (session, g_ptr_array_index (references, i), &error))
+        return fail (o->references[i], "%s", error->message);
+    }
+
+  return 0;
+}
+
 static int
 parse_chart_options (const CliOptions      *o,
                      GrChartExportOptions  *options,
-                     GrSession            **reference)
+                     GPtrArray            **references)
 {
+  int status;
+
   gr_chart_export_options_init (options);
   options->translator = gr_translator_get (o->lang);
   options->participant = o->participant;
   options->show_title = o->title;
 
-  if (o->reference != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!(*reference = load_session (o->reference, &error)))
-        return fail (o->reference, "%s", error->message);
-      options->reference = *reference;
-    }
+  if ((status = load_references (o, references)))
+    return status;
+  options->references = *references;
 
   if (o->size != NULL)
     {
@@ -232,14 +272,16 @@ parse_table_option (const CliOptions *o,
 }
 
 static int
-export_one (const char                 *input,
+export_one (const CliOptions           *o,
+            GPtrArray                  *references,
+            const char                 *input,
             const char                 *output,
             GrChartFormat               chart_format,
             gboolean                    csv,
             GrCsvTable                  table,
-            GrChartExporter            *exporter,
-            GrTranslator               *translator)
+            GrChartExporter            *exporter)
 {
+  GrTranslator *translator = gr_translator_get (o->lang);
   g_autoptr(GrSession) session = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -250,6 +292,8 @@ export_one (const char                 *input,
 
   if (!(session = load_session (input, &error)))
     return fail (input, "%s", error->message);
+  if (!csv && check_references (o, references, session) != 0)
+    return 1;
 
   if (csv)
     bytes = gr_csv_write (session, table, translator);
@@ -262,7 +306,7 @@ export_one (const char                 *input,
 static int
 run_export (const CliOptions *o)
 {
-  g_autoptr(GrSession) reference = NULL;
+  g_autoptr(GPtrArray) references = NULL;
   g_autoptr(GrChartExporter) exporter = NULL;
   GrChartExportOptions chart_options;
   GrChartFormat chart_format = GR_CHART_FORMAT_PNG;
@@ -282,13 +326,13 @@ run_export (const CliOptions *o)
     return fail (o->export_path, _("format de sortie inconnu : le nom doit finir par .csv, "
                                    ".png, .svg ou .pdf"));
 
-  if ((status = parse_chart_options (o, &chart_options, &reference)) ||
+  if ((status = parse_chart_options (o, &chart_options, &references)) ||
       (status = parse_table_option (o, csv, &table)))
     return status;
   exporter = gr_chart_exporter_new (&chart_options);
 
-  return export_one (o->files[0], o->export_path, chart_format, csv, table, exporter,
-                     gr_translator_get (o->lang));
+  return export_one (o, references, o->files[0], o->export_path, chart_format, csv, table,
+                     exporter);
 }
 
 /* --paper, A4 when not given. */
@@ -305,26 +349,24 @@ parse_paper (const CliOptions *o,
 static int
 parse_report_options (const CliOptions  *o,
                       GrReportOptions   *options,
-                      GrSession        **reference)
+                      GPtrArray        **references)
 {
+  int status;
+
   gr_report_options_init (options);
   options->translator = gr_translator_get (o->lang);
   options->participant = o->participant;
 
-  if (o->reference != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!(*reference = load_session (o->reference, &error)))
-        return fail (o->reference, "%s", error->message);
-      options->reference = *reference;
-    }
+  if ((status = load_references (o, references)))
+    return status;
+  options->references = *references;
 
   return parse_paper (o, &options->paper);
 }
 
 static int
-report_one (const char            *input,
+report_one (const CliOptions      *o,
+            const char            *input,
             const char            *output,
             const GrReportOptions *options)
 {
@@ -339,6 +381,8 @@ report_one (const char            *input,
 
   if (!(session = load_session (input, &error)))
     return fail (input, "%s", error->message);
+  if (check_references (o, options->references, session) != 0)
+    return 1;
 
   if (!(report = gr_report_new (session, options, &error)) ||
       !(bytes = gr_report_to_pdf (report, &error)))
@@ -350,7 +394,7 @@ report_one (const char            *input,
 static int
 run_report (const CliOptions *o)
 {
-  g_autoptr(GrSession) reference = NULL;
+  g_autoptr(GPtrArray) references = NULL;
   GrReportOptions options;
   int status;
 
@@ -362,10 +406,10 @@ run_report (const CliOptions *o)
   if (!g_str_has_suffix (o->report_path, ".pdf") && !g_str_has_suffix (o->report_path, ".PDF"))
     return fail (o->report_path, _("le rapport est un PDF : le nom doit finir par .pdf"));
 
-  if ((status = parse_report_options (o, &options, &reference)))
+  if ((status = parse_report_options (o, &options, &references)))
     return status;
 
-  return report_one (o->files[0], o->report_path, &options);
+  return report_one (o, o->files[0], o->report_path, &options);
 }
 
 /* One chart (or report) per session file, in one process: FILE.grille gives DIR/FILE.FORMAT
@@ -373,7 +417,7 @@ run_report (const CliOptions *o)
 static int
 run_export_dir (const CliOptions *o)
 {
-  g_autoptr(GrSession) reference = NULL;
+  g_autoptr(GPtrArray) references = NULL;
   g_autoptr(GrChartExporter) exporter = NULL;
   g_autoptr(GHashTable) outputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *extension = NULL;
@@ -395,9 +439,9 @@ run_export_dir (const CliOptions *o)
     return fail (NULL, _("--export-dir demande --format=png, svg, pdf, csv ou report"));
   extension = report ? g_strdup ("pdf") : g_ascii_strdown (o->format, -1);
 
-  if (report && (status = parse_report_options (o, &report_options, &reference)))
+  if (report && (status = parse_report_options (o, &report_options, &references)))
     return status;
-  if (!report && ((status = parse_chart_options (o, &chart_options, &reference)) ||
+  if (!report && ((status = parse_chart_options (o, &chart_options, &references)) ||
                   (status = parse_table_option (o, csv, &table))))
     return status;
   /* One exporter for the whole batch: charts of the same grid share their frame. */
@@ -433,9 +477,9 @@ run_export_dir (const CliOptions *o)
       g_hash_table_insert (outputs, g_strdup (name), o->files[i]);
 
       /* A bad file is reported and skipped; the others are still written. */
-      if (report ? report_one (o->files[i], output, &report_options) != 0
-                 : export_one (o->files[i], output, chart_format, csv, table, exporter,
-                               gr_translator_get (o->lang)) != 0)
+      if (report ? report_one (o, o->files[i], output, &report_options) != 0
+                 : export_one (o, references, o->files[i], output, chart_format, csv, table,
+                               exporter) != 0)
         status = 1;
     }
 
@@ -580,8 +624,8 @@ gr_cli_run (int    argc,
       N_("Facteur d’échelle pour les écrans haute densité (1 par défaut)"), N_("N") },
     { "participant", 0, 0, G_OPTION_ARG_STRING, &o.participant,
       N_("Tracer ce participant plutôt que le groupe"), N_("NOM") },
-    { "reference", 0, 0, G_OPTION_ARG_FILENAME, &o.reference,
-      N_("Tracer aussi une session antérieure, pour comparer"), N_("FICHIER") },
+    { "reference", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.references,
+      N_("Tracer aussi une session antérieure, pour comparer (cinq au plus)"), N_("FICHIER") },
     { "split", 0, 0, G_OPTION_ARG_FILENAME, &o.split_dir,
       N_("Écrire dans DOSSIER un fichier de session par participant"), N_("DOSSIER") },
     { "merge", 0, 0, G_OPTION_ARG_FILENAME, &o.merge_path,

@@ -228,10 +228,11 @@ load_example (const char *name)
 }
 
 static GBytes *
-report (GrSession  *session,
-        const char *lang,
-        GrPaper     paper,
-        guint      *n_pages)
+report_compared (GrSession  *session,
+                 const char *lang,
+                 GrPaper     paper,
+                 GPtrArray  *references,
+                 guint      *n_pages)
 {
   g_autoptr(GrReport) report = NULL;
   g_autoptr(GError) error = NULL;
@@ -242,6 +243,7 @@ report (GrSession  *session,
   options.translator = gr_translator_get (lang);
   options.paper = paper;
   options.today = "2026-07-01";
+  options.references = references;
   report = gr_report_new (session, &options, &error);
   g_assert_no_error (error);
   bytes = gr_report_to_pdf (report, &error);
@@ -249,6 +251,15 @@ report (GrSession  *session,
   if (n_pages)
     *n_pages = gr_report_get_n_pages (report);
   return bytes;
+}
+
+static GBytes *
+report (GrSession  *session,
+        const char *lang,
+        GrPaper     paper,
+        guint      *n_pages)
+{
+  return report_compared (session, lang, paper, NULL, n_pages);
 }
 
 /* Every word of every page inside the margins, with a point's tolerance for the glyphs' boxes. */
@@ -468,6 +479,31 @@ test_large (void)
   g_string_free (five_thousand, TRUE);
 }
 
+/* With an earlier session, the reading says what changed and the scores table has the change. */
+static void
+test_reference (void)
+{
+  g_autoptr(GrSession) session = load_example ("atelier-v2.grille");
+  g_autoptr(GrSession) earlier = load_example ("atelier.grille");
+  g_autoptr(GPtrArray) references = g_ptr_array_new ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *text = NULL;
+
+  /* Coopérer goes from 1,75 to 2,50 for the group: the elected members now have 2 and 3 where
+   * they had 1 and nothing. */
+  gr_participant_set_level (gr_session_get_participant (session, 1), 0, 2);
+  gr_participant_set_level (gr_session_get_participant (session, 1), 1, 3);
+  g_ptr_array_add (references, earlier);
+  pdf = report_compared (session, "fr", GR_PAPER_A4, references, NULL);
+  pages = read_pdf (pdf);
+  text = all_text (pages);
+
+  assert_contains (text, "Depuis la session antérieure, « Coopérer » (+0,75) a progressé.");
+  assert_contains (text, "Évolution depuis la session antérieure");
+  assert_contains (text, "+0,75");
+}
+
 static void
 test_nothing_assessed (void)
 {
@@ -505,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/report/german-letter", test_german);
   g_test_add_func ("/report/large-session", test_large);
   g_test_add_func ("/report/nothing-assessed", test_nothing_assessed);
+  g_test_add_func ("/report/reference", test_reference);
 
   status = g_test_run ();
   {

@@ -1364,13 +1364,13 @@ gr_report_new (GrSession              *session,
   /* The footer's line, its gap and one small line of text sit inside the bottom margin. */
   self->bottom = self->height - MARGIN - SMALL_SIZE * 1.4 - FOOTER_GAP;
 
-  self->data = gr_chart_data_new_from_session (session, self->tr, participant, TRUE, FALSE,
-                                               options->reference);
+  self->data = gr_chart_data_new_from_sessions (session, self->tr, participant, TRUE, FALSE,
+                                                options->references);
 
   gr_chart_export_options_init (&chart_options);
   chart_options.translator = self->tr;
   chart_options.participant = options->participant;
-  chart_options.reference = options->reference;
+  chart_options.references = options->references;
   chart_options.width = (int) (self->right - self->left);
   chart_options.height = (int) MIN (self->right - self->left, 330);
   if (!(self->chart = gr_chart_export_build_layout (session, &chart_options, error)))

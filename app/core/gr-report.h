@@ -13,7 +13,8 @@ typedef struct
 {
   GrTranslator *translator;   /* the report's language; NULL: the messages' */
   const char   *participant;  /* NULL: the group; else the report is about this participant */
-  GrSession    *reference;    /* an earlier session to compare with, or NULL */
+  GPtrArray    *references;   /* earlier sessions (GrSession) drawn on the radar, or NULL; the
+                               * change is counted from the first */
   GrPaper       paper;
   const char   *today;        /* YYYY-MM-DD, for overdue actions; NULL: today */
 } GrReportOptions;
