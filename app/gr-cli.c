@@ -402,7 +402,7 @@ run_report (const CliOptions *o)
     return fail (NULL, _("--report demande un fichier de session à lire"));
   if (o->files[1] != NULL)
     return fail (NULL, _("--report lit un seul fichier de session ; pour en traiter plusieurs, "
-                         "utilisez --export-dir --format=report"));
+                         "utilisez --export-dir"));
   if (!g_str_has_suffix (o->report_path, ".pdf") && !g_str_has_suffix (o->report_path, ".PDF"))
     return fail (o->report_path, _("le rapport est un PDF : le nom doit finir par .pdf"));
 
