@@ -292,7 +292,7 @@ fail (GError **error,
       GError  *cause)
 {
   g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
-               _("impossible d’écrire le brouillon : %s"), cause->message);
+               _("impossible d’écrire le brouillon : %s"), cause->message);
   return FALSE;
 }
 
