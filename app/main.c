@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <glib/gi18n.h>
 
 #include "gr-application.h"
@@ -19,6 +20,10 @@ main (int   argc,
   g_autoptr(GrApplication) app = NULL;
 
   gr_i18n_init ();
+
+  /* Over a file-size limit (ulimit -f), write() fails with EFBIG and the save or export says
+   * so, instead of the process being killed with no word and a temporary file left behind. */
+  signal (SIGXFSZ, SIG_IGN);
 
   /* --summary, --export and friends run without a display, and without GTK at all. */
   if (gr_cli_wants_command_line (argc, argv))

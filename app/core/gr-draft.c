@@ -208,9 +208,8 @@ gr_draft_write (GrDraft    *self,
   parent_path = g_file_get_path (parent);
   if (parent_path != NULL && g_mkdir_with_parents (parent_path, 0700) != 0)
     {
-      int saved = errno;
-      g_set_error (&local_error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s", g_strerror (saved));
+      g_set_error_literal (&local_error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
+                           gr_file_error_from_errno (errno));
       goto failed;
     }
 
