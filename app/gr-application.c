@@ -6,11 +6,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-application.h"
+#include "gr-chart-view.h"
 #include "gr-draft.h"
 #include "gr-export-dialog.h"
+#include "gr-format.h"
+#include "gr-i18n.h"
 #include "gr-session-file.h"
 #include "gr-translator.h"
 #include "gr-ui.h"
@@ -21,6 +22,7 @@ struct _GrApplication
   GtkApplication  parent_instance;
 
   GSettings      *settings;
+  GSettings      *desktop_settings;     /* the desktop's preference, when GNOME's schema is here */
   gboolean        system_prefers_dark;  /* GtkSettings' value before Grille changed it */
   gboolean        drafts_offered;
 
@@ -148,6 +150,9 @@ gr_application_offer_drafts (GrApplication *self)
   for (guint i = 0; i < found->len; i++)
     {
       GrDraft *draft = g_ptr_array_index (found, i);
+      g_autofree char *iso = NULL;
+      g_autofree char *day = NULL;
+      g_autofree char *time = NULL;
       g_autofree char *when = NULL;
       g_autofree char *name = NULL;
 
@@ -157,8 +162,12 @@ gr_application_offer_drafts (GrApplication *self)
       g_ptr_array_add (drafts, g_object_ref (draft));
       name = gr_draft_get_origin (draft) ? g_file_get_basename (gr_draft_get_origin (draft))
                                           : g_strdup (_("Nouvelle session"));
-      /* Translators: a date and time format, see g_date_time_format(). */
-      when = g_date_time_format (gr_draft_get_modified (draft), _("%d/%m/%Y à %H:%M"));
+      iso = g_date_time_format (gr_draft_get_modified (draft), "%Y-%m-%d");
+      day = gr_format_date_long (gr_translator_get (NULL), iso);
+      time = g_date_time_format (gr_draft_get_modified (draft), "%H:%M");
+      /* Translators: when a draft was written: a date in words, then the time, e.g.
+       * "12 mars 2026 à 14:05". */
+      when = g_strdup_printf (C_("draft", "%1$s à %2$s"), day, time);
       /* Translators: a line of the list of drafts: the session, then when it was written. */
       g_string_append_printf (list, _("• %s, enregistré automatiquement le %s\n"), name, when);
     }
@@ -172,10 +181,12 @@ gr_application_offer_drafts (GrApplication *self)
   g_string_append (list, _("\nSi vous ne les restaurez pas, ces modifications seront perdues."));
   dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
-                                   g_dngettext (GETTEXT_PACKAGE,
-                                                "Restaurer une session non enregistrée ?",
-                                                "Restaurer des sessions non enregistrées ?",
-                                                drafts->len));
+                                   gr_translator_ngettext (gr_translator_get (NULL),
+                                                           "Restaurer une session non "
+                                                           "enregistrée ?",
+                                                           "Restaurer des sessions non "
+                                                           "enregistrées ?",
+                                                           drafts->len));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", list->str);
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
                           _("_Supprimer"), GTK_RESPONSE_REJECT,
@@ -232,20 +243,64 @@ gr_application_open (GApplication  *app,
 
 /* Style and language */
 
+/* "system" follows the desktop's light or dark preference (GNOME's color-scheme key, read
+ * again when it changes), or GTK's own setting where there is no such key. */
+static gboolean
+system_prefers_dark (GrApplication *self)
+{
+  g_autofree char *scheme = NULL;
+
+  if (self->desktop_settings == NULL)
+    return self->system_prefers_dark;
+  scheme = g_settings_get_string (self->desktop_settings, "color-scheme");
+  return g_str_equal (scheme, "prefer-dark");
+}
+
 static void
 apply_color_scheme (GrApplication *self)
 {
   g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
   GtkSettings *settings = gtk_settings_get_default ();
-  gboolean dark = self->system_prefers_dark;
+  gboolean dark;
+  gboolean current;
 
   if (g_str_equal (scheme, "dark"))
     dark = TRUE;
   else if (g_str_equal (scheme, "light"))
     dark = FALSE;
+  else
+    dark = system_prefers_dark (self);
 
-  if (settings != NULL)
+  if (settings == NULL)
+    return;
+  /* Setting it reloads the theme, a good part of the start-up: only when it changes. */
+  g_object_get (settings, "gtk-application-prefer-dark-theme", &current, NULL);
+  if (current != dark)
     g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
+}
+
+/* The direction the interface's language reads in: the window mirrors for Arabic. */
+static void
+apply_direction (void)
+{
+  gtk_widget_set_default_direction (gr_translator_is_rtl (gr_translator_get (NULL))
+                                    ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+}
+
+static void
+follow_desktop_color_scheme (GrApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "color-scheme"))
+    return;
+
+  self->desktop_settings = g_settings_new_full (schema, NULL, NULL);
+  g_signal_connect_object (self->desktop_settings, "changed::color-scheme",
+                           G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -257,8 +312,8 @@ apply_language (GrApplication *self)
   if (!gr_i18n_set_language (language))
     return;
 
-  /* GTK says which way the language reads (its own catalogs translate "default:LTR"). */
-  gtk_widget_set_default_direction (gtk_get_locale_direction ());
+  apply_direction ();
+  gr_chart_view_follow_language ();
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (GR_IS_WINDOW (l->data))
@@ -321,17 +376,22 @@ gr_application_startup (GApplication *app)
   g_action_map_add_action (G_ACTION_MAP (app), color_scheme);
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (apply_color_scheme), app, G_CONNECT_SWAPPED);
+  follow_desktop_color_scheme (self);
   apply_color_scheme (self);
 
   language = g_settings_create_action (self->settings, "language");
   g_action_map_add_action (G_ACTION_MAP (app), language);
   g_signal_connect_object (self->settings, "changed::language",
                            G_CALLBACK (apply_language), app, G_CONNECT_SWAPPED);
+  /* GTK's own texts (file chooser, the entries' menu) follow a switch as far as GTK builds
+   * them again; the saved language applies before any window is built. */
+  gr_i18n_follow_domain ("gtk40");
   {
     g_autofree char *code = g_settings_get_string (self->settings, "language");
 
-    if (*code != '\0' && gr_i18n_set_language (code))
-      gtk_widget_set_default_direction (gtk_get_locale_direction ());
+    if (*code != '\0')
+      gr_i18n_set_language (code);
+    apply_direction ();
   }
 
   /* The windows follow the key themselves (a binding), new ones included. */
@@ -345,6 +405,7 @@ gr_application_shutdown (GApplication *app)
   quit_stop (GR_APPLICATION (app));
   G_APPLICATION_CLASS (gr_application_parent_class)->shutdown (app);
   g_clear_object (&GR_APPLICATION (app)->settings);
+  g_clear_object (&GR_APPLICATION (app)->desktop_settings);
 }
 
 /* Actions */

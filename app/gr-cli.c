@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <errno.h>
@@ -16,6 +15,7 @@
 #include "gr-chart-export.h"
 #include "gr-cli.h"
 #include "gr-csv.h"
+#include "gr-i18n.h"
 #include "gr-session-file.h"
 #include "gr-session-merge.h"
 #include "gr-session-split.h"
@@ -36,7 +36,7 @@ typedef struct
   char     *size;
   int       scale;
   char     *participant;
-  char     *reference;
+  char    **references;
   char     *split_dir;
   char     *merge_path;
   gboolean  title;
@@ -54,7 +54,7 @@ cli_options_clear (CliOptions *o)
   g_clear_pointer (&o->lang, g_free);
   g_clear_pointer (&o->size, g_free);
   g_clear_pointer (&o->participant, g_free);
-  g_clear_pointer (&o->reference, g_free);
+  g_clear_pointer (&o->references, g_strfreev);
   g_clear_pointer (&o->split_dir, g_free);
   g_clear_pointer (&o->merge_path, g_free);
   g_clear_pointer (&o->files, g_strfreev);
@@ -167,24 +167,64 @@ run_summary (const CliOptions *o)
   return 0;
 }
 
+/* --reference, up to five times: the earlier sessions, read once for every chart. */
+static int
+load_references (const CliOptions  *o,
+                 GPtrArray        **references)
+{
+  *references = g_ptr_array_new_with_free_func (g_object_unref);
+  if (o->references == NULL)
+    return 0;
+
+  if (g_strv_length (o->references) > GR_CHART_MAX_REFERENCES)
+    return fail (NULL, _("--reference peut être donné au plus %d fois, pas %u"),
+                 GR_CHART_MAX_REFERENCES, g_strv_length (o->references));
+
+  for (guint i = 0; o->references[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GrSession *reference;
+
+      if (!(reference = load_session (o->references[i], &error)))
+        return fail (o->references[i], "%s", error->message);
+      g_ptr_array_add (*references, reference);
+    }
+
+  return 0;
+}
+
+/* An earlier session on another grid cannot be compared with @session: say which. */
+static int
+check_references (const CliOptions *o,
+                  GPtrArray        *references,
+                  GrSession        *session)
+{
+  for (guint i = 0; references != NULL && i < references->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gr_session_check_comparable (session, g_ptr_array_index (references, i), &error))
+        return fail (o->references[i], "%s", error->message);
+    }
+
+  return 0;
+}
+
 static int
 parse_chart_options (const CliOptions      *o,
                      GrChartExportOptions  *options,
-                     GrSession            **reference)
+                     GPtrArray            **references)
 {
+  int status;
+
   gr_chart_export_options_init (options);
   options->translator = gr_translator_get (o->lang);
   options->participant = o->participant;
   options->show_title = o->title;
 
-  if (o->reference != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!(*reference = load_session (o->reference, &error)))
-        return fail (o->reference, "%s", error->message);
-      options->reference = *reference;
-    }
+  if ((status = load_references (o, references)))
+    return status;
+  options->references = *references;
 
   if (o->size != NULL)
     {
@@ -227,14 +267,16 @@ parse_table_option (const CliOptions *o,
 }
 
 static int
-export_one (const char                 *input,
+export_one (const CliOptions           *o,
+            GPtrArray                  *references,
+            const char                 *input,
             const char                 *output,
             GrChartFormat               chart_format,
             gboolean                    csv,
             GrCsvTable                  table,
-            GrChartExporter            *exporter,
-            GrTranslator               *translator)
+            GrChartExporter            *exporter)
 {
+  GrTranslator *translator = gr_translator_get (o->lang);
   g_autoptr(GrSession) session = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -245,6 +287,8 @@ export_one (const char                 *input,
 
   if (!(session = load_session (input, &error)))
     return fail (input, "%s", error->message);
+  if (!csv && check_references (o, references, session) != 0)
+    return 1;
 
   if (csv)
     bytes = gr_csv_write (session, table, translator);
@@ -257,7 +301,7 @@ export_one (const char                 *input,
 static int
 run_export (const CliOptions *o)
 {
-  g_autoptr(GrSession) reference = NULL;
+  g_autoptr(GPtrArray) references = NULL;
   g_autoptr(GrChartExporter) exporter = NULL;
   GrChartExportOptions chart_options;
   GrChartFormat chart_format = GR_CHART_FORMAT_PNG;
@@ -277,20 +321,20 @@ run_export (const CliOptions *o)
     return fail (o->export_path, _("format de sortie inconnu : le nom doit finir par .csv, "
                                    ".png, .svg ou .pdf"));
 
-  if ((status = parse_chart_options (o, &chart_options, &reference)) ||
+  if ((status = parse_chart_options (o, &chart_options, &references)) ||
       (status = parse_table_option (o, csv, &table)))
     return status;
   exporter = gr_chart_exporter_new (&chart_options);
 
-  return export_one (o->files[0], o->export_path, chart_format, csv, table, exporter,
-                     gr_translator_get (o->lang));
+  return export_one (o, references, o->files[0], o->export_path, chart_format, csv, table,
+                     exporter);
 }
 
 /* One chart per session file, in one process: FILE.grille gives DIR/FILE.FORMAT. */
 static int
 run_export_dir (const CliOptions *o)
 {
-  g_autoptr(GrSession) reference = NULL;
+  g_autoptr(GPtrArray) references = NULL;
   g_autoptr(GrChartExporter) exporter = NULL;
   g_autoptr(GHashTable) outputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *extension = NULL;
@@ -309,7 +353,7 @@ run_export_dir (const CliOptions *o)
     return fail (NULL, _("--export-dir demande --format=png, svg, pdf ou csv"));
   extension = g_ascii_strdown (o->format, -1);
 
-  if ((status = parse_chart_options (o, &chart_options, &reference)) ||
+  if ((status = parse_chart_options (o, &chart_options, &references)) ||
       (status = parse_table_option (o, csv, &table)))
     return status;
   /* One exporter for the whole batch: charts of the same grid share their frame. */
@@ -345,8 +389,8 @@ run_export_dir (const CliOptions *o)
       g_hash_table_insert (outputs, g_strdup (name), o->files[i]);
 
       /* A bad file is reported and skipped; the others are still written. */
-      if (export_one (o->files[i], output, chart_format, csv, table, exporter,
-                      gr_translator_get (o->lang)) != 0)
+      if (export_one (o, references, o->files[i], output, chart_format, csv, table,
+                      exporter) != 0)
         status = 1;
     }
 
@@ -419,22 +463,40 @@ run_merge (const CliOptions *o)
   return 0;
 }
 
-/* --help is written while the options are parsed: switch to the language of --lang before,
- * so that the help and the error messages follow it too. An unknown code changes nothing
- * here and is refused after parsing. */
-static void
-use_lang_option (int    argc,
-                 char **argv)
+/**
+ * gr_cli_find_lang:
+ *
+ * --help is written while the options are parsed: main() starts in the language of --lang,
+ * so that the help and the error messages follow it too. An unknown code is refused after
+ * parsing.
+ *
+ * Returns: (nullable): the argument of --lang, or %NULL.
+ */
+const char *
+gr_cli_find_lang (int    argc,
+                  char **argv)
 {
+  const char *lang = NULL;
+
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--"))
         break;
       if (g_str_has_prefix (argv[i], "--lang="))
-        gr_i18n_set_language (argv[i] + strlen ("--lang="));
+        lang = argv[i] + strlen ("--lang=");
       else if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
-        gr_i18n_set_language (argv[i + 1]);
+        lang = argv[i + 1];
     }
+
+  return lang;
+}
+
+/* GOption's descriptions, through the interface's translator like every other string. */
+static const char *
+translate_option (const char *msgid,
+                  gpointer    data)
+{
+  return _(msgid);
 }
 
 int
@@ -445,6 +507,8 @@ gr_cli_run (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *languages = NULL;
+  g_autofree char *lang_help = NULL;
   g_autoptr(GrGrid) grid = gr_grid_get_default ();
   const GOptionEntry entries[] = {
     { "summary", 0, 0, G_OPTION_ARG_NONE, &o.summary,
@@ -460,15 +524,15 @@ gr_cli_run (int    argc,
       N_("Tableau du CSV : scores (par défaut) ou long (une ligne par participant et "
          "savoir-faire, avec les notes)"), N_("TABLEAU") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
-      N_("Langue de la sortie (fr, en, de, es, it)"), N_("LL") },
+      lang_help, N_("LL") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
       N_("Taille du graphique en pixels (1200x1200 par défaut)"), N_("LxH") },
     { "scale", 0, 0, G_OPTION_ARG_INT, &o.scale,
       N_("Facteur d’échelle pour les écrans haute densité (1 par défaut)"), N_("N") },
     { "participant", 0, 0, G_OPTION_ARG_STRING, &o.participant,
       N_("Tracer ce participant plutôt que le groupe"), N_("NOM") },
-    { "reference", 0, 0, G_OPTION_ARG_FILENAME, &o.reference,
-      N_("Tracer aussi une session antérieure, pour comparer"), N_("FICHIER") },
+    { "reference", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.references,
+      N_("Tracer aussi une session antérieure, pour comparer (cinq au plus)"), N_("FICHIER") },
     { "split", 0, 0, G_OPTION_ARG_FILENAME, &o.split_dir,
       N_("Écrire dans DOSSIER un fichier de session par participant"), N_("DOSSIER") },
     { "merge", 0, 0, G_OPTION_ARG_FILENAME, &o.merge_path,
@@ -481,17 +545,20 @@ gr_cli_run (int    argc,
     { NULL }
   };
 
-  use_lang_option (argc, argv);
+  languages = g_strjoinv (", ", (char **) gr_translator_list_languages ());
+  lang_help = g_strdup_printf (_("Langue de la sortie (%s)"), languages);
 
   context = g_option_context_new (_("[FICHIER…]"));
   /* The grid's own title (one string for the translators), then what the options do. */
   summary = g_strdup_printf ("%s.\n\n%s",
-                             g_dpgettext2 (NULL, GR_GRID_CONTEXT, gr_grid_get_title (grid)),
+                             gr_translator_grid (gr_translator_get (NULL), gr_grid_get_title (grid)),
                              _("Sans option, ouvre la fenêtre ; les options ci-dessous "
                                "fonctionnent sans écran."));
   g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_translate_func (context, translate_option, NULL, NULL);
+  g_option_group_set_translate_func (g_option_context_get_main_group (context),
+                                     translate_option, NULL, NULL);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (NULL, "%s", error->message);
@@ -503,7 +570,7 @@ gr_cli_run (int    argc,
     }
 
   if (o.lang != NULL && !g_strv_contains (gr_translator_list_languages (), o.lang))
-    return fail (NULL, _("langue inconnue « %s » (langues : fr, en, de, es, it)"), o.lang);
+    return fail (NULL, _("langue inconnue « %s » (langues : %s)"), o.lang, languages);
 
   if ((o.summary ? 1 : 0) + (o.export_path ? 1 : 0) + (o.export_dir ? 1 : 0) > 1)
     return fail (NULL, _("--summary, --export et --export-dir ne vont pas ensemble"));

@@ -5,12 +5,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include <stdio.h>
 #include <string.h>
 
 #include "gr-format.h"
+#include "gr-i18n.h"
 
 /* What a spreadsheet set to each language reads without asking: LibreOffice, Excel and
  * Numbers take ";" between cells wherever the decimal mark is a comma (so that "2,5" stays one
@@ -294,4 +293,24 @@ gr_format_with_name (GrTranslator *translator,
   g_string_append (text, name);
   g_string_append (text, slot + 2);
   return g_string_free (text, FALSE);
+}
+
+/**
+ * gr_format_isolate:
+ * @text: a run of figures and signs, such as "2,5 / 4"
+ * @rtl: whether it goes into text that reads from right to left
+ *
+ * In right-to-left text, the spaces and the slash of "2,5 / 4" take the direction of the
+ * text around them and the score would read "4 / 2,5": a left-to-right isolate (U+2066 …
+ * U+2069) keeps it in its order. Left-to-right text gets @text as it is.
+ *
+ * Returns: (transfer full): the text to show.
+ */
+char *
+gr_format_isolate (const char *text,
+                   gboolean    rtl)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return rtl ? g_strconcat ("\u2066", text, "\u2069", NULL) : g_strdup (text);
 }

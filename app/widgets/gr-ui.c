@@ -5,9 +5,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-format.h"
+#include "gr-i18n.h"
 #include "gr-level.h"
 #include "gr-ui.h"
 
@@ -37,6 +36,9 @@ static const struct
   { "de", "Deutsch" },
   { "es", "Español" },
   { "it", "Italiano" },
+  { "nl", "Nederlands" },
+  { "pt", "Português" },
+  { "ar", "العربية" },
 };
 
 /* Returns: (nullable): the name of the language @code in that language, or %NULL if Grille
@@ -118,13 +120,16 @@ gr_ui_format_score (const GrStats *stats,
                     GrGrid        *grid)
 {
   g_autofree char *mean = NULL;
+  g_autofree char *score = NULL;
 
   if (!gr_stats_has_score (stats))
     return g_strdup (_("non évalué"));
 
   mean = gr_ui_format_number (stats->mean);
   /* Translators: a score out of the scale's top level, e.g. "2,5 / 4". */
-  return g_strdup_printf (_("%s / %d"), mean, gr_grid_get_max_level (grid));
+  score = g_strdup_printf (_("%s / %d"), mean, gr_grid_get_max_level (grid));
+  return gr_format_isolate (score,
+                            gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL);
 }
 
 /* "2 · En progression", or "Non évalué". */
