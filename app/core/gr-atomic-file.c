@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <glib/gi18n-lib.h>
+#include "gr-i18n.h"
 #include <glib/gstdio.h>
 
 #include "gr-atomic-file.h"

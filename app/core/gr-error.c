@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <glib/gi18n-lib.h>
+#include "gr-i18n.h"
 #include <gio/gio.h>
 
 #include "gr-error.h"
