@@ -50,7 +50,8 @@ write_all (int           fd,
   return TRUE;
 }
 
-/* Writes @data to a temporary file beside @path, flushes it to disk and renames it over @path.
+/* Writes @data to a temporary file beside @path, flushes it to disk (when @durable) and renames
+ * it over @path.
  * An existing @path gives its permissions and, where allowed, its owner to the new file; a new
  * one gets @mode (less the umask). On any failure the temporary file is removed and @path is
  * left as it was. Errors name neither file: the caller names @path. */
@@ -60,6 +61,7 @@ replace_local (const char    *path,
                gsize          size,
                int            mode,
                const GStatBuf *existing,
+               gboolean       durable,
                GError       **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
@@ -80,7 +82,7 @@ replace_local (const char    *path,
         saved = errno;
     }
 
-  if (saved == 0 && write_all (fd, data, size, &saved) && fsync (fd) != 0)
+  if (saved == 0 && write_all (fd, data, size, &saved) && durable && fsync (fd) != 0)
     saved = errno;
   if (close (fd) != 0 && saved == 0)
     saved = errno;
@@ -118,7 +120,7 @@ make_backup (const char      *path,
                            gr_file_error_from_io (read_error));
       return FALSE;
     }
-  return replace_local (backup, (const guint8 *) contents, length, 0600, existing, error);
+  return replace_local (backup, (const guint8 *) contents, length, 0600, existing, TRUE, error);
 }
 
 /* The file to replace must be one the user may write: a write-protected file keeps its
@@ -139,6 +141,13 @@ check_writable (const char      *path,
     }
   return TRUE;
 }
+
+static gboolean write_atomically (GFile     *file,
+                                  GBytes    *bytes,
+                                  gboolean   keep_backup,
+                                  gboolean   durable,
+                                  int        mode,
+                                  GError   **error);
 
 /**
  * gr_atomic_file_write:
@@ -161,6 +170,33 @@ gr_atomic_file_write (GFile     *file,
                       gboolean   keep_backup,
                       int        mode,
                       GError   **error)
+{
+  return write_atomically (file, bytes, keep_backup, TRUE, mode, error);
+}
+
+/**
+ * gr_atomic_file_write_unsynced:
+ *
+ * As gr_atomic_file_write() without a backup, and without waiting for the disk: the file is
+ * always whole (the previous content or the new), but a power cut may lose the last write. For
+ * drafts, rewritten every few seconds, where a flush each time would stall an office PC's disk.
+ */
+gboolean
+gr_atomic_file_write_unsynced (GFile     *file,
+                               GBytes    *bytes,
+                               int        mode,
+                               GError   **error)
+{
+  return write_atomically (file, bytes, FALSE, FALSE, mode, error);
+}
+
+static gboolean
+write_atomically (GFile     *file,
+                  GBytes    *bytes,
+                  gboolean   keep_backup,
+                  gboolean   durable,
+                  int        mode,
+                  GError   **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
@@ -187,11 +223,11 @@ gr_atomic_file_write (GFile     *file,
         }
       data = g_bytes_get_data (bytes, &size);
       if (g_stat (path, &st) != 0)
-        return replace_local (path, data, size, mode, NULL, error);
+        return replace_local (path, data, size, mode, NULL, durable, error);
 
       return check_writable (path, &st, error) &&
              (!keep_backup || make_backup (path, &st, error)) &&
-             replace_local (path, data, size, mode, &st, error);
+             replace_local (path, data, size, mode, &st, durable, error);
     }
 
   /* A file with no local path (a network mount): closing the stream after cancelling it
