@@ -145,6 +145,67 @@ test_plan (void)
   destroy_window (window);
 }
 
+static gboolean
+is_entry_with_placeholder (GtkWidget     *widget,
+                           gconstpointer  placeholder)
+{
+  return GTK_IS_ENTRY (widget) &&
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) == 0;
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The role typed on the participants page, the organisation on the overview, and the overview's
+ * count of actions and of those overdue. */
+static void
+test_role_organisation_overview (void)
+{
+  GrWindow *window = open_example ();
+  GrSession *session = gr_window_get_session (window);
+  GrHistory *history = gr_window_get_history (window);
+  GrParticipant *first = gr_session_get_participant (session, 0);
+  GtkWidget *overview, *participants, *entry;
+
+  gr_window_show_page (window, "participants");
+  settle ();
+  participants = GTK_WIDGET (gr_window_get_participants_page (window));
+  entry = find_widget (participants, is_entry_with_placeholder, "Rôle");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Agent·e");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Partenaire");
+  g_assert_cmpstr (gr_participant_get_role (first), ==, "Partenaire");
+  g_assert_true (gr_history_undo (history));
+  settle ();
+  g_assert_cmpstr (gr_participant_get_role (first), ==, "Agent·e");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Agent·e");
+
+  gr_window_show_page (window, "overview");
+  settle ();
+  overview = GTK_WIDGET (gr_window_get_overview (window));
+  entry = find_widget (overview, is_entry_with_placeholder, "Collectivité");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Ville de Montreuil");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Métropole");
+  g_assert_cmpstr (gr_session_get_organisation (session), ==, "Métropole");
+
+  /* Coopérer: two actions, the one not done overdue once its date is past. */
+  g_assert_nonnull (find_widget (overview, is_label_with_text, "2"));
+  {
+    g_autoptr(GrAction) action = g_list_model_get_item (gr_session_get_actions (session, 0), 1);
+    gr_action_set_due (action, "2001-01-01");
+  }
+  settle ();
+  g_assert_nonnull (find_widget (overview, is_label_with_text, "2 (dont 1 en retard)"));
+  screenshot (GTK_WIDGET (window), "screenshot-plan-overview.png");
+
+  destroy_window (window);
+}
+
 static int
 pdf_pages (const char *path)
 {
@@ -206,6 +267,7 @@ main (int   argc,
 
   g_test_add_func ("/window/plan/edit-undo-redo", test_plan);
   g_test_add_func ("/window/plan/print-to-file", test_print_to_file);
+  g_test_add_func ("/window/plan/role-organisation-overview", test_role_organisation_overview);
 
   status = g_test_run ();
 
