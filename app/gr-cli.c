@@ -33,6 +33,7 @@ typedef struct
   char     *table;
   char     *lang;
   char     *size;
+  char     *paper;
   int       scale;
   char     *participant;
   char     *reference;
@@ -52,6 +53,7 @@ cli_options_clear (CliOptions *o)
   g_clear_pointer (&o->table, g_free);
   g_clear_pointer (&o->lang, g_free);
   g_clear_pointer (&o->size, g_free);
+  g_clear_pointer (&o->paper, g_free);
   g_clear_pointer (&o->participant, g_free);
   g_clear_pointer (&o->reference, g_free);
   g_clear_pointer (&o->split_dir, g_free);
@@ -164,11 +166,35 @@ run_summary (const CliOptions *o)
   return 0;
 }
 
+/* --paper: for a PDF only; A4 when neither it nor --size is given. */
+static int
+parse_paper_option (const CliOptions     *o,
+                    gboolean              pdf,
+                    GrChartExportOptions *options)
+{
+  if (o->paper == NULL)
+    {
+      options->paper = pdf && o->size == NULL ? GR_CHART_PAPER_A4 : GR_CHART_PAPER_NONE;
+      return 0;
+    }
+  if (!pdf)
+    return fail (NULL, _("--paper ne s’applique qu’à un export PDF"));
+  if (o->size != NULL)
+    return fail (NULL, _("--paper et --size ne vont pas ensemble : sur papier, le graphique "
+                         "prend toute la page"));
+  if (!gr_chart_paper_from_name (o->paper, &options->paper))
+    return fail (NULL, _("--paper attend a4 ou letter, pas « %s »"), o->paper);
+  return 0;
+}
+
 static int
 parse_chart_options (const CliOptions      *o,
+                     gboolean               pdf,
                      GrChartExportOptions  *options,
                      GrSession            **reference)
 {
+  int status;
+
   gr_chart_export_options_init (options);
   options->translator = gr_translator_get (o->lang);
   options->participant = o->participant;
@@ -203,6 +229,9 @@ parse_chart_options (const CliOptions      *o,
         return fail (NULL, _("--scale attend un facteur entier de 1 à 8, pas %d"), o->scale);
       options->scale = o->scale;
     }
+
+  if ((status = parse_paper_option (o, pdf, options)))
+    return status;
 
   return 0;
 }
@@ -274,7 +303,8 @@ run_export (const CliOptions *o)
     return fail (o->export_path, _("format de sortie inconnu : le nom doit finir par .csv, "
                                    ".png, .svg ou .pdf"));
 
-  if ((status = parse_chart_options (o, &chart_options, &reference)) ||
+  if ((status = parse_chart_options (o, !csv && chart_format == GR_CHART_FORMAT_PDF,
+                                     &chart_options, &reference)) ||
       (status = parse_table_option (o, csv, &table)))
     return status;
   exporter = gr_chart_exporter_new (&chart_options);
@@ -306,7 +336,8 @@ run_export_dir (const CliOptions *o)
     return fail (NULL, _("--export-dir demande --format=png, svg, pdf ou csv"));
   extension = g_ascii_strdown (o->format, -1);
 
-  if ((status = parse_chart_options (o, &chart_options, &reference)) ||
+  if ((status = parse_chart_options (o, !csv && chart_format == GR_CHART_FORMAT_PDF,
+                                     &chart_options, &reference)) ||
       (status = parse_table_option (o, csv, &table)))
     return status;
   /* One exporter for the whole batch: charts of the same grid share their frame. */
@@ -459,6 +490,10 @@ gr_cli_run (int    argc,
       N_("Langue de la sortie (fr, en, de, es, it)"), N_("LL") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
       N_("Taille du graphique en pixels (1200x1200 par défaut)"), N_("LxH") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper,
+      /* Translators: keep "a4" and "letter", the option's values. */
+      N_("Page du PDF : a4 (par défaut) ou letter, le graphique centré avec des marges de "
+         "15 mm"), N_("PAPIER") },
     { "scale", 0, 0, G_OPTION_ARG_INT, &o.scale,
       N_("Facteur d’échelle pour les écrans haute densité (1 par défaut)"), N_("N") },
     { "participant", 0, 0, G_OPTION_ARG_STRING, &o.participant,

@@ -14,6 +14,14 @@ typedef enum
   GR_CHART_FORMAT_PDF,
 } GrChartFormat;
 
+/* The page a PDF is printed on: the chart's own size, or a sheet of paper. */
+typedef enum
+{
+  GR_CHART_PAPER_NONE,
+  GR_CHART_PAPER_A4,
+  GR_CHART_PAPER_LETTER,
+} GrChartPaper;
+
 typedef struct
 {
   int           width;        /* in pixels (PNG) or points (SVG, PDF); 1200 by default */
@@ -24,6 +32,8 @@ typedef struct
   gboolean      show_title;   /* the session's title and date above the chart */
   GrSession    *reference;    /* an earlier session drawn for comparison, or NULL */
   GrChartVisibility visibility;  /* the group view's series left out; all zero: none */
+  GrChartPaper  paper;        /* a PDF on paper: the chart fits the page, width and height
+                               * are not used; NONE (the default): a page of the chart's size */
 } GrChartExportOptions;
 
 /* A PNG's limits: Cairo's widest image, and a memory bound (about 400 MB). */
@@ -35,6 +45,8 @@ gboolean  gr_chart_format_from_path    (const char                  *path,
                                         GrChartFormat               *format);
 gboolean  gr_chart_format_from_name    (const char                  *name,
                                         GrChartFormat               *format);
+gboolean  gr_chart_paper_from_name     (const char                  *name,
+                                        GrChartPaper                *paper);
 GBytes   *gr_chart_export_to_bytes     (GrSession                   *session,
                                         GrChartFormat                format,
                                         const GrChartExportOptions  *options,
