@@ -40,20 +40,22 @@ build () {
   ninja -C "$BUILD" "$@"
 }
 
-# Counts the tests meson ran, from its JSON log, for the closing line CI reads.
+# Counts the tests meson ran in each build directory given, from its JSON log, for the closing
+# line CI reads: one line for all of them.
 summarise () {
-  python3 - "$BUILD/meson-logs/testlog.json" <<'PY'
+  python3 - "${@/%//meson-logs/testlog.json}" <<'PY'
 import json, sys
 passed = failed = skipped = 0
-with open(sys.argv[1], encoding="utf-8") as log:
-    for line in log:
-        result = json.loads(line)["result"]
-        if result in ("OK", "EXPECTEDFAIL"):
-            passed += 1
-        elif result == "SKIP":
-            skipped += 1
-        else:
-            failed += 1
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as log:
+        for line in log:
+            result = json.loads(line)["result"]
+            if result in ("OK", "EXPECTEDFAIL"):
+                passed += 1
+            elif result == "SKIP":
+                skipped += 1
+            else:
+                failed += 1
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 }
@@ -74,7 +76,17 @@ case "${1:-run}" in
     # The ui suite drives real windows: give it a display of its own.
     xvfb-run -a -s "-screen 0 1920x1080x24" \
       meson test -C "$BUILD" --print-errorlogs --num-processes 2 || status=$?
-    summarise
+    logs=("$BUILD")
+    # SANITIZE_BUILD: a second build directory, with AddressSanitizer (leaks included) and
+    # UndefinedBehaviorSanitizer, where the core and fuzz suites run again; a finding fails.
+    if [[ -n ${SANITIZE_BUILD:-} ]]; then
+      BUILD=$SANITIZE_BUILD \
+        MESON_OPTIONS="${MESON_OPTIONS:-} -Db_sanitize=address,undefined -Db_lundef=false" build
+      meson test -C "$SANITIZE_BUILD" --print-errorlogs --num-processes 2 \
+        --suite core --suite fuzz || status=$?
+      logs+=("$SANITIZE_BUILD")
+    fi
+    summarise "${logs[@]}"
     exit $status
     ;;
   *)

@@ -6,11 +6,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-application.h"
+#include "gr-chart-view.h"
 #include "gr-draft.h"
 #include "gr-export-dialog.h"
+#include "gr-i18n.h"
 #include "gr-session-file.h"
 #include "gr-translator.h"
 #include "gr-ui.h"
@@ -172,10 +172,12 @@ gr_application_offer_drafts (GrApplication *self)
   g_string_append (list, _("\nSi vous ne les restaurez pas, ces modifications seront perdues."));
   dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
-                                   g_dngettext (GETTEXT_PACKAGE,
-                                                "Restaurer une session non enregistrée ?",
-                                                "Restaurer des sessions non enregistrées ?",
-                                                drafts->len));
+                                   gr_translator_ngettext (gr_translator_get (NULL),
+                                                           "Restaurer une session non "
+                                                           "enregistrée ?",
+                                                           "Restaurer des sessions non "
+                                                           "enregistrées ?",
+                                                           drafts->len));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", list->str);
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
                           _("_Supprimer"), GTK_RESPONSE_REJECT,
@@ -248,6 +250,14 @@ apply_color_scheme (GrApplication *self)
     g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
 }
 
+/* The direction the interface's language reads in: the window mirrors for Arabic. */
+static void
+apply_direction (void)
+{
+  gtk_widget_set_default_direction (gr_translator_is_rtl (gr_translator_get (NULL))
+                                    ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+}
+
 static void
 apply_language (GrApplication *self)
 {
@@ -257,8 +267,8 @@ apply_language (GrApplication *self)
   if (!gr_i18n_set_language (language))
     return;
 
-  /* GTK says which way the language reads (its own catalogs translate "default:LTR"). */
-  gtk_widget_set_default_direction (gtk_get_locale_direction ());
+  apply_direction ();
+  gr_chart_view_follow_language ();
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (GR_IS_WINDOW (l->data))
@@ -327,11 +337,15 @@ gr_application_startup (GApplication *app)
   g_action_map_add_action (G_ACTION_MAP (app), language);
   g_signal_connect_object (self->settings, "changed::language",
                            G_CALLBACK (apply_language), app, G_CONNECT_SWAPPED);
+  /* GTK's own texts (file chooser, the entries' menu) follow a switch as far as GTK builds
+   * them again; the saved language applies before any window is built. */
+  gr_i18n_follow_domain ("gtk40");
   {
     g_autofree char *code = g_settings_get_string (self->settings, "language");
 
-    if (*code != '\0' && gr_i18n_set_language (code))
-      gtk_widget_set_default_direction (gtk_get_locale_direction ());
+    if (*code != '\0')
+      gr_i18n_set_language (code);
+    apply_direction ();
   }
 
   /* The windows follow the key themselves (a binding), new ones included. */

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <errno.h>
@@ -15,6 +14,7 @@
 #include "gr-chart-export.h"
 #include "gr-cli.h"
 #include "gr-csv.h"
+#include "gr-i18n.h"
 #include "gr-session-file.h"
 #include "gr-session-merge.h"
 #include "gr-session-split.h"
@@ -446,22 +446,40 @@ run_merge (const CliOptions *o)
   return 0;
 }
 
-/* --help is written while the options are parsed: switch to the language of --lang before,
- * so that the help and the error messages follow it too. An unknown code changes nothing
- * here and is refused after parsing. */
-static void
-use_lang_option (int    argc,
-                 char **argv)
+/**
+ * gr_cli_find_lang:
+ *
+ * --help is written while the options are parsed: main() starts in the language of --lang,
+ * so that the help and the error messages follow it too. An unknown code is refused after
+ * parsing.
+ *
+ * Returns: (nullable): the argument of --lang, or %NULL.
+ */
+const char *
+gr_cli_find_lang (int    argc,
+                  char **argv)
 {
+  const char *lang = NULL;
+
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--"))
         break;
       if (g_str_has_prefix (argv[i], "--lang="))
-        gr_i18n_set_language (argv[i] + strlen ("--lang="));
+        lang = argv[i] + strlen ("--lang=");
       else if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
-        gr_i18n_set_language (argv[i + 1]);
+        lang = argv[i + 1];
     }
+
+  return lang;
+}
+
+/* GOption's descriptions, through the interface's translator like every other string. */
+static const char *
+translate_option (const char *msgid,
+                  gpointer    data)
+{
+  return _(msgid);
 }
 
 int
@@ -472,6 +490,8 @@ gr_cli_run (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *languages = NULL;
+  g_autofree char *lang_help = NULL;
   g_autoptr(GrGrid) grid = gr_grid_get_default ();
   const GOptionEntry entries[] = {
     { "summary", 0, 0, G_OPTION_ARG_NONE, &o.summary,
@@ -487,7 +507,7 @@ gr_cli_run (int    argc,
       N_("Tableau du CSV : scores (par défaut) ou long (une ligne par participant et "
          "savoir-faire, avec les notes)"), N_("TABLEAU") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
-      N_("Langue de la sortie (fr, en, de, es, it)"), N_("LL") },
+      lang_help, N_("LL") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
       N_("Taille du graphique en pixels (1200x1200 par défaut)"), N_("LxH") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper,
@@ -512,17 +532,20 @@ gr_cli_run (int    argc,
     { NULL }
   };
 
-  use_lang_option (argc, argv);
+  languages = g_strjoinv (", ", (char **) gr_translator_list_languages ());
+  lang_help = g_strdup_printf (_("Langue de la sortie (%s)"), languages);
 
   context = g_option_context_new (_("[FICHIER…]"));
   /* The grid's own title (one string for the translators), then what the options do. */
   summary = g_strdup_printf ("%s.\n\n%s",
-                             g_dpgettext2 (NULL, GR_GRID_CONTEXT, gr_grid_get_title (grid)),
+                             gr_translator_grid (gr_translator_get (NULL), gr_grid_get_title (grid)),
                              _("Sans option, ouvre la fenêtre ; les options ci-dessous "
                                "fonctionnent sans écran."));
   g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_translate_func (context, translate_option, NULL, NULL);
+  g_option_group_set_translate_func (g_option_context_get_main_group (context),
+                                     translate_option, NULL, NULL);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (NULL, "%s", error->message);
@@ -534,7 +557,7 @@ gr_cli_run (int    argc,
     }
 
   if (o.lang != NULL && !g_strv_contains (gr_translator_list_languages (), o.lang))
-    return fail (NULL, _("langue inconnue « %s » (langues : fr, en, de, es, it)"), o.lang);
+    return fail (NULL, _("langue inconnue « %s » (langues : %s)"), o.lang, languages);
 
   if ((o.summary ? 1 : 0) + (o.export_path ? 1 : 0) + (o.export_dir ? 1 : 0) > 1)
     return fail (NULL, _("--summary, --export et --export-dir ne vont pas ensemble"));

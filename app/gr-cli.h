@@ -7,6 +7,8 @@ G_BEGIN_DECLS
 
 gboolean gr_cli_wants_command_line (int    argc,
                                     char **argv);
+const char *gr_cli_find_lang       (int    argc,
+                                    char **argv);
 int      gr_cli_run                (int    argc,
                                     char **argv);
 

@@ -5,9 +5,6 @@
 
 #include "config.h"
 
-#include <locale.h>
-#include <glib/gi18n.h>
-
 #include "gr-application.h"
 #include "gr-cli.h"
 #include "gr-translator.h"
@@ -18,11 +15,15 @@ main (int   argc,
 {
   g_autoptr(GrApplication) app = NULL;
 
-  gr_i18n_init ();
-
-  /* --summary, --export and friends run without a display, and without GTK at all. */
+  /* --summary, --export and friends run without a display, and without GTK at all. The only
+   * change to the environment, before any thread starts: the language to start in. */
   if (gr_cli_wants_command_line (argc, argv))
-    return gr_cli_run (argc, argv);
+    {
+      gr_i18n_init (gr_cli_find_lang (argc, argv));
+      return gr_cli_run (argc, argv);
+    }
+
+  gr_i18n_init (NULL);
 
   /* gr_i18n_init() chose the locale (C.UTF-8 instead of C): GTK must not choose it again. */
   gtk_disable_setlocale ();

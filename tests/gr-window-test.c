@@ -36,7 +36,7 @@ window_test_init (int          *argc,
   g_setenv ("GTK_A11Y", "test", FALSE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
 
-  gr_i18n_init ();
+  gr_i18n_init (NULL);
   gtk_test_init (argc, argv, NULL);
 
   app = gr_application_new ();

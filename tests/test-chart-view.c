@@ -133,7 +133,7 @@ main (int    argc,
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   /* No accessibility bus under Xvfb: the accessible properties are read back from GTK. */
   g_setenv ("GTK_A11Y", "none", TRUE);
-  gr_i18n_init ();
+  gr_i18n_init (NULL);
   /* Before GTK starts: it looks for the bus as it starts. */
   g_test_log_set_fatal_handler (is_fatal, NULL);
   gtk_test_init (&argc, &argv, NULL);

@@ -476,7 +476,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  gr_i18n_init ();
+  gr_i18n_init (NULL);
 
   soffice = g_find_program_in_path ("soffice");
   tmpdir = g_dir_make_tmp ("grille-csv-calc-XXXXXX", &error);

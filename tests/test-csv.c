@@ -265,7 +265,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  gr_i18n_init ();
+  gr_i18n_init (NULL);
 
   g_test_add_func ("/csv/french", test_french);
   g_test_add_func ("/csv/english", test_english);

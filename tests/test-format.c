@@ -50,6 +50,12 @@ test_date_long (void)
       g_autofree char *first_day = NULL;
       g_autofree char *month_year = NULL;
 
+      /* A language listed before its catalog is installed writes the French source. */
+      if (!gr_translator_has_catalog (translator))
+        {
+          g_test_message ("%s: no catalog installed", languages[i]);
+          continue;
+        }
       if (expected == NULL)
         g_error ("no date written in %s here: add the language to date_cases", languages[i]);
 
@@ -189,7 +195,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  gr_i18n_init ();
+  gr_i18n_init (NULL);
 
   g_test_add_func ("/format/date/long", test_date_long);
   g_test_add_func ("/format/date/months", test_date_months);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "gr-csv.h"
@@ -14,7 +15,7 @@
 #include "gr-grid.h"
 #include "gr-session.h"
 #include "gr-summary.h"
-#include "gr-translator.h"
+#include "gr-translator-private.h"
 
 /* One message of a .po file, read by the small parser below (enough for msgmerge's output). */
 typedef struct
@@ -165,11 +166,22 @@ test_catalogs_complete (void)
   g_autofree char *pot_path = po_path ("grille.pot");
   g_autoptr(GPtrArray) pot = read_po (pot_path);
   g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  g_autofree char *linguas_path = po_path ("LINGUAS");
+  g_autofree char *linguas = NULL;
+  g_auto(GStrv) shipped = NULL;
 
   g_assert_cmpuint (pot->len, >, 100);
 
-  for (const char **l = gr_translator_list_languages (); *l; l++)
+  /* The catalogs shipped are those of po/LINGUAS: a language Grille lists may wait for its. */
+  g_assert_true (g_file_get_contents (linguas_path, &linguas, NULL, NULL));
+  shipped = g_strsplit_set (g_strstrip (linguas), "\n ", -1);
+  g_assert_true (g_strv_contains ((const char * const *) shipped, "fr"));
+
+  for (char **l = shipped; *l; l++)
     {
+      if (**l == '\0' || **l == '#')
+        continue;
+      g_assert_true (g_strv_contains (gr_translator_list_languages (), *l));
       g_autofree char *name = g_strconcat (*l, ".po", NULL);
       g_autofree char *path = po_path (name);
       g_autoptr(GPtrArray) po = read_po (path);
@@ -318,6 +330,42 @@ test_translator_damaged_catalog (void)
   g_autofree char *xxdir = g_path_get_dirname (messages);
   g_rmdir (xxdir);
   g_rmdir (dir);
+}
+
+static gpointer
+plural_of_damaged_catalog (gpointer data)
+{
+  g_autoptr(GrTranslator) translator = gr_translator_new_for_catalog ("xx", data);
+
+  g_assert_nonnull (translator);
+  return g_strdup (gr_translator_ngettext (translator, "%u participant :", "%u participants :", 5));
+}
+
+/* A catalog whose plural rule nests "n ? n ? … : 0" a hundred thousand times (a campaign of the
+ * fuzz harness fuzz-mo found it) is evaluated as a bad rule, the first form, without exhausting
+ * the stack, even the small stack of a thread. */
+static void
+test_translator_deep_plural (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "mo",
+                                                 "hostile-ternary-100000.mo", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *form = NULL;
+  g_autoptr(GBytes) catalog = NULL;
+  pthread_attr_t attr;
+  pthread_t thread;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  catalog = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  pthread_attr_init (&attr);
+  pthread_attr_setstacksize (&attr, 256 * 1024);
+  g_assert_cmpint (pthread_create (&thread, &attr, plural_of_damaged_catalog, catalog), ==, 0);
+  g_assert_cmpint (pthread_join (thread, (void **) &form), ==, 0);
+  pthread_attr_destroy (&attr);
+
+  g_assert_cmpstr (form, ==, "one");
 }
 
 /* French counts 0 and 1 in the singular, English only 1. */
@@ -477,47 +525,86 @@ test_csv_languages (void)
     }
 }
 
-/* gr_i18n_set_language() switches _() at once, there and back, and the process's translator
- * knows which language it writes in. */
+/* gr_i18n_set_language() switches _() and the interface's translator at once, there and back,
+ * and gettext's catalog of the application (the templates' texts) with them, without touching
+ * the environment, which other threads may be reading. */
 static void
 test_runtime_switch (void)
 {
-  GrTranslator *process = gr_translator_get (NULL);
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *messages = g_strdup (setlocale (LC_MESSAGES, NULL));
 
   g_assert_true (gr_i18n_set_language ("de"));
   g_assert_cmpstr (_("non évalué"), ==, "nicht bewertet");
   g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, GR_GRID_CONTEXT, "Coopérer"), ==, "Kooperieren");
-  g_assert_cmpstr (gr_translator_grid (process, "Coopérer"), ==, "Kooperieren");
-  g_assert_cmpstr (gr_translator_get_language (process), ==, "de");
-  g_assert_true (gr_format_uses_decimal_comma (process));
+  g_assert_cmpstr (gr_translator_grid (gr_translator_get (NULL), "Coopérer"), ==, "Kooperieren");
+  g_assert_cmpstr (gr_translator_get_language (gr_translator_get (NULL)), ==, "de");
+  g_assert_true (gr_format_uses_decimal_comma (gr_translator_get (NULL)));
 
   g_assert_true (gr_i18n_set_language ("en"));
   g_assert_cmpstr (_("non évalué"), ==, "not assessed");
-  g_assert_cmpstr (gr_translator_get_language (process), ==, "en");
-  g_assert_false (gr_format_uses_decimal_comma (process));
-  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u participant :", "%u participants :", 1), ==,
-                   "%u participant:");
+  g_assert_cmpstr (gr_translator_get_language (gr_translator_get (NULL)), ==, "en");
+  g_assert_false (gr_format_uses_decimal_comma (gr_translator_get (NULL)));
+  g_assert_cmpstr (gr_translator_ngettext (gr_translator_get (NULL), "%u participant :",
+                                           "%u participants :", 1), ==, "%u participant:");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "non évalué"), ==, "not assessed");
 
   g_assert_true (gr_i18n_set_language ("it"));
   g_assert_cmpstr (_("non évalué"), ==, "non valutato");
-  g_assert_cmpstr (gr_translator_get_language (process), ==, "it");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "non évalué"), ==, "non valutato");
+  g_assert_cmpstr (gr_translator_get_language (gr_translator_get (NULL)), ==, "it");
 
   /* An unknown code changes nothing. */
   g_assert_false (gr_i18n_set_language ("xx"));
+  g_assert_false (gr_i18n_set_language ("de_DE"));
   g_assert_cmpstr (_("non évalué"), ==, "non valutato");
 
   g_assert_true (gr_i18n_set_language ("fr"));
   g_assert_cmpstr (_("non évalué"), ==, "non évalué");
-  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u participant :", "%u participants :", 0), ==,
-                   "%u participant :");
-  g_assert_cmpstr (gr_translator_get_language (process), ==, "fr");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "non évalué"), ==, "non évalué");
+  g_assert_cmpstr (gr_translator_ngettext (gr_translator_get (NULL), "%u participant :",
+                                           "%u participants :", 0), ==, "%u participant :");
+  g_assert_cmpstr (gr_translator_get_language (gr_translator_get (NULL)), ==, "fr");
 
   /* The system's language: main() runs this program under LANG=C, which has no catalog, so
    * the texts are the French source. */
+  g_assert_true (gr_i18n_set_language ("de"));
   g_assert_true (gr_i18n_set_language (""));
   g_assert_cmpstr (_("non évalué"), ==, "non évalué");
-  g_assert_cmpstr (gr_translator_get_language (process), ==, "fr");
-  g_assert_null (g_getenv ("LANGUAGE"));
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "non évalué"), ==, "non évalué");
+  g_assert_cmpstr (gr_translator_get_language (gr_translator_get (NULL)), ==, "fr");
+
+  /* Nothing of the process's environment changed on the way. */
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, language);
+  g_assert_cmpstr (setlocale (LC_MESSAGES, NULL), ==, messages);
+}
+
+/* A language Grille lists without its catalog installed: switching to it works, and its texts
+ * are the French source, in the interface as in the templates. */
+static void
+test_runtime_switch_missing_catalog (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("grille-i18n-XXXXXX", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("GRILLE_LOCALEDIR"));
+  GrTranslator *ar;
+
+  /* A locale directory with no catalog at all stands for languages not yet translated. */
+  g_setenv ("GRILLE_LOCALEDIR", dir, TRUE);
+  ar = gr_translator_get ("ar");
+  g_setenv ("GRILLE_LOCALEDIR", saved, TRUE);
+  if (gr_translator_has_catalog (ar))
+    {
+      g_test_skip ("the Arabic catalog was loaded before");
+      g_rmdir (dir);
+      return;
+    }
+
+  g_assert_true (gr_i18n_set_language ("ar"));
+  g_assert_true (gr_translator_get (NULL) == ar);
+  g_assert_cmpstr (_("non évalué"), ==, "non évalué");
+  g_assert_false (gr_translator_is_rtl (gr_translator_get (NULL)));
+  g_assert_true (gr_i18n_set_language ("fr"));
+  g_rmdir (dir);
 }
 
 /* The C and POSIX locales are left for C.UTF-8: text stays UTF-8, and LANGUAGE still counts. */
@@ -711,7 +798,7 @@ main (int   argc,
   g_unsetenv ("LC_ALL");
   g_unsetenv ("LC_MESSAGES");
   g_setenv ("LANG", "C", TRUE);
-  gr_i18n_init ();
+  gr_i18n_init (NULL);
 
   g_test_init (&argc, &argv, NULL);
 
@@ -721,10 +808,12 @@ main (int   argc,
   g_test_add_func ("/i18n/translator/unknown-language", test_translator_unknown);
   g_test_add_func ("/i18n/translator/damaged-catalog", test_translator_damaged_catalog);
   g_test_add_func ("/i18n/translator/plural-forms", test_plural_forms);
+  g_test_add_func ("/i18n/translator/deep-plural-rule", test_translator_deep_plural);
   g_test_add_func ("/i18n/summary/plural", test_summary_plural);
   g_test_add_func ("/i18n/summary/languages", test_summary_languages);
   g_test_add_func ("/i18n/csv/languages", test_csv_languages);
   g_test_add_func ("/i18n/runtime-switch", test_runtime_switch);
+  g_test_add_func ("/i18n/runtime-switch-missing-catalog", test_runtime_switch_missing_catalog);
   g_test_add_func ("/i18n/c-locale", test_c_locale);
   g_test_add_func ("/i18n/cli/summary-languages", test_cli_summary_languages);
   g_test_add_func ("/i18n/cli/summary-environment", test_cli_summary_environment);

@@ -178,7 +178,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", g_getenv ("GRILLE_TEST_DATA_HOME"), TRUE);
   g_setenv ("GTK_A11Y", "test", FALSE);
 
-  gr_i18n_init ();
+  gr_i18n_init (NULL);
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/window/draft/kill-while-typing", test_kill_while_typing);

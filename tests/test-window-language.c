@@ -7,9 +7,12 @@
 #include "config.h"
 
 #include "gr-application.h"
+#include "gr-chart-view.h"
 #include "gr-competency.h"
 #include "gr-export-dialog.h"
 #include "gr-item.h"
+#include "gr-overview-page.h"
+#include "gr-projector-view.h"
 #include "gr-translator.h"
 #include "gr-window.h"
 #include "gr-window-test.h"
@@ -219,7 +222,8 @@ check_language_menus (GrWindow   *window,
 {
   static const char *names[][2] = {
     { "fr", "Français" }, { "en", "English" }, { "de", "Deutsch" },
-    { "es", "Español" }, { "it", "Italiano" },
+    { "es", "Español" }, { "it", "Italiano" }, { "nl", "Nederlands" }, { "pt", "Português" },
+    { "ar", "العربية" },
   };
   g_autoptr(GHashTable) menu = window_menu (window);
   g_autofree char *system_key = g_strdup ("app.language|");
@@ -241,6 +245,58 @@ check_language_menus (GrWindow   *window,
   g_assert_cmpstr (g_hash_table_lookup (menu, none_key), ==,
                    gr_translator_gettext (gr_translator_get (code), "_Aucune"));
   g_assert_true (g_hash_table_contains (menu, second_title));
+}
+
+/* Whether @chart, as last drawn, shows a label of @kind that reads @text. */
+static gboolean
+chart_shows (GrChartView     *chart,
+             GrChartTextKind  kind,
+             const char      *text)
+{
+  const GrChartLayout *layout = gr_chart_view_get_layout (chart);
+
+  g_assert_nonnull (layout);
+  for (guint t = 0; t < layout->texts->len; t++)
+    {
+      const GrChartText *shown_text = &g_array_index (layout->texts, GrChartText, t);
+
+      if (shown_text->kind == kind &&
+          g_str_equal (pango_layout_get_text (shown_text->layout), text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every chart of @window (the live chart beside the page, the overview's, the projector's)
+ * says in @code what it shows: its description at once, and the drawn labels of the one on
+ * screen. */
+static void
+check_charts (GrWindow     *window,
+              const char   *code,
+              GrCompetency *competency)
+{
+  GrChartView *charts[] = {
+    gr_window_get_chart (window),
+    gr_overview_page_get_chart (gr_window_get_overview (window)),
+    gr_projector_view_get_chart (gr_window_get_projector (window)),
+  };
+  const char *title = grid_text (code, gr_competency_get_title (competency));
+
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      const char *description = gr_chart_view_get_description (charts[i]);
+
+      g_assert_nonnull (strstr (description, title));
+      if (!g_str_equal (code, "fr"))
+        g_assert_null (strstr (description, gr_competency_get_title (competency)));
+    }
+
+  g_assert_true (chart_shows (charts[0], GR_CHART_TEXT_AXIS_TITLE, title));
+  g_assert_true (chart_shows (charts[0], GR_CHART_TEXT_NOT_ASSESSED,
+                              gr_translator_gettext (gr_translator_get (code), "non évalué")));
+  if (!g_str_equal (code, "fr"))
+    g_assert_false (chart_shows (charts[0], GR_CHART_TEXT_AXIS_TITLE,
+                                 gr_competency_get_title (competency)));
 }
 
 /* Switching the language in a running window changes what it shows, at once, and nothing of
@@ -328,6 +384,7 @@ test_switch (void)
           g_assert_null (find_label (GTK_WIDGET (window), "Enregistrer"));
         }
       check_language_menus (window, code);
+      check_charts (window, code, cooperer);
 
       /* What is kept. */
       g_assert_true (gr_window_get_session (window) == session);
@@ -457,7 +514,8 @@ test_second_language (void)
 static void
 test_export_language (void)
 {
-  static const char *names[] = { "Français", "English", "Deutsch", "Español", "Italiano" };
+  static const char *names[] = { "Français", "English", "Deutsch", "Español", "Italiano",
+                                 "Nederlands", "Português", "العربية" };
   g_autoptr(GFile) file = write_session_file ("export.grille");
   g_autoptr(GFile) svg_file = NULL;
   g_autoptr(GFile) csv_file = NULL;

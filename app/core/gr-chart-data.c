@@ -4,11 +4,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "gr-chart-data.h"
 #include "gr-format.h"
+#include "gr-i18n.h"
 
 GrChartData *
 gr_chart_data_new (guint n_axes,

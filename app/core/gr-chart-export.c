@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include <math.h>
 #include <string.h>
 
@@ -18,6 +16,7 @@
 #include "gr-chart-svg.h"
 #include "gr-error.h"
 #include "gr-format.h"
+#include "gr-i18n.h"
 #include "gr-png.h"
 
 void

@@ -7,12 +7,12 @@
 
 #include <errno.h>
 
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "gr-atomic-file.h"
 #include "gr-draft.h"
 #include "gr-error.h"
+#include "gr-i18n.h"
 #include "gr-session-file.h"
 
 /* Each draft is two files: ID.grille (the session, in the usual format) and ID.origin (the

@@ -5,12 +5,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include <stdio.h>
 #include <string.h>
 
 #include "gr-format.h"
+#include "gr-i18n.h"
 
 /* What a spreadsheet set to each language reads without asking: LibreOffice, Excel and
  * Numbers take ";" between cells wherever the decimal mark is a comma (so that "2,5" stays one

@@ -5,11 +5,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "gr-core-resources.h"
 #include "gr-grid.h"
 #include "gr-grid-private.h"
+#include "gr-i18n.h"
 #include "gr-json-private.h"
 
 struct _GrGrid

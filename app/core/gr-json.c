@@ -5,8 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
+#include "gr-i18n.h"
 #include "gr-json-private.h"
 
 char *

@@ -5,9 +5,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "gr-error.h"
+#include "gr-i18n.h"
 #include "gr-session-file.h"
 #include "gr-session-merge.h"
 

@@ -6,9 +6,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "gr-error.h"
+#include "gr-i18n.h"
 #include "gr-session.h"
 #include "gr-session-private.h"
 

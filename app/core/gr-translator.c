@@ -8,10 +8,14 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <errno.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "gr-translator.h"
+#include <glib/gstdio.h>
+
+#include "gr-translator-private.h"
 
 /* One string of a compiled catalog: it points into the catalog's bytes. */
 typedef struct
@@ -22,7 +26,7 @@ typedef struct
 
 struct _GrTranslator
 {
-  char       *language;      /* "" follows the process's gettext set-up */
+  char       *language;
   GBytes     *mo;            /* the compiled catalog, or NULL (French, or none installed) */
   MoString   *translations;
   GHashTable *messages;      /* msgid (or "context\004msgid") → MoString in translations */
@@ -30,12 +34,31 @@ struct _GrTranslator
   gulong      nplurals;
 };
 
-/* The LANGUAGE the process started with, given back when the user goes back to the system's
- * language; NULL when it was not set. */
-static char *initial_language;
-static gboolean initial_language_saved;
+/* The languages Grille knows, French (the source) first. A language may lack its catalog:
+ * its strings are then the French source. */
+static const char *languages[] = { "fr", "en", "de", "es", "it", "nl", "pt", "ar", NULL };
+static const char *rtl_languages[] = { "ar", NULL };
 
-static const char *languages[] = { "fr", "en", "de", "es", "it", NULL };
+/* The interface's translator, swapped in one store by gr_i18n_set_language() while other
+ * threads (exports, GDBus, GVfs) may be translating: translators live as long as the process,
+ * so a pointer read a moment before the swap stays valid. */
+static GrTranslator *current;
+
+/* Fixed by gr_i18n_init(), before any thread: the user's own language (the environment's), and
+ * the one LANGUAGE names from then on, under which gettext looks for every domain's catalog. */
+static char *system_language;
+static char *start_language;
+
+/* The gettext domains a switch re-points (Grille's, and GTK's once the application follows it),
+ * each with the directory it was bound to at first. */
+typedef struct
+{
+  char *name;
+  char *directory;
+} Domain;
+
+static GArray *domains;
+static char *repointed_dir;   /* where the re-pointed catalogs are, made on the first need */
 
 /* Where the compiled catalogs are: the installed ones, or the build tree's when Grille runs
  * uninstalled (tests, "make run"). GRILLE_LOCALEDIR overrides both. */
@@ -72,103 +95,6 @@ leave_c_locale (void)
     setlocale (LC_MESSAGES, "C.UTF-8");
 }
 
-/* Sets @category from the environment. When the locale asked for is not installed (say
- * de_DE.UTF-8 on a system that only has C.UTF-8), setlocale() fails and gettext would
- * translate nothing: its language is then asked for through LANGUAGE, which gettext reads
- * whatever the locale (once out of "C"). */
-static void
-follow_environment (int category)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  if (setlocale (category, "") == NULL && (language == NULL || *language == '\0'))
-    {
-      const char *wanted = g_get_language_names_with_category ("LC_MESSAGES")[0];
-
-      if (!is_c_locale (wanted))
-        g_setenv ("LANGUAGE", wanted, TRUE);
-    }
-  leave_c_locale ();
-}
-
-static void
-save_initial_language (void)
-{
-  if (!initial_language_saved)
-    {
-      initial_language = g_strdup (g_getenv ("LANGUAGE"));
-      initial_language_saved = TRUE;
-    }
-}
-
-/* Locale and gettext set-up, once, before anything is translated. */
-void
-gr_i18n_init (void)
-{
-  save_initial_language ();
-  follow_environment (LC_ALL);
-
-  bindtextdomain (GETTEXT_PACKAGE, find_localedir ());
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  /* GLib decides once, at its first g_dgettext(), whether to translate at all: not when the
-   * application's domain has no catalog for the language of that moment. The language can
-   * change later (gr_i18n_set_language), so take that decision now, while the default domain
-   * is still "messages", which GLib always translates. */
-  g_dgettext (GETTEXT_PACKAGE, "");
-
-  textdomain (GETTEXT_PACKAGE);
-}
-
-#ifdef __GLIBC__
-/* glibc's counter of loaded catalogs: changing it makes gettext drop the translations it
- * has cached (documented in the gettext manual, "Being a gettext grok"). */
-extern int _nl_msg_cat_cntr;
-#endif
-
-/**
- * gr_i18n_set_language:
- * @code: (nullable): a language code from gr_translator_list_languages(), or %NULL or ""
- *   for the system's language
- *
- * Switches the language of _() and of GTK's own strings for the whole process, at once:
- * what is translated next comes out in @code.
- *
- * Returns: %FALSE if Grille does not know @code (nothing changes then).
- */
-gboolean
-gr_i18n_set_language (const char *code)
-{
-  if (code == NULL)
-    code = "";
-  if (*code != '\0' && !g_strv_contains (languages, code))
-    return FALSE;
-
-  save_initial_language ();
-
-  if (*code != '\0')
-    g_setenv ("LANGUAGE", code, TRUE);
-  else if (initial_language != NULL)
-    g_setenv ("LANGUAGE", initial_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-
-  /* Setting LC_MESSAGES again makes glibc's gettext read LANGUAGE afresh. */
-  follow_environment (LC_MESSAGES);
-#ifdef __GLIBC__
-  ++_nl_msg_cat_cntr;
-#endif
-
-  return TRUE;
-}
-
-/* The languages Grille ships, French (the source) first. */
-const char **
-gr_translator_list_languages (void)
-{
-  return languages;
-}
-
 /* The code among ours that a locale name such as "de_CH.UTF-8" or "es" stands for, or NULL. */
 static const char *
 known_language (const char *name)
@@ -181,20 +107,28 @@ known_language (const char *name)
   return NULL;
 }
 
+static char *
+catalog_path (const char *directory,
+              const char *code,
+              const char *domain)
+{
+  g_autofree char *file = g_strconcat (domain, ".mo", NULL);
+
+  return g_build_filename (directory, code, "LC_MESSAGES", file, NULL);
+}
+
 static gboolean
 has_installed_catalog (const char *code)
 {
-  g_autofree char *path = g_build_filename (find_localedir (), code, "LC_MESSAGES",
-                                            GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *path = catalog_path (find_localedir (), code, GETTEXT_PACKAGE);
 
-  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+  return g_str_equal (code, "fr") || g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
-/* The language gettext writes in at this moment: it goes through the same list (LANGUAGE,
- * then LC_ALL, LC_MESSAGES, LANG) and takes the first language that has a catalog; with none,
- * the strings stay in French, the source. */
+/* The user's language as the environment gives it (LANGUAGE, then LC_ALL, LC_MESSAGES, LANG):
+ * the first of ours that has a catalog; with none, French, the source. */
 static const char *
-current_language (void)
+environment_language (void)
 {
   const char * const *names;
 
@@ -213,6 +147,227 @@ current_language (void)
     }
 
   return "fr";
+}
+
+/* Sets the locale from the environment. When the locale asked for is not installed (say
+ * de_DE.UTF-8 on a system that only has C.UTF-8), setlocale() fails: gettext still translates
+ * through LANGUAGE, which gr_i18n_init() sets. */
+static void
+follow_environment (void)
+{
+  setlocale (LC_ALL, "");
+  leave_c_locale ();
+}
+
+/**
+ * gr_i18n_init:
+ * @language: (nullable): the language to start in (the command line's --lang), or %NULL for
+ *   the user's own
+ *
+ * Locale and gettext set-up: once, in main(), before anything is translated and before any
+ * thread starts, since it is the only place where Grille sets an environment variable.
+ * LANGUAGE then names the language the process starts in (and the user's list after it, for
+ * the other libraries' catalogs); a later switch (gr_i18n_set_language()) leaves the
+ * environment alone.
+ */
+void
+gr_i18n_init (const char *language)
+{
+  const char *wanted;
+  const char *old;
+
+  follow_environment ();
+  g_free (system_language);
+  system_language = g_strdup (environment_language ());
+
+  wanted = language != NULL && known_language (language) ? known_language (language)
+                                                          : system_language;
+  g_free (start_language);
+  start_language = g_strdup (wanted);
+
+  old = g_getenv ("LANGUAGE");
+  if (old == NULL || *old == '\0' || strcspn (old, ":") != strlen (wanted) ||
+      strncmp (old, wanted, strlen (wanted)) != 0)
+    {
+      g_autofree char *value = old != NULL && *old != '\0'
+                               ? g_strconcat (wanted, ":", old, NULL) : g_strdup (wanted);
+
+      g_setenv ("LANGUAGE", value, TRUE);
+    }
+
+  bindtextdomain (GETTEXT_PACKAGE, find_localedir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  /* GLib decides once, at its first g_dgettext(), whether to translate at all: not when the
+   * application's domain has no catalog for the language of that moment. The catalog gettext
+   * reads can change later (gr_i18n_set_language), so take that decision now, while the
+   * default domain is still "messages", which GLib always translates. */
+  g_dgettext (GETTEXT_PACKAGE, "");
+
+  textdomain (GETTEXT_PACKAGE);
+
+  if (domains == NULL)
+    {
+      domains = g_array_new (FALSE, TRUE, sizeof (Domain));
+      gr_i18n_follow_domain (GETTEXT_PACKAGE);
+    }
+  g_atomic_pointer_set (&current, gr_translator_get (start_language));
+}
+
+/* The directory whose <start language>/LC_MESSAGES holds @code's catalog of every followed
+ * domain, made (as symbolic links to the real catalogs) the first time: gettext goes on
+ * looking in the start language's place, and finds @code's texts there. */
+static char *
+repointed_directory (const char *code)
+{
+  g_autofree char *messages = NULL;
+
+  if (repointed_dir == NULL)
+    {
+      g_autofree char *template = g_build_filename (g_get_user_runtime_dir (),
+                                                    "grille-catalogs-XXXXXX", NULL);
+
+      g_mkdir_with_parents (g_get_user_runtime_dir (), 0700);
+      if (g_mkdtemp (template) == NULL)
+        return NULL;
+      repointed_dir = g_steal_pointer (&template);
+    }
+
+  messages = g_build_filename (repointed_dir, code, start_language, "LC_MESSAGES", NULL);
+  if (g_mkdir_with_parents (messages, 0700) != 0)
+    return NULL;
+
+  for (guint i = 0; i < domains->len; i++)
+    {
+      Domain *domain = &g_array_index (domains, Domain, i);
+      g_autofree char *file = g_strconcat (domain->name, ".mo", NULL);
+      g_autofree char *link = g_build_filename (messages, file, NULL);
+      g_autofree char *target = catalog_path (domain->directory, code, domain->name);
+
+      /* A language without a catalog has no link: its strings stay as written. */
+      if (!g_file_test (link, G_FILE_TEST_IS_SYMLINK) &&
+          g_file_test (target, G_FILE_TEST_IS_REGULAR) &&
+          symlink (target, link) != 0)
+        g_debug ("%s: %s", link, g_strerror (errno));
+    }
+
+  return g_build_filename (repointed_dir, code, NULL);
+}
+
+/* Points every followed domain at @code's catalogs. bindtextdomain() is thread-safe in glibc,
+ * and a new directory makes gettext drop the translations it had cached. */
+static void
+repoint_domains (const char *code)
+{
+  g_autofree char *directory = NULL;
+
+  if (!g_str_equal (code, start_language) && (directory = repointed_directory (code)) == NULL)
+    g_debug ("no place for the catalogs of %s: the widgets' own texts stay as they are", code);
+
+  for (guint i = 0; i < domains->len; i++)
+    {
+      Domain *domain = &g_array_index (domains, Domain, i);
+
+      bindtextdomain (domain->name, directory != NULL ? directory : domain->directory);
+    }
+}
+
+/* The re-pointed catalogs are only links, made for this process: they go with it. */
+static void
+remove_repointed (void)
+{
+  g_autoptr(GDir) codes = NULL;
+  const char *code;
+
+  if (repointed_dir == NULL || (codes = g_dir_open (repointed_dir, 0, NULL)) == NULL)
+    return;
+  while ((code = g_dir_read_name (codes)))
+    {
+      g_autofree char *messages = g_build_filename (repointed_dir, code, start_language,
+                                                    "LC_MESSAGES", NULL);
+      g_autoptr(GDir) files = g_dir_open (messages, 0, NULL);
+      const char *file;
+      g_autofree char *parent = NULL;
+      g_autofree char *top = NULL;
+
+      while (files != NULL && (file = g_dir_read_name (files)))
+        {
+          g_autofree char *path = g_build_filename (messages, file, NULL);
+
+          g_unlink (path);
+        }
+      g_rmdir (messages);
+      parent = g_path_get_dirname (messages);
+      g_rmdir (parent);
+      top = g_path_get_dirname (parent);
+      g_rmdir (top);
+    }
+  g_rmdir (repointed_dir);
+}
+
+/**
+ * gr_i18n_follow_domain:
+ * @domain: a gettext domain already bound, such as GTK's
+ *
+ * Makes the widgets' texts of @domain follow gr_i18n_set_language() too (GtkBuilder templates
+ * and GTK's own strings are translated by gettext, not by a #GrTranslator).
+ */
+void
+gr_i18n_follow_domain (const char *domain)
+{
+  Domain entry;
+  const char *directory;
+
+  g_return_if_fail (domain != NULL);
+  g_return_if_fail (domains != NULL);
+
+  for (guint i = 0; i < domains->len; i++)
+    if (g_str_equal (g_array_index (domains, Domain, i).name, domain))
+      return;
+
+  directory = bindtextdomain (domain, NULL);
+  entry.name = g_strdup (domain);
+  entry.directory = g_strdup (directory != NULL ? directory : LOCALEDIR);
+  g_array_append_val (domains, entry);
+  if (domains->len == 1)
+    atexit (remove_repointed);
+
+  if (!g_str_equal (gr_translator_get_language (gr_translator_get (NULL)), start_language))
+    repoint_domains (gr_translator_get_language (gr_translator_get (NULL)));
+}
+
+/**
+ * gr_i18n_set_language:
+ * @code: (nullable): a language code from gr_translator_list_languages(), or %NULL or ""
+ *   for the system's language
+ *
+ * Switches the interface's language for the whole process, at once: _() and
+ * gr_translator_get (NULL) write in @code from now on, and so do the followed gettext domains
+ * (the templates' texts) for what is built next. The environment is left alone: other threads
+ * may read it.
+ *
+ * Returns: %FALSE if Grille does not know @code (nothing changes then).
+ */
+gboolean
+gr_i18n_set_language (const char *code)
+{
+  g_return_val_if_fail (domains != NULL, FALSE);
+
+  if (code == NULL || *code == '\0')
+    code = system_language;
+  if (!g_strv_contains (languages, code))
+    return FALSE;
+
+  g_atomic_pointer_set (&current, gr_translator_get (code));
+  repoint_domains (code);
+  return TRUE;
+}
+
+/* The languages Grille ships, French (the source) first. */
+const char **
+gr_translator_list_languages (void)
+{
+  return languages;
 }
 
 /* Plural expressions (the "plural=" of a catalog's header): a small recursive-descent
@@ -410,12 +565,19 @@ plural_ternary (PluralParser *pp)
 
   if (plural_accept (pp, "?"))
     {
-      gulong yes = plural_ternary (pp);
-      gulong no;
+      gulong yes, no;
 
+      /* "n ? n ? n ? …" nests without parentheses: it counts against the same bound. */
+      if (++pp->depth > PLURAL_MAX_DEPTH)
+        {
+          pp->error = TRUE;
+          return 0;
+        }
+      yes = plural_ternary (pp);
       if (!plural_accept (pp, ":"))
         pp->error = TRUE;
       no = plural_ternary (pp);
+      pp->depth--;
       return condition ? yes : no;
     }
   return condition;
@@ -496,15 +658,13 @@ read_mo_string (const guint8 *data,
   return TRUE;
 }
 
-/* Loads a GNU .mo file (the format msgfmt writes: see the gettext manual, "The Format of GNU
- * MO Files"). Only the plain strings are read: Grille's catalogs have no system-dependent
- * ones (<PRIu64> and friends). */
+/* Reads a GNU .mo file's bytes (the format msgfmt writes: see the gettext manual, "The Format
+ * of GNU MO Files"), checking every offset against their size. Only the plain strings are
+ * read: Grille's catalogs have no system-dependent ones (<PRIu64> and friends). */
 static gboolean
-load_mo (GrTranslator *self,
-         const char   *path)
+parse_mo (GrTranslator *self,
+          GBytes       *catalog)
 {
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree MoString *translations = NULL;
   g_autoptr(GHashTable) messages = NULL;
   const guint8 *data;
@@ -512,31 +672,24 @@ load_mo (GrTranslator *self,
   gboolean swap;
   guint32 magic, count, originals, targets;
 
-  if (!g_file_get_contents (path, &contents, &size, &error))
-    {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_debug ("%s", error->message);
-      return FALSE;
-    }
-
-  data = (const guint8 *) contents;
+  data = g_bytes_get_data (catalog, &size);
   if (size < 28)
-    goto invalid;
+    return FALSE;
   memcpy (&magic, data, sizeof magic);
   if (magic == 0x950412de)
     swap = FALSE;
   else if (magic == 0xde120495)
     swap = TRUE;
   else
-    goto invalid;
+    return FALSE;
   if ((read_u32 (data, 4, swap) >> 16) > 1)
-    goto invalid;
+    return FALSE;
 
   count = read_u32 (data, 8, swap);
   originals = read_u32 (data, 12, swap);
   targets = read_u32 (data, 16, swap);
   if (count > size / 16)
-    goto invalid;
+    return FALSE;
 
   translations = g_new0 (MoString, count);
   messages = g_hash_table_new (g_str_hash, g_str_equal);
@@ -546,30 +699,107 @@ load_mo (GrTranslator *self,
 
       if (!read_mo_string (data, size, originals, i, swap, &original) ||
           !read_mo_string (data, size, targets, i, swap, &translations[i]))
-        goto invalid;
+        return FALSE;
       /* For a plural entry the key is the singular, before the first NUL. */
       g_hash_table_insert (messages, (char *) original.str, &translations[i]);
       if (*original.str == '\0')
         parse_plural_forms (self, translations[i].str);
     }
 
-  self->mo = g_bytes_new_take (g_steal_pointer (&contents), size);
+  self->mo = g_bytes_ref (catalog);
   self->translations = g_steal_pointer (&translations);
   self->messages = g_steal_pointer (&messages);
   return TRUE;
+}
 
-invalid:
-  g_debug ("%s: not a valid compiled message catalog", path);
-  return FALSE;
+static gboolean
+load_mo (GrTranslator *self,
+         const char   *path)
+{
+  g_autoptr(GBytes) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize size;
+
+  if (!g_file_get_contents (path, &contents, &size, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_debug ("%s", error->message);
+      return FALSE;
+    }
+
+  catalog = g_bytes_new_take (contents, size);
+  if (!parse_mo (self, catalog))
+    {
+      g_debug ("%s: not a valid compiled message catalog", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GrTranslator *
+translator_new (const char *language)
+{
+  GrTranslator *self = g_new0 (GrTranslator, 1);
+
+  self->language = g_strdup (language);
+  /* The source language's plural rule, for strings no catalog translates. */
+  self->plural = g_strdup ("n > 1");
+  self->nplurals = 2;
+  return self;
+}
+
+/**
+ * gr_translator_new_for_catalog:
+ * @language: the catalog's language code
+ * @catalog: a compiled catalog's bytes
+ *
+ * A translator of its own for a catalog given as bytes, outside the cache of
+ * gr_translator_get() (the fuzz harness of the .mo reader uses it).
+ *
+ * Returns: (transfer full) (nullable): the translator, or %NULL when @catalog is not a valid
+ * compiled catalog.
+ */
+GrTranslator *
+gr_translator_new_for_catalog (const char *language,
+                               GBytes     *catalog)
+{
+  GrTranslator *self;
+
+  g_return_val_if_fail (language != NULL && *language != '\0', NULL);
+  g_return_val_if_fail (catalog != NULL, NULL);
+
+  self = translator_new (language);
+  if (!parse_mo (self, catalog))
+    {
+      gr_translator_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+void
+gr_translator_free (GrTranslator *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->language);
+  g_clear_pointer (&self->mo, g_bytes_unref);
+  g_free (self->translations);
+  g_clear_pointer (&self->messages, g_hash_table_unref);
+  g_free (self->plural);
+  g_free (self);
 }
 
 /**
  * gr_translator_get:
- * @language: (nullable): a language code such as "de", or %NULL or "" for the user's own
+ * @language: (nullable): a language code such as "de", or %NULL or "" for the interface's
  *
  * A translator for @language that reads that language's catalog itself: it does not depend
  * on, nor change, the process locale. "fr" is the source language: its strings come back as
- * they are written in the code and the grid.
+ * they are written in the code and the grid. The interface's translator is the one of the
+ * language gr_i18n_set_language() chose last (or the start-up language): ask for it again
+ * after a switch rather than keeping it.
  *
  * Returns: (transfer none): the translator, kept for the process's lifetime.
  */
@@ -580,8 +810,13 @@ gr_translator_get (const char *language)
   G_LOCK_DEFINE_STATIC (cache);
   GrTranslator *self;
 
-  if (language == NULL)
-    language = "";
+  if (language == NULL || *language == '\0')
+    {
+      if ((self = g_atomic_pointer_get (&current)) != NULL)
+        return self;
+      /* Before gr_i18n_init(): the source. */
+      language = "fr";
+    }
 
   G_LOCK (cache);
 
@@ -590,16 +825,12 @@ gr_translator_get (const char *language)
 
   if ((self = g_hash_table_lookup (cache, language)) == NULL)
     {
-      self = g_new0 (GrTranslator, 1);
-      self->language = g_strdup (language);
-      /* The source language's plural rule, for strings no catalog translates. */
-      self->plural = g_strdup ("n > 1");
-      self->nplurals = 2;
+      self = translator_new (language);
 
-      if (*language != '\0')
+      if (!g_str_equal (language, "fr"))
         {
-          g_autofree char *path = g_build_filename (find_localedir (), language, "LC_MESSAGES",
-                                                    GETTEXT_PACKAGE ".mo", NULL);
+          g_autofree char *path = catalog_path (find_localedir (), language, GETTEXT_PACKAGE);
+
           load_mo (self, path);
         }
 
@@ -614,27 +845,38 @@ gr_translator_get (const char *language)
 /**
  * gr_translator_get_language:
  *
- * Returns: the two-letter code of the language this translator writes in; for the process's
- * own (%NULL or ""), the language gettext uses at this moment, "fr" when it translates nothing.
+ * Returns: the code of the language this translator writes in.
  */
 const char *
 gr_translator_get_language (GrTranslator *self)
 {
   g_return_val_if_fail (self != NULL, "fr");
 
-  if (*self->language == '\0')
-    return current_language ();
   return self->language;
 }
 
 /* Whether the translator's language can be written: it has its catalog, or it is French (the
- * source) or the process's own. */
+ * source). */
 gboolean
 gr_translator_has_catalog (GrTranslator *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return *self->language == '\0' || g_str_equal (self->language, "fr") || self->mo != NULL;
+  return g_str_equal (self->language, "fr") || self->mo != NULL;
+}
+
+/**
+ * gr_translator_is_rtl:
+ *
+ * Returns: whether the translator's text reads from right to left; a language whose catalog
+ *   is missing writes the French source, from left to right.
+ */
+gboolean
+gr_translator_is_rtl (GrTranslator *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->mo != NULL && g_strv_contains (rtl_languages, self->language);
 }
 
 static const MoString *
@@ -664,9 +906,6 @@ gr_translator_pgettext (GrTranslator *self,
 
   if (msgid == NULL || *msgid == '\0')
     return msgid;
-  if (*self->language == '\0')
-    return context ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid)
-                   : g_dgettext (GETTEXT_PACKAGE, msgid);
 
   if ((found = lookup (self, context, msgid)) && found->len > 0)
     return found->str;
@@ -698,9 +937,6 @@ gr_translator_ngettext (GrTranslator *self,
 
   g_return_val_if_fail (self != NULL, msgid);
   g_return_val_if_fail (msgid != NULL && msgid_plural != NULL, msgid);
-
-  if (*self->language == '\0')
-    return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
 
   if ((found = lookup (self, NULL, msgid)) && found->len > 0)
     {

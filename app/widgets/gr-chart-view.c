@@ -5,12 +5,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-chart-cairo.h"
 #include "gr-chart-data.h"
 #include "gr-chart-layout.h"
 #include "gr-chart-view.h"
+#include "gr-i18n.h"
 
 struct _GrChartView
 {
@@ -32,6 +31,10 @@ struct _GrChartView
 };
 
 G_DEFINE_FINAL_TYPE (GrChartView, gr_chart_view, GTK_TYPE_WIDGET)
+
+/* Every chart view alive (main thread only), so that a switch of language reaches each one at
+ * once, on the page shown as on the others and in the projector. */
+static GList *views;
 
 enum {
   PROP_0,
@@ -261,6 +264,8 @@ gr_chart_view_finalize (GObject *object)
 {
   GrChartView *self = (GrChartView *)object;
 
+  views = g_list_remove (views, self);
+
   g_clear_pointer (&self->layout, gr_chart_layout_free);
   g_clear_pointer (&self->data, gr_chart_data_free);
   g_clear_pointer (&self->layout_family, g_free);
@@ -410,6 +415,33 @@ gr_chart_view_init (GrChartView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Graphique en radar"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "",
                                   -1);
+  views = g_list_prepend (views, self);
+}
+
+/**
+ * gr_chart_view_get_layout:
+ *
+ * Returns: (transfer none) (nullable): the layout of the chart as last drawn, or %NULL when
+ *   it has not been drawn since it last changed.
+ */
+const GrChartLayout *
+gr_chart_view_get_layout (GrChartView *self)
+{
+  g_return_val_if_fail (GR_IS_CHART_VIEW (self), NULL);
+  return self->layout;
+}
+
+/**
+ * gr_chart_view_follow_language:
+ *
+ * Lays every chart view out again in the interface's language (gr_translator_get (NULL)):
+ * its labels, legend and accessible description, at once.
+ */
+void
+gr_chart_view_follow_language (void)
+{
+  for (GList *l = views; l; l = l->next)
+    invalidate (l->data);
 }
 
 GtkWidget *

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "gr-chart-data.h"
+#include "gr-chart-layout.h"
 #include "gr-session.h"
 
 G_BEGIN_DECLS
@@ -39,5 +40,7 @@ GrSession     *gr_chart_view_get_reference         (GrChartView   *self);
 void           gr_chart_view_set_reference         (GrChartView   *self,
                                                     GrSession     *reference);
 const char    *gr_chart_view_get_description       (GrChartView   *self);
+const GrChartLayout *gr_chart_view_get_layout      (GrChartView   *self);
+void           gr_chart_view_follow_language       (void);
 
 G_END_DECLS

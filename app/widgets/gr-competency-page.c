@@ -5,10 +5,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-competency.h"
 #include "gr-competency-page.h"
+#include "gr-i18n.h"
 #include "gr-level.h"
 #include "gr-ui.h"
 

@@ -6,11 +6,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-atomic-file.h"
 #include "gr-csv.h"
 #include "gr-export-dialog.h"
+#include "gr-i18n.h"
 #include "gr-ui.h"
 
 struct _GrExportDialog

@@ -5,8 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
+#include "gr-i18n.h"
 #include "gr-item-row.h"
 #include "gr-item.h"
 #include "gr-level.h"

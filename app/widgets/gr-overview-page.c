@@ -5,9 +5,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-competency.h"
+#include "gr-i18n.h"
 #include "gr-item.h"
 #include "gr-overview-page.h"
 #include "gr-ui.h"

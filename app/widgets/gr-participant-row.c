@@ -5,8 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
+#include "gr-i18n.h"
 #include "gr-participant-row.h"
 #include "gr-ui.h"
 
@@ -42,9 +41,10 @@ gr_participant_row_relabel (GrParticipantRow *self)
   if (!gtk_editable_label_get_editing (self->name_label))
     gtk_editable_set_text (GTK_EDITABLE (self->name_label), name);
 
-  progress = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u savoir-faire évalué sur %u",
-                                           "%u savoir-faire évalués sur %u", assessed),
+  progress = g_strdup_printf (gr_translator_ngettext (gr_translator_get (NULL),
+                                                      "%u savoir-faire évalué sur %u",
+                                                      "%u savoir-faire évalués sur %u",
+                                                      assessed),
                               assessed, n_items);
   gtk_label_set_text (self->progress_label, progress);
 

@@ -6,9 +6,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-competency.h"
+#include "gr-i18n.h"
 #include "gr-item.h"
 #include "gr-level.h"
 #include "gr-projector-view.h"

@@ -5,9 +5,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-grid.h"
+#include "gr-i18n.h"
 #include "gr-sidebar-row.h"
 #include "gr-ui.h"
 

@@ -5,9 +5,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-format.h"
+#include "gr-i18n.h"
 #include "gr-level.h"
 #include "gr-ui.h"
 
@@ -37,6 +36,9 @@ static const struct
   { "de", "Deutsch" },
   { "es", "Español" },
   { "it", "Italiano" },
+  { "nl", "Nederlands" },
+  { "pt", "Português" },
+  { "ar", "العربية" },
 };
 
 /* Returns: (nullable): the name of the language @code in that language, or %NULL if Grille

@@ -5,8 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
+#include "gr-i18n.h"
 #include "gr-session-file.h"
 #include "gr-ui.h"
 #include "gr-window-private.h"

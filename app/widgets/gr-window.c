@@ -7,9 +7,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gr-competency.h"
+#include "gr-i18n.h"
 #include "gr-translator.h"
 #include "gr-ui.h"
 #include "gr-window-private.h"
