@@ -36,7 +36,7 @@ typedef struct
   char     *paper;
   int       scale;
   char     *participant;
-  char     *reference;
+  char    **references;
   char     *split_dir;
   char     *merge_path;
   gboolean  title;
@@ -55,7 +55,7 @@ cli_options_clear (CliOptions *o)
   g_clear_pointer (&o->size, g_free);
   g_clear_pointer (&o->paper, g_free);
   g_clear_pointer (&o->participant, g_free);
-  g_clear_pointer (&o->reference, g_free);
+  g_clear_pointer (&o->references, g_strfreev);
   g_clear_pointer (&o->split_dir, g_free);
   g_clear_pointer (&o->merge_path, g_free);
   g_clear_pointer (&o->files, g_strfreev);
@@ -187,11 +187,54 @@ parse_paper_option (const CliOptions     *o,
   return 0;
 }
 
+/* --reference, up to five times: the earlier sessions, read once for every chart. */
+static int
+load_references (const CliOptions  *o,
+                 GPtrArray        **references)
+{
+  *references = g_ptr_array_new_with_free_func (g_object_unref);
+  if (o->references == NULL)
+    return 0;
+
+  if (g_strv_length (o->references) > GR_CHART_MAX_REFERENCES)
+    return fail (NULL, _("--reference peut être donné au plus %d fois, pas %u"),
+                 GR_CHART_MAX_REFERENCES, g_strv_length (o->references));
+
+  for (guint i = 0; o->references[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GrSession *reference;
+
+      if (!(reference = load_session (o->references[i], &error)))
+        return fail (o->references[i], "%s", error->message);
+      g_ptr_array_add (*references, reference);
+    }
+
+  return 0;
+}
+
+/* An earlier session on another grid cannot be compared with @session: say which. */
+static int
+check_references (const CliOptions *o,
+                  GPtrArray        *references,
+                  GrSession        *session)
+{
+  for (guint i = 0; references != NULL && i < references->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gr_session_check_comparable (session, g_ptr_array_index (references, i), &error))
+        return fail (o->references[i], "%s", error->message);
+    }
+
+  return 0;
+}
+
 static int
 parse_chart_options (const CliOptions      *o,
                      gboolean               pdf,
                      GrChartExportOptions  *options,
-                     GrSession            **reference)
+                     GPtrArray            **references)
 {
   int status;
 
@@ -200,14 +243,9 @@ parse_chart_options (const CliOptions      *o,
   options->participant = o->participant;
   options->show_title = o->title;
 
-  if (o->reference != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!(*reference = load_session (o->reference, &error)))
-        return fail (o->reference, "%s", error->message);
-      options->reference = *reference;
-    }
+  if ((status = load_references (o, references)))
+    return status;
+  options->references = *references;
 
   if (o->size != NULL)
     {
@@ -253,14 +291,16 @@ parse_table_option (const CliOptions *o,
 }
 
 static int
-export_one (const char                 *input,
+export_one (const CliOptions           *o,
+            GPtrArray                  *references,
+            const char                 *input,
             const char                 *output,
             GrChartFormat               chart_format,
             gboolean                    csv,
             GrCsvTable                  table,
-            GrChartExporter            *exporter,
-            GrTranslator               *translator)
+            GrChartExporter            *exporter)
 {
+  GrTranslator *translator = gr_translator_get (o->lang);
   g_autoptr(GrSession) session = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -271,6 +311,8 @@ export_one (const char                 *input,
 
   if (!(session = load_session (input, &error)))
     return fail (input, "%s", error->message);
+  if (!csv && check_references (o, references, session) != 0)
+    return 1;
 
   if (csv)
     bytes = gr_csv_write (session, table, translator);
@@ -283,7 +325,7 @@ export_one (const char                 *input,
 static int
 run_export (const CliOptions *o)
 {
-  g_autoptr(GrSession) reference = NULL;
+  g_autoptr(GPtrArray) references = NULL;
   g_autoptr(GrChartExporter) exporter = NULL;
   GrChartExportOptions chart_options;
   GrChartFormat chart_format = GR_CHART_FORMAT_PNG;
@@ -304,20 +346,20 @@ run_export (const CliOptions *o)
                                    ".png, .svg ou .pdf"));
 
   if ((status = parse_chart_options (o, !csv && chart_format == GR_CHART_FORMAT_PDF,
-                                     &chart_options, &reference)) ||
+                                     &chart_options, &references)) ||
       (status = parse_table_option (o, csv, &table)))
     return status;
   exporter = gr_chart_exporter_new (&chart_options);
 
-  return export_one (o->files[0], o->export_path, chart_format, csv, table, exporter,
-                     gr_translator_get (o->lang));
+  return export_one (o, references, o->files[0], o->export_path, chart_format, csv, table,
+                     exporter);
 }
 
 /* One chart per session file, in one process: FILE.grille gives DIR/FILE.FORMAT. */
 static int
 run_export_dir (const CliOptions *o)
 {
-  g_autoptr(GrSession) reference = NULL;
+  g_autoptr(GPtrArray) references = NULL;
   g_autoptr(GrChartExporter) exporter = NULL;
   g_autoptr(GHashTable) outputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *extension = NULL;
@@ -337,7 +379,7 @@ run_export_dir (const CliOptions *o)
   extension = g_ascii_strdown (o->format, -1);
 
   if ((status = parse_chart_options (o, !csv && chart_format == GR_CHART_FORMAT_PDF,
-                                     &chart_options, &reference)) ||
+                                     &chart_options, &references)) ||
       (status = parse_table_option (o, csv, &table)))
     return status;
   /* One exporter for the whole batch: charts of the same grid share their frame. */
@@ -372,8 +414,8 @@ run_export_dir (const CliOptions *o)
       g_hash_table_insert (outputs, g_strdup (name), o->files[i]);
 
       /* A bad file is reported and skipped; the others are still written. */
-      if (export_one (o->files[i], output, chart_format, csv, table, exporter,
-                      gr_translator_get (o->lang)) != 0)
+      if (export_one (o, references, o->files[i], output, chart_format, csv, table,
+                      exporter) != 0)
         status = 1;
     }
 
@@ -518,8 +560,8 @@ gr_cli_run (int    argc,
       N_("Facteur d’échelle pour les écrans haute densité (1 par défaut)"), N_("N") },
     { "participant", 0, 0, G_OPTION_ARG_STRING, &o.participant,
       N_("Tracer ce participant plutôt que le groupe"), N_("NOM") },
-    { "reference", 0, 0, G_OPTION_ARG_FILENAME, &o.reference,
-      N_("Tracer aussi une session antérieure, pour comparer"), N_("FICHIER") },
+    { "reference", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.references,
+      N_("Tracer aussi une session antérieure, pour comparer (cinq au plus)"), N_("FICHIER") },
     { "split", 0, 0, G_OPTION_ARG_FILENAME, &o.split_dir,
       N_("Écrire dans DOSSIER un fichier de session par participant"), N_("DOSSIER") },
     { "merge", 0, 0, G_OPTION_ARG_FILENAME, &o.merge_path,

@@ -551,13 +551,85 @@ test_export_reference (void)
   run (&ok, "--export", out, "--reference", path, path, NULL);
   g_assert_cmpint (ok.status, ==, 0);
   g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
-  g_assert_nonnull (strstr (svg, "Référence : Atelier du 12 mars"));
+  /* The earlier session is a dated line: its month and year. */
+  g_assert_nonnull (strstr (svg, ">mars 2026<"));
   g_unlink (out);
 
   run (&bad, "--export", out, "--reference", missing, path, NULL);
   g_assert_cmpint (bad.status, ==, 1);
   g_assert_true (g_str_has_prefix (bad.err, missing_prefix));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* Up to five earlier sessions, each a dated line; one on another scale is brought to this one,
+ * one on another grid is refused with its name, and nothing is written. */
+static void
+test_export_references (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *out = g_build_filename (tmpdir, "progression.svg", NULL);
+  g_autofree char *a = write_temp ("2024.grille",
+    "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\","
+    " \"date\": \"2024-03-10\", \"participants\": [ { \"name\": \"A\","
+    " \"scores\": { \"cooperer.1\": 1 } } ] }", -1);
+  g_autofree char *b = write_temp ("2025.grille",
+    "{ \"format\": \"grille-session\", \"version\": 2, \"grid\": \"engagement\","
+    " \"date\": \"2025-03-15\", \"participants\": [ { \"name\": \"A\","
+    " \"scores\": { \"cooperer.1\": 2 } } ] }", -1);
+  g_autofree char *scale = write_temp ("echelle.grille",
+    "{ \"format\": \"grille-session\", \"version\": 1, \"date\": \"2025-10-01\","
+    " \"grid\": { \"id\": \"engagement\", \"title\": \"E\", \"scale\": ["
+    " { \"level\": 0, \"name\": \"0\", \"description\": \"\" },"
+    " { \"level\": 1, \"name\": \"1\", \"description\": \"\" },"
+    " { \"level\": 2, \"name\": \"2\", \"description\": \"\" } ], \"competencies\": ["
+    " { \"id\": \"cooperer\", \"title\": \"C\", \"subtitle\": \"\", \"introduction\": \"\","
+    "   \"items\": [ { \"id\": \"c\", \"text\": \"c\" } ] },"
+    " { \"id\": \"connecter\", \"title\": \"N\", \"subtitle\": \"\", \"introduction\": \"\","
+    "   \"items\": [ { \"id\": \"n\", \"text\": \"n\" } ] },"
+    " { \"id\": \"ouvrir\", \"title\": \"O\", \"subtitle\": \"\", \"introduction\": \"\","
+    "   \"items\": [ { \"id\": \"o\", \"text\": \"o\" } ] } ] },"
+    " \"participants\": [ { \"name\": \"A\", \"scores\": { \"c\": 1 } } ] }", -1);
+  g_autofree char *other = write_temp ("autre-grille.grille",
+    "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": { \"id\": \"autre\","
+    " \"title\": \"X\", \"scale\": [ { \"level\": 0, \"name\": \"a\", \"description\": \"\" },"
+    " { \"level\": 1, \"name\": \"b\", \"description\": \"\" } ], \"competencies\": ["
+    " { \"id\": \"a\", \"title\": \"A\", \"subtitle\": \"\", \"introduction\": \"\","
+    "   \"items\": [ { \"id\": \"a.1\", \"text\": \"a\" } ] },"
+    " { \"id\": \"b\", \"title\": \"B\", \"subtitle\": \"\", \"introduction\": \"\","
+    "   \"items\": [ { \"id\": \"b.1\", \"text\": \"b\" } ] },"
+    " { \"id\": \"c\", \"title\": \"C\", \"subtitle\": \"\", \"introduction\": \"\","
+    "   \"items\": [ { \"id\": \"c.1\", \"text\": \"c\" } ] } ] } }", -1);
+  g_autofree char *other_prefix = g_strdup_printf ("grille: %s: ", other);
+  g_autofree char *svg = NULL;
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) six = { 0 };
+
+  run (&ok, "--export", out, "--reference", a, "--reference", b, "--reference", scale, path,
+       NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, ">mars 2024<"));
+  g_assert_nonnull (strstr (svg, ">mars 2025<"));
+  g_assert_nonnull (strstr (svg, ">octobre 2025<"));
+  g_unlink (out);
+
+  run (&refused, "--export", out, "--reference", a, "--reference", other, path, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_true (g_str_has_prefix (refused.err, other_prefix));
+  g_assert_nonnull (strstr (refused.err, "«\u202fautre\u202f»"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run (&six, "--export", out, "--reference", a, "--reference", a, "--reference", a,
+       "--reference", a, "--reference", a, "--reference", a, path, NULL);
+  g_assert_cmpint (six.status, ==, 1);
+  g_assert_nonnull (strstr (six.err, "au plus 5 fois"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_unlink (a);
+  g_unlink (b);
+  g_unlink (scale);
+  g_unlink (other);
 }
 
 /* Two sessions of the same name from different folders: the second is reported, and the first
@@ -708,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/cli/errors/usage", test_usage_errors);
   g_test_add_func ("/cli/errors/unwritable-output", test_unwritable_output);
   g_test_add_func ("/cli/export/reference", test_export_reference);
+  g_test_add_func ("/cli/export/references", test_export_references);
   g_test_add_func ("/cli/export-dir/name-clash", test_export_dir_clash);
   g_test_add_func ("/cli/errors/scale-zero", test_scale_zero);
   g_test_add_func ("/cli/split-merge", test_split_merge);

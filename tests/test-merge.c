@@ -56,6 +56,7 @@ assert_same_participant (GrParticipant *a,
   GrGrid *grid = gr_participant_get_grid (a);
 
   g_assert_cmpstr (gr_participant_get_name (a), ==, gr_participant_get_name (b));
+  g_assert_cmpstr (gr_participant_get_role (a), ==, gr_participant_get_role (b));
   for (guint i = 0; i < gr_grid_get_n_items (grid); i++)
     {
       g_assert_cmpint (gr_participant_get_level (a, i), ==, gr_participant_get_level (b, i));
@@ -94,8 +95,10 @@ test_split_fill_merge (void)
 
   gr_session_set_title (session, "Atelier de printemps");
   gr_session_set_date (session, "2026-04-02");
+  gr_session_set_organisation (session, "Communauté de communes du Val");
   for (guint i = 0; names[i]; i++)
     add (session, names[i]);
+  gr_participant_set_role (gr_session_get_participant (session, 2), "Élu·e");
   /* One participant had already started before the files were sent. */
   gr_participant_set_level (gr_session_get_participant (session, 0), 0, 2);
   gr_participant_set_note (gr_session_get_participant (session, 0), 0, "déjà vu");
@@ -116,6 +119,7 @@ test_split_fill_merge (void)
       g_assert_cmpuint (gr_session_get_n_participants (one), ==, 1);
       g_assert_cmpstr (gr_session_get_title (one), ==, "Atelier de printemps");
       g_assert_cmpstr (gr_session_get_date (one), ==, "2026-04-02");
+      g_assert_cmpstr (gr_session_get_organisation (one), ==, "Communauté de communes du Val");
       p = gr_session_get_participant (one, 0);
       assert_same_participant (p, gr_session_get_participant (session, i));
 
@@ -156,6 +160,7 @@ test_split_fill_merge (void)
     g_assert_true (gr_session_save (merged, out, &error));
     reloaded = load (out);
     g_assert_cmpstr (gr_session_get_title (reloaded), ==, "Atelier de printemps");
+    g_assert_cmpstr (gr_session_get_organisation (reloaded), ==, "Communauté de communes du Val");
     for (guint i = 0; i < 3; i++)
       assert_same_participant (gr_session_get_participant (reloaded, i),
                                gr_session_get_participant (expected, i));
@@ -240,6 +245,7 @@ test_merge_rules (void)
   gr_participant_set_level (anne, item (target, "cooperer.1"), 3);
   gr_participant_set_note (anne, item (target, "cooperer.1"), "Comité mensuel");
   bruno = add (target, "Bruno");
+  gr_participant_set_role (bruno, "Agent·e");
   gr_participant_set_level (bruno, item (target, "connecter.2"), 1);
 
   /* A version 1 file: Anne with the same data (skipped), and Chloé (added). */
@@ -249,10 +255,11 @@ test_merge_rules (void)
     "    { \"name\": \"Anne\", \"scores\": { \"cooperer.1\": 3 },"
     "      \"notes\": { \"cooperer.1\": \"Comité mensuel\" } },"
     "    { \"name\": \"Chloé\", \"scores\": { \"ouvrir.4\": 4 }, \"targets\": { \"ouvrir\": 4 } } ] }");
-  /* Bruno with other data: he comes in as "Bruno (2)". */
+  /* A version 2 file with Bruno's other data: he comes in as "Bruno (2)", with his role. */
   different = write_file ("retour-2.grille",
-    "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\","
-    "  \"participants\": [ { \"name\": \"Bruno\", \"scores\": { \"connecter.2\": 2 } } ] }");
+    "{ \"format\": \"grille-session\", \"version\": 2, \"grid\": \"engagement\","
+    "  \"organisation\": \"Ville\", \"participants\": [ { \"name\": \"Bruno\","
+    "  \"role\": \"Élu·e\", \"scores\": { \"connecter.2\": 2 } } ] }");
   /* Another grid: refused as a whole, its participant does not come in. */
   custom = g_strdup_printf ("{ \"format\": \"grille-session\", \"version\": 1, \"grid\": %s,"
                             "  \"participants\": [ { \"name\": \"Damien\" } ] }", custom_grid);
@@ -273,6 +280,7 @@ test_merge_rules (void)
                    "Bruno (2)");
   g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (target, 3),
                                              item (target, "connecter.2")), ==, 2);
+  g_assert_cmpstr (gr_participant_get_role (gr_session_get_participant (target, 3)), ==, "Élu·e");
   g_assert_null (gr_session_find_participant (target, "Damien", NULL));
 
   g_assert_cmpuint (gr_session_merge_get_n_events (merge), ==, 4);

@@ -222,7 +222,8 @@ test_reference (void)
   screenshot (GTK_WIDGET (window), "screenshot-series.png");
 
   svg = export_svg (window);
-  g_assert_nonnull (strstr (svg, "Référence : Atelier du 12 mars"));
+  /* The earlier session is named by its month. */
+  g_assert_nonnull (strstr (svg, ">mars 2026<"));
   g_clear_pointer (&svg, g_free);
 
   /* A file that cannot be read says so and keeps the reference there was. */
@@ -240,7 +241,7 @@ test_reference (void)
   g_assert_false (gtk_widget_get_sensitive (clear));
 
   svg = export_svg (window);
-  g_assert_null (strstr (svg, "Référence"));
+  g_assert_null (strstr (svg, ">mars 2026<"));
 
   gtk_widget_unparent (popover);
   destroy_window (window);

@@ -302,14 +302,74 @@ describe (GrChartData   *self,
   return g_string_free (text, FALSE);
 }
 
+/* What a reference line is called: its month and year ("mars 2025"), the whole date when two
+ * references share a month, else its title, else what it is. */
+static char *
+reference_name (GrTranslator *translator,
+                GPtrArray    *references,
+                guint         index)
+{
+  GrSession *reference = g_ptr_array_index (references, index);
+  const char *date = gr_session_get_date (reference);
+  const char *title = gr_session_get_title (reference);
+  g_autofree char *month = gr_format_month_year (translator, date);
+
+  if (month != NULL)
+    {
+      for (guint k = 0; k < references->len; k++)
+        {
+          g_autofree char *other = NULL;
+
+          if (k == index)
+            continue;
+          other = gr_format_month_year (translator,
+                                        gr_session_get_date (g_ptr_array_index (references, k)));
+          if (g_strcmp0 (other, month) == 0)
+            return gr_format_date_long (translator, date);
+        }
+      return g_steal_pointer (&month);
+    }
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+  return g_strdup (gr_translator_gettext (translator, N_("session précédente")));
+}
+
+/* Each earlier session as a thin dated line in its own style, oldest first as given. */
+static void
+add_references (GrChartData   *self,
+                GrGrid        *grid,
+                GrTranslator  *translator,
+                GrParticipant *participant,
+                GPtrArray     *references)
+{
+  for (guint k = 0; k < MIN (references->len, GR_CHART_MAX_REFERENCES); k++)
+    {
+      GrSession *reference = g_ptr_array_index (references, k);
+      g_autofree char *name = reference_name (translator, references, k);
+      g_autofree char *label = NULL;
+      GrChartSeries *series;
+
+      /* When the earlier session does not have the participant drawn, its group is. */
+      if (participant != NULL &&
+          !gr_session_find_participant (reference, gr_participant_get_name (participant), NULL))
+        /* Translators: the legend of an earlier session whose group mean is drawn because it
+         * does not have the participant shown; %s is its month and year ("mars 2025"). */
+        label = g_strdup_printf (gr_translator_gettext (translator, N_("%s (moyenne du groupe)")),
+                                 name);
+      else
+        label = g_steal_pointer (&name);
+      series = gr_chart_data_add_series (self, GR_CHART_SERIES_REFERENCE, label);
+      series->style = k;
+      fill_reference (series, grid, reference,
+                      participant ? gr_participant_get_name (participant) : NULL);
+    }
+}
+
 /**
  * gr_chart_data_new_from_session:
- * @participant: (nullable): the participant to draw, or %NULL for the group (or the only
- *   participant when there is one)
- * @show_participants: in the group view, draw each participant as a thin line
  * @reference: (nullable): an earlier session drawn for comparison
  *
- * Returns: (transfer full): the chart's data.
+ * The same as gr_chart_data_new_from_sessions() with one earlier session, or none.
  */
 GrChartData *
 gr_chart_data_new_from_session (GrSession     *session,
@@ -318,6 +378,32 @@ gr_chart_data_new_from_session (GrSession     *session,
                                 gboolean       show_participants,
                                 gboolean       show_title,
                                 GrSession     *reference)
+{
+  g_autoptr(GPtrArray) references = g_ptr_array_new ();
+
+  if (reference != NULL)
+    g_ptr_array_add (references, reference);
+  return gr_chart_data_new_from_sessions (session, translator, participant, show_participants,
+                                          show_title, references);
+}
+
+/**
+ * gr_chart_data_new_from_sessions:
+ * @participant: (nullable): the participant to draw, or %NULL for the group (or the only
+ *   participant when there is one)
+ * @show_participants: in the group view, draw each participant as a thin line
+ * @references: (nullable) (element-type GrSession): up to GR_CHART_MAX_REFERENCES earlier
+ *   sessions drawn for comparison, each as a thin dated line; more are left out
+ *
+ * Returns: (transfer full): the chart's data.
+ */
+GrChartData *
+gr_chart_data_new_from_sessions (GrSession     *session,
+                                 GrTranslator  *translator,
+                                 GrParticipant *participant,
+                                 gboolean       show_participants,
+                                 gboolean       show_title,
+                                 GPtrArray     *references)
 {
   GrGrid *grid;
   GrChartData *self;
@@ -435,33 +521,8 @@ gr_chart_data_new_from_session (GrSession     *session,
         }
     }
 
-  if (reference != NULL)
-    {
-      const char *ref_title = gr_session_get_title (reference);
-      const char *ref_date = gr_session_get_date (reference);
-      g_autofree char *label = NULL;
-      GrChartSeries *series;
-
-      const char *ref_name = ref_title && *ref_title ? ref_title
-                             : ref_date && *ref_date ? ref_date
-                             : gr_translator_gettext (translator, N_("session précédente"));
-
-      /* When the earlier session does not have the participant drawn, its group is. */
-      if (participant != NULL &&
-          !gr_session_find_participant (reference, gr_participant_get_name (participant), NULL))
-        /* Translators: as "Référence : %s", when the earlier session's group mean is drawn. */
-        label = g_strdup_printf (gr_translator_gettext (translator,
-                                                        N_("Référence : %s (moyenne du groupe)")),
-                                 ref_name);
-      else
-        /* Translators: the legend of an earlier session drawn for comparison; %s is its title
-         * or date. */
-        label = g_strdup_printf (gr_translator_gettext (translator, N_("Référence : %s")),
-                                 ref_name);
-      series = gr_chart_data_add_series (self, GR_CHART_SERIES_REFERENCE, label);
-      fill_reference (series, grid, reference,
-                      participant ? gr_participant_get_name (participant) : NULL);
-    }
+  if (references != NULL)
+    add_references (self, grid, translator, participant, references);
 
   g_free (self->description);
   /* The group counts those who assessed something: the others are in no mean, min or max. */

@@ -6,13 +6,16 @@
 
 G_BEGIN_DECLS
 
+/* Earlier sessions a chart can be compared with: more would be lines no one can tell apart. */
+#define GR_CHART_MAX_REFERENCES 5
+
 /* What a series stands for; it decides how the series is drawn. */
 typedef enum
 {
   GR_CHART_SERIES_MEAN,         /* the group's mean, with its min–max band */
   GR_CHART_SERIES_PARTICIPANT,  /* one participant: the main series, or a thin line in a group */
   GR_CHART_SERIES_TARGET,       /* a participant's targets */
-  GR_CHART_SERIES_REFERENCE,    /* an earlier session, for comparison */
+  GR_CHART_SERIES_REFERENCE,    /* an earlier session, for comparison; style: which one */
 } GrChartSeriesKind;
 
 typedef struct
@@ -62,6 +65,12 @@ GrChartData *gr_chart_data_new_from_session (GrSession     *session,
                                              gboolean       show_participants,
                                              gboolean       show_title,
                                              GrSession     *reference);
+GrChartData *gr_chart_data_new_from_sessions (GrSession    *session,
+                                              GrTranslator *translator,
+                                              GrParticipant *participant,
+                                              gboolean      show_participants,
+                                              gboolean      show_title,
+                                              GPtrArray    *references);
 GrChartData *gr_chart_data_new              (guint          n_axes,
                                              int            max_level);
 GrChartSeries *gr_chart_data_add_series     (GrChartData   *self,

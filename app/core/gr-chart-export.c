@@ -92,6 +92,7 @@ struct _GrChartExporter
   char                 *participant;
   char                **hidden_participants;
   GrSession            *reference;
+  GPtrArray            *references;
   GrChartLayout        *layout;     /* the last chart's: its frame may serve the next one */
   cairo_surface_t      *surface;    /* the PNG being drawn */
   cairo_surface_t      *frame;      /* the layout's layers under and over the series, or NULL */
@@ -428,6 +429,7 @@ build_data (GrSession                   *session,
             const GrChartExportOptions  *options,
             GError                     **error)
 {
+  g_autoptr(GPtrArray) references = g_ptr_array_new ();
   GrParticipant *participant = NULL;
   GrChartData *data;
 
@@ -439,11 +441,15 @@ build_data (GrSession                   *session,
       return NULL;
     }
 
-  data = gr_chart_data_new_from_session (session,
-                                         options->translator ? options->translator
-                                                             : gr_translator_get (NULL),
-                                         participant, TRUE, options->show_title,
-                                         options->reference);
+  if (options->reference != NULL)
+    g_ptr_array_add (references, options->reference);
+  if (options->references != NULL)
+    g_ptr_array_extend (references, options->references, NULL, NULL);
+
+  data = gr_chart_data_new_from_sessions (session,
+                                          options->translator ? options->translator
+                                                              : gr_translator_get (NULL),
+                                          participant, TRUE, options->show_title, references);
   gr_chart_data_set_visibility (data, &options->visibility);
 
   return data;
@@ -512,6 +518,13 @@ gr_chart_exporter_new (const GrChartExportOptions *options)
   self->options.participant = self->participant;
   self->reference = options->reference ? g_object_ref (options->reference) : NULL;
   self->options.reference = self->reference;
+  if (options->references != NULL)
+    {
+      self->references = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < options->references->len; i++)
+        g_ptr_array_add (self->references, g_object_ref (options->references->pdata[i]));
+    }
+  self->options.references = self->references;
   self->hidden_participants = g_strdupv ((char **) options->visibility.hidden_participants);
   self->options.visibility.hidden_participants = (const char * const *) self->hidden_participants;
   if (self->options.translator == NULL)
@@ -530,6 +543,7 @@ gr_chart_exporter_free (GrChartExporter *self)
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_clear_pointer (&self->frame, cairo_surface_destroy);
   g_clear_object (&self->reference);
+  g_clear_pointer (&self->references, g_ptr_array_unref);
   g_free (self->participant);
   g_strfreev (self->hidden_participants);
   g_free (self);

@@ -31,6 +31,7 @@ typedef struct
   const char   *participant;  /* NULL: the group when there are several, else the only one */
   gboolean      show_title;   /* the session's title and date above the chart */
   GrSession    *reference;    /* an earlier session drawn for comparison, or NULL */
+  GPtrArray    *references;   /* more of them (GrSession), drawn after @reference, or NULL */
   GrChartVisibility visibility;  /* the group view's series left out; all zero: none */
   GrChartPaper  paper;        /* a PDF on paper: the chart fits the page, width and height
                                * are not used; NONE (the default): a page of the chart's size */

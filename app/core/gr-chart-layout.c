@@ -664,15 +664,27 @@ series_pen (const GrChartLayout *layout,
       break;
 
     case GR_CHART_SERIES_REFERENCE:
-      pen.color = style->reference;
-      pen.line_width = 1.8 * u;
-      pen.dashes[0] = 7 * u;
-      pen.dashes[1] = 3 * u;
-      pen.dashes[2] = 0;
-      pen.dashes[3] = 3 * u;
-      pen.n_dashes = 4;
-      pen.marker = GR_CHART_MARKER_SQUARE;
-      pen.marker_size = 2.6 * u;
+      {
+        /* Up to five earlier sessions, thin and grey under the others: each its own dash and
+         * marker, so that they are told apart in black and white too. */
+        static const struct { double dashes[4]; guint n_dashes; GrChartMarker marker; }
+        reference_pens[GR_CHART_MAX_REFERENCES] = {
+          { { 7, 3, 0, 3 }, 4, GR_CHART_MARKER_SQUARE },
+          { { 2, 2 }, 2, GR_CHART_MARKER_TRIANGLE },
+          { { 9, 3 }, 2, GR_CHART_MARKER_DIAMOND },
+          { { 4, 2, 1, 2 }, 4, GR_CHART_MARKER_DOWN_TRIANGLE },
+          { { 12, 2, 2, 2 }, 4, GR_CHART_MARKER_CIRCLE },
+        };
+        guint k = series->style % GR_CHART_MAX_REFERENCES;
+
+        pen.color = style->reference;
+        pen.line_width = 1.2 * u;
+        for (guint d = 0; d < reference_pens[k].n_dashes; d++)
+          pen.dashes[d] = reference_pens[k].dashes[d] * u;
+        pen.n_dashes = reference_pens[k].n_dashes;
+        pen.marker = reference_pens[k].marker;
+        pen.marker_size = 2.4 * u;
+      }
       break;
 
     case GR_CHART_SERIES_PARTICIPANT:

@@ -208,8 +208,8 @@ gr_participant_copy_to_grid (GrParticipant *self,
   return copy;
 }
 
-/* Whether two participants of grids of the same shape hold the same levels, notes and targets;
- * their names are not compared. */
+/* Whether two participants of grids of the same shape hold the same role, levels, notes and
+ * targets; their names are not compared. */
 gboolean
 gr_participant_equal_data (GrParticipant *self,
                            GrParticipant *other)
@@ -225,6 +225,8 @@ gr_participant_equal_data (GrParticipant *self,
       n_competencies != gr_grid_get_n_competencies (other->grid))
     return FALSE;
 
+  if (g_strcmp0 (self->role, other->role) != 0)
+    return FALSE;
   for (guint i = 0; i < n_items; i++)
     if (self->levels[i] != other->levels[i] || g_strcmp0 (self->notes[i], other->notes[i]) != 0)
       return FALSE;

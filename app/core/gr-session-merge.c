@@ -113,24 +113,46 @@ gr_session_check_same_grid (GrSession  *self,
                             GrSession  *other,
                             GError    **error)
 {
-  GrGrid *mine, *theirs;
-
   g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
   g_return_val_if_fail (GR_IS_SESSION (other), FALSE);
 
-  mine = gr_session_get_grid (self);
-  theirs = gr_session_get_grid (other);
-  if (gr_grid_equal (mine, theirs))
+  if (gr_grid_equal (gr_session_get_grid (self), gr_session_get_grid (other)))
+    return TRUE;
+  if (!gr_session_check_comparable (self, other, error))
+    return FALSE;
+
+  g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_OTHER_GRID,
+               _("cette session utilise une version modifiée de la grille « %s »"),
+               gr_grid_get_id (gr_session_get_grid (self)));
+  return FALSE;
+}
+
+/**
+ * gr_session_check_comparable:
+ * @earlier: a session to draw beside @self for comparison
+ *
+ * Sessions can be compared when they use the same grid, even in another version of it: its
+ * competencies are matched by id, and another scale is brought to this one. A session on
+ * another grid is refused.
+ */
+gboolean
+gr_session_check_comparable (GrSession  *self,
+                             GrSession  *earlier,
+                             GError    **error)
+{
+  const char *mine, *theirs;
+
+  g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (GR_IS_SESSION (earlier), FALSE);
+
+  mine = gr_grid_get_id (gr_session_get_grid (self));
+  theirs = gr_grid_get_id (gr_session_get_grid (earlier));
+  if (g_strcmp0 (mine, theirs) == 0)
     return TRUE;
 
-  if (g_strcmp0 (gr_grid_get_id (mine), gr_grid_get_id (theirs)) != 0)
-    g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_OTHER_GRID,
-                 _("cette session utilise la grille « %s », pas « %s »"),
-                 gr_grid_get_id (theirs), gr_grid_get_id (mine));
-  else
-    g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_OTHER_GRID,
-                 _("cette session utilise une version modifiée de la grille « %s »"),
-                 gr_grid_get_id (mine));
+  g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_OTHER_GRID,
+               _("cette session utilise la grille « %s », pas « %s »"),
+               theirs, mine);
   return FALSE;
 }
 

@@ -41,5 +41,8 @@ char           *gr_session_merge_get_summary   (GrSessionMerge  *self);
 gboolean        gr_session_check_same_grid     (GrSession       *self,
                                                 GrSession       *other,
                                                 GError         **error);
+gboolean        gr_session_check_comparable    (GrSession       *self,
+                                                GrSession       *earlier,
+                                                GError         **error);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Preparing one session file per participant, to be sent out, filled anywhere and merged back:
- * each holds one participant and the session's own details, on the same grid. */
+ * each holds one participant (with its role) and the session's title, date and organisation, on
+ * the same grid. */
 #define G_LOG_DOMAIN "gr-session-split"
 
 #include "config.h"
@@ -13,8 +14,8 @@
 /**
  * gr_session_new_like:
  *
- * Returns: (transfer full): an empty session on the same grid, with the same title, date and
- * language.
+ * Returns: (transfer full): an empty session on the same grid, with the same title, date,
+ * language and organisation, and no action plan.
  */
 GrSession *
 gr_session_new_like (GrSession *self)
@@ -27,6 +28,7 @@ gr_session_new_like (GrSession *self)
   gr_session_set_title (session, gr_session_get_title (self));
   gr_session_set_date (session, gr_session_get_date (self));
   gr_session_set_language (session, gr_session_get_language (self));
+  gr_session_set_organisation (session, gr_session_get_organisation (self));
   return session;
 }
 
