@@ -10,6 +10,7 @@
 #include "gr-chart-view.h"
 #include "gr-draft.h"
 #include "gr-export-dialog.h"
+#include "gr-format.h"
 #include "gr-i18n.h"
 #include "gr-session-file.h"
 #include "gr-translator.h"
@@ -148,6 +149,9 @@ gr_application_offer_drafts (GrApplication *self)
   for (guint i = 0; i < found->len; i++)
     {
       GrDraft *draft = g_ptr_array_index (found, i);
+      g_autofree char *iso = NULL;
+      g_autofree char *day = NULL;
+      g_autofree char *time = NULL;
       g_autofree char *when = NULL;
       g_autofree char *name = NULL;
 
@@ -157,8 +161,12 @@ gr_application_offer_drafts (GrApplication *self)
       g_ptr_array_add (drafts, g_object_ref (draft));
       name = gr_draft_get_origin (draft) ? g_file_get_basename (gr_draft_get_origin (draft))
                                           : g_strdup (_("Nouvelle session"));
-      /* Translators: a date and time format, see g_date_time_format(). */
-      when = g_date_time_format (gr_draft_get_modified (draft), _("%d/%m/%Y à %H:%M"));
+      iso = g_date_time_format (gr_draft_get_modified (draft), "%Y-%m-%d");
+      day = gr_format_date_long (gr_translator_get (NULL), iso);
+      time = g_date_time_format (gr_draft_get_modified (draft), "%H:%M");
+      /* Translators: when a draft was written: a date in words, then the time, e.g.
+       * "12 mars 2026 à 14:05". */
+      when = g_strdup_printf (C_("draft", "%1$s à %2$s"), day, time);
       /* Translators: a line of the list of drafts: the session, then when it was written. */
       g_string_append_printf (list, _("• %s, enregistré automatiquement le %s\n"), name, when);
     }

@@ -1035,6 +1035,79 @@ test_unknown_participant (void)
                                   "scores de Direction générale"));
 }
 
+/* Right to left (forced here on French text, as an Arabic chart is laid out): the chart keeps
+ * its geometry, each label's lines are aligned to the right, the legend's samples are on the
+ * right of their names, and the SVG says which way its text reads. */
+static void
+test_rtl (void)
+{
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 4);
+  g_autoptr(GrChartData) data = gr_chart_data_new_from_session (session,
+                                                                gr_translator_get ("fr"), NULL,
+                                                                TRUE, TRUE, NULL);
+  g_autoptr(GrChartLayout) ltr = NULL;
+  g_autoptr(GrChartLayout) rtl = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+  GrChartStyle style;
+  guint right_aligned = 0;
+
+  gr_chart_style_init_default (&style);
+  g_assert_false (data->rtl);
+  ltr = gr_chart_layout_new (data, &style, 1000, 900);
+  data->rtl = TRUE;
+  rtl = gr_chart_layout_new (data, &style, 1000, 900);
+  g_assert_false (gr_chart_layout_has_frame_for (ltr, data, &style, 1000, 900));
+
+  g_assert_cmpfloat_with_epsilon (rtl->radius, ltr->radius, 1e-6);
+  g_assert_cmpfloat_with_epsilon (rtl->center.x, ltr->center.x, 1e-6);
+  for (guint i = 0; i < rtl->n_axes; i++)
+    {
+      g_assert_cmpfloat_with_epsilon (rtl->label_boxes[i].x, ltr->label_boxes[i].x, 1e-6);
+      g_assert_cmpfloat_with_epsilon (rtl->label_boxes[i].width, ltr->label_boxes[i].width,
+                                      1e-6);
+    }
+
+  for (guint t = 0; t < rtl->texts->len; t++)
+    {
+      const GrChartText *label = &g_array_index (rtl->texts, GrChartText, t);
+      const GrChartRect *box;
+
+      if (label->axis < 0 || fabs (sin (rtl->angles[label->axis])) <= 0.2)
+        continue;
+      box = &rtl->label_boxes[label->axis];
+      /* Every block of a side label ends at its box's right edge, on both sides. */
+      g_assert_cmpint (pango_layout_get_alignment (label->layout), ==, PANGO_ALIGN_RIGHT);
+      g_assert_cmpfloat_with_epsilon (label->box.x + label->box.width, box->x + box->width, 0.01);
+      right_aligned++;
+    }
+  g_assert_cmpuint (right_aligned, >=, 4 * 2);
+
+  /* Each legend sample has its name just left of it, on the same line. */
+  g_assert_cmpuint (rtl->legend->len, >, 0);
+  for (guint k = 0; k < rtl->legend->len; k++)
+    {
+      const GrChartLegendKey *key = &g_array_index (rtl->legend, GrChartLegendKey, k);
+      gboolean named = FALSE;
+
+      for (guint t = 0; t < rtl->texts->len && !named; t++)
+        {
+          const GrChartText *entry = &g_array_index (rtl->texts, GrChartText, t);
+          double right = entry->box.x + entry->box.width;
+
+          named = entry->kind == GR_CHART_TEXT_LEGEND &&
+                  fabs (entry->box.y + entry->box.height / 2 -
+                        (key->sample.y + key->sample.height / 2)) < 1 &&
+                  right <= key->sample.x + 0.01 && right > key->sample.x - rtl->font_size;
+        }
+      g_assert_true (named);
+    }
+
+  svg = gr_chart_svg_write (rtl, "Atelier", "ar");
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_assert_nonnull (strstr (text, "direction=\"rtl\""));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1057,6 +1130,7 @@ main (int    argc,
   g_test_add_func ("/chart/svg-matches-png", test_svg_matches_png);
   g_test_add_func ("/chart/pdf", test_pdf);
   g_test_add_func ("/chart/unknown-participant", test_unknown_participant);
+  g_test_add_func ("/chart/rtl", test_rtl);
 
   return g_test_run ();
 }

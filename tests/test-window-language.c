@@ -13,6 +13,7 @@
 #include "gr-item.h"
 #include "gr-overview-page.h"
 #include "gr-projector-view.h"
+#include "gr-sidebar-row.h"
 #include "gr-translator.h"
 #include "gr-window.h"
 #include "gr-window-test.h"
@@ -619,6 +620,30 @@ test_export_language (void)
   destroy_window (window);
 }
 
+/* A score such as "2,5 / 4" in @row reads in its order in right-to-left text, not "4 / 2,5":
+ * its first figure is drawn left of its last. */
+static void
+check_score_order (GtkWidget *row)
+{
+  const char *score = gr_sidebar_row_get_score (GR_SIDEBAR_ROW (row));
+  GtkLabel *label = find_label (row, score);
+  const char *text;
+  const char *first, *last;
+  PangoRectangle first_pos, last_pos;
+
+  g_assert_nonnull (label);
+  text = pango_layout_get_text (gtk_label_get_layout (label));
+  first = strpbrk (text, "0123456789");
+  last = strrchr (text, '4');
+  g_assert_nonnull (first);
+  g_assert_nonnull (last);
+  g_assert_true (first < last);
+  pango_layout_index_to_pos (gtk_label_get_layout (label), first - text, &first_pos);
+  pango_layout_index_to_pos (gtk_label_get_layout (label), last - text, &last_pos);
+  g_test_message ("«%s»: first figure at %d, last at %d", text, first_pos.x, last_pos.x);
+  g_assert_cmpint (first_pos.x, <, last_pos.x);
+}
+
 /* Right to left: the window builds, the sidebar is on the right, the chart on the left. */
 static void
 test_rtl (void)
@@ -648,6 +673,7 @@ test_rtl (void)
   g_assert_cmpfloat (chart_bounds.origin.x + chart_bounds.size.width, <=, page_bounds.origin.x);
   g_assert_cmpfloat (sidebar_bounds.size.width, >, 100);
   g_assert_nonnull (find_label (page, "Coopérer"));
+  check_score_order (GTK_WIDGET (gr_window_get_sidebar_row (window, "cooperer")));
   screenshot (GTK_WIDGET (window), "screenshot-rtl.png");
 
   destroy_window (window);

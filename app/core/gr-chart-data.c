@@ -444,6 +444,8 @@ gr_chart_data_new_from_sessions (GrSession     *session,
   self->band_label = g_strdup (gr_translator_gettext (translator,
                                                       N_("Du plus bas au plus haut")));
 
+  self->rtl = gr_translator_is_rtl (translator);
+
   if (show_title)
     self->title = gr_format_title_and_date (translator, gr_session_get_title (session),
                                             gr_session_get_date (session));

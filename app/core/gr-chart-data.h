@@ -56,6 +56,7 @@ typedef struct
   char      *not_assessed;   /* "non évalué", in the export language */
   char      *band_label;     /* the legend of the group's min–max band */
   char      *description;    /* each competency's score in words */
+  gboolean   rtl;            /* the text reads from right to left (Arabic) */
   GPtrArray *series;         /* GrChartSeries, the main series first */
 } GrChartData;
 

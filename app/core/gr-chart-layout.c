@@ -192,24 +192,27 @@ resolve_family (PangoContext *context,
 /* One context for every layout: unhinted metrics and unrounded positions, so that text measures
  * the same at every size and on every surface (a PNG, a PDF, the screen and librsvg agree). */
 static PangoContext *
-get_context (void)
+get_context (gboolean rtl)
 {
-  static PangoContext *context;
+  static PangoContext *contexts[2];
+  PangoContext **context = &contexts[rtl ? 1 : 0];
 
-  if (context == NULL)
+  if (*context == NULL)
     {
       cairo_font_options_t *options = cairo_font_options_create ();
 
-      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
       cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
       cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
       cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-      pango_cairo_context_set_font_options (context, options);
-      pango_context_set_round_glyph_positions (context, FALSE);
+      pango_cairo_context_set_font_options (*context, options);
+      pango_context_set_round_glyph_positions (*context, FALSE);
+      /* Right-to-left text: each paragraph reads from the right, numbers keep their order. */
+      pango_context_set_base_dir (*context, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
       cairo_font_options_destroy (options);
     }
 
-  return context;
+  return *context;
 }
 
 static const char *
@@ -224,7 +227,7 @@ get_family (const char *wanted)
     resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!(family = g_hash_table_lookup (resolved, wanted)))
     {
-      family = resolve_family (get_context (), wanted);
+      family = resolve_family (get_context (FALSE), wanted);
       g_hash_table_insert (resolved, g_strdup (wanted), (char *) family);
     }
 
@@ -303,7 +306,12 @@ block_init (Block           *block,
   pango_font_description_set_weight (desc, weight);
   pango_font_description_set_style (desc, style);
 
-  *block = (Block) { kind, pango_layout_new (get_context ()), font_size, weight, style };
+  *block = (Block) { kind, pango_layout_new (get_context (layout->rtl)), font_size, weight,
+                     style };
+  /* In a right-to-left chart every text reads from the right, a French name included, and
+   * its alignment is the one asked for: Pango would otherwise swap left and right. */
+  if (layout->rtl)
+    pango_layout_set_auto_dir (block->layout, FALSE);
   pango_layout_set_font_description (block->layout, desc);
   pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (block->layout, text, -1);
@@ -425,12 +433,15 @@ typedef struct
 } Label;
 
 /* Labels on the right-hand side hang right of their axis, those on the left hang left, those
- * at the top and the bottom are centred on it. */
+ * at the top and the bottom are centred on it. Their lines are aligned towards the chart, or
+ * to the right when they read from right to left: the chart keeps its geometry. */
 static PangoAlignment
-label_alignment (double sin_angle)
+label_alignment (const GrChartLayout *layout,
+                 double               sin_angle)
 {
-  return sin_angle > 0.2 ? PANGO_ALIGN_LEFT : sin_angle < -0.2 ? PANGO_ALIGN_RIGHT
-                                                               : PANGO_ALIGN_CENTER;
+  if (fabs (sin_angle) <= 0.2)
+    return PANGO_ALIGN_CENTER;
+  return sin_angle > 0.2 && !layout->rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
 }
 
 /* Where a line @width wide starts in @box, aligned as @alignment says. */
@@ -766,12 +777,19 @@ layout_legend (GrChartLayout     *layout,
 
       if (!series->hidden)
         {
+          g_autofree char *name = NULL;
           g_autofree char *label = NULL;
 
+          /* A name is written in its own direction inside a right-to-left legend: "Élus
+           * (bureau)" keeps its brackets where they belong. */
+          if (layout->rtl)
+            name = g_strconcat ("\u2068", series->label, "\u2069", NULL);
           /* Someone who assessed nothing has no line, and is in no mean: say so. */
           if (series->kind == GR_CHART_SERIES_PARTICIPANT && !series_has_value (data, series))
-            label = g_strdup_printf ("%s (%s)", series->label, data->not_assessed);
-          block_init (&block, layout, GR_CHART_TEXT_LEGEND, label ? label : series->label, f,
+            label = g_strdup_printf ("%s (%s)", name ? name : series->label,
+                                     data->not_assessed);
+          block_init (&block, layout, GR_CHART_TEXT_LEGEND,
+                      label ? label : name ? name : series->label, f,
                       PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
           g_array_append_val (entries, block);
           g_array_append_val (keys, key);
@@ -804,7 +822,8 @@ layout_legend (GrChartLayout     *layout,
 
       if (block != NULL)
         {
-          block_wrap (block, area->width - sample_w - sep, PANGO_ALIGN_LEFT);
+          block_wrap (block, area->width - sample_w - sep,
+                      layout->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
           w = sample_w + sep + block->width;
         }
 
@@ -842,9 +861,17 @@ layout_legend (GrChartLayout     *layout,
       GrChartLegendKey *key = &g_array_index (keys, GrChartLegendKey, e);
       double ex = layout->legend_box.x + xs[e];
       double ey = layout->legend_box.y + ys[e];
+      double text_x = ex + sample_w + sep;
 
+      /* Right to left, each entry is mirrored: its sample on the right of its name, the first
+       * entry on the right. */
+      if (layout->rtl)
+        {
+          ex = layout->legend_box.x + layout->legend_box.width - xs[e] - sample_w;
+          text_x = ex - sep - block->width;
+        }
       key->sample = (GrChartRect) { ex, ey + (block->height - f) / 2, sample_w, f };
-      block_place (block, layout, ex + sample_w + sep, ey, FALSE, -1);
+      block_place (block, layout, text_x, ey, FALSE, -1);
       g_array_append_val (layout->legend, *key);
     }
 
@@ -908,6 +935,7 @@ frame_key (const GrChartData  *data,
   append_field (key, data->title);
   append_field (key, data->not_assessed);
   append_field (key, data->band_label);
+  append_field (key, data->rtl ? "rtl" : "ltr");
   /* The legend: each series' name and how it is drawn. */
   for (guint s = 0; s < data->series->len; s++)
     {
@@ -965,7 +993,7 @@ set_scores (GrChartLayout     *layout,
       pango_layout_set_text (text->layout, score, -1);
       pango_layout_get_extents (text->layout, NULL, &logical);
       text->box.width = (double) logical.width / PANGO_SCALE;
-      text->box.x = aligned_x (label, label_alignment (sin (layout->angles[text->axis])),
+      text->box.x = aligned_x (label, label_alignment (layout, sin (layout->angles[text->axis])),
                                text->box.width);
       text->x = text->box.x - (double) logical.x / PANGO_SCALE;
     }
@@ -1036,6 +1064,7 @@ layout_alloc (const GrChartData  *data,
   layout->font_family = g_strdup (get_family (style->font_family));
   layout->n_axes = data->n_axes;
   layout->max_level = data->max_level;
+  layout->rtl = data->rtl;
   layout->angles = g_new (double, data->n_axes);
   layout->label_boxes = g_new0 (GrChartRect, data->n_axes);
   layout->texts = g_array_new (FALSE, TRUE, sizeof (GrChartText));
@@ -1147,7 +1176,7 @@ init_labels (GrChartLayout     *layout,
       /* Exactly up or down is centred; clear sides align to the chart. */
       label->sin = fabs (s) < 1e-9 ? 0 : s;
       label->cos = fabs (c) < 1e-9 ? 0 : c;
-      label->alignment = label_alignment (label->sin);
+      label->alignment = label_alignment (layout, label->sin);
 
       block_init (&label->blocks[label->n_blocks++], layout, GR_CHART_TEXT_AXIS_TITLE,
                   data->titles[i], layout->font_size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);

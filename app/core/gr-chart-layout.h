@@ -126,6 +126,7 @@ typedef struct
   GrChartRect    legend_box;     /* empty when there is no legend */
   gboolean       show_subtitles;
   gboolean       show_level_names;
+  gboolean       rtl;            /* labels read from right to left: aligned to the right */
 
   GArray        *texts;          /* GrChartText, in drawing order */
   GArray        *shapes;         /* GrChartShape, in drawing order (the main series last) */

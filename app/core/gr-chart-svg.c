@@ -222,8 +222,9 @@ write_text (GString             *out,
   const char *string = pango_layout_get_text (text->layout);
   PangoAlignment alignment = pango_layout_get_alignment (text->layout);
   PangoLayoutIter *iter = pango_layout_get_iter (text->layout);
+  /* Right to left, "start" is the right-hand end of a line. */
   const char *anchor = alignment == PANGO_ALIGN_CENTER ? "middle"
-                     : alignment == PANGO_ALIGN_RIGHT ? "end" : "start";
+                     : (alignment == PANGO_ALIGN_RIGHT) != layout->rtl ? "end" : "start";
 
   g_string_append (out, "<text");
   g_string_append_printf (out, " font-family=\"%s, sans-serif\"", layout->font_family);
@@ -234,6 +235,8 @@ write_text (GString             *out,
     g_string_append (out, " font-style=\"italic\"");
   if (g_strcmp0 (anchor, "start") != 0)
     g_string_append_printf (out, " text-anchor=\"%s\"", anchor);
+  if (layout->rtl)
+    g_string_append (out, " direction=\"rtl\" unicode-bidi=\"embed\"");
   append_color (out, "fill", &layout->style.foreground, text->muted ? 0.72 : 1);
   if (text->halo)
     {

@@ -294,3 +294,23 @@ gr_format_with_name (GrTranslator *translator,
   g_string_append (text, slot + 2);
   return g_string_free (text, FALSE);
 }
+
+/**
+ * gr_format_isolate:
+ * @text: a run of figures and signs, such as "2,5 / 4"
+ * @rtl: whether it goes into text that reads from right to left
+ *
+ * In right-to-left text, the spaces and the slash of "2,5 / 4" take the direction of the
+ * text around them and the score would read "4 / 2,5": a left-to-right isolate (U+2066 …
+ * U+2069) keeps it in its order. Left-to-right text gets @text as it is.
+ *
+ * Returns: (transfer full): the text to show.
+ */
+char *
+gr_format_isolate (const char *text,
+                   gboolean    rtl)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return rtl ? g_strconcat ("\u2066", text, "\u2069", NULL) : g_strdup (text);
+}

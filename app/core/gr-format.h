@@ -28,5 +28,7 @@ char                  *gr_format_month_year         (GrTranslator *translator,
 char                  *gr_format_title_and_date     (GrTranslator *translator,
                                                      const char   *title,
                                                      const char   *iso_date);
+char                  *gr_format_isolate            (const char   *text,
+                                                     gboolean      rtl);
 
 G_END_DECLS

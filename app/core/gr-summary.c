@@ -20,6 +20,8 @@ append_score (GString       *out,
   g_autofree char *mean = NULL;
   g_autofree char *min = NULL;
   g_autofree char *max = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *isolated = NULL;
   gboolean comma = gr_format_uses_decimal_comma (tr);
 
   if (!gr_stats_has_score (stats))
@@ -30,7 +32,9 @@ append_score (GString       *out,
 
   mean = gr_format_decimal (stats->mean, 2, comma);
   /* Translators: a score out of the scale's top level, e.g. "2,50 / 4". */
-  g_string_append_printf (out, _T ("%s / %d"), mean, max_level);
+  score = g_strdup_printf (_T ("%s / %d"), mean, max_level);
+  isolated = gr_format_isolate (score, gr_translator_is_rtl (tr));
+  g_string_append (out, isolated);
   if (band && stats->n > 1)
     {
       min = gr_format_decimal (stats->min, 2, comma);

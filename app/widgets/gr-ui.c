@@ -120,13 +120,16 @@ gr_ui_format_score (const GrStats *stats,
                     GrGrid        *grid)
 {
   g_autofree char *mean = NULL;
+  g_autofree char *score = NULL;
 
   if (!gr_stats_has_score (stats))
     return g_strdup (_("non évalué"));
 
   mean = gr_ui_format_number (stats->mean);
   /* Translators: a score out of the scale's top level, e.g. "2,5 / 4". */
-  return g_strdup_printf (_("%s / %d"), mean, gr_grid_get_max_level (grid));
+  score = g_strdup_printf (_("%s / %d"), mean, gr_grid_get_max_level (grid));
+  return gr_format_isolate (score,
+                            gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL);
 }
 
 /* "2 · En progression", or "Non évalué". */
