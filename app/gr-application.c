@@ -22,6 +22,7 @@ struct _GrApplication
   GtkApplication  parent_instance;
 
   GSettings      *settings;
+  GSettings      *desktop_settings;     /* the desktop's preference, when GNOME's schema is here */
   gboolean        system_prefers_dark;  /* GtkSettings' value before Grille changed it */
   gboolean        drafts_offered;
 
@@ -242,19 +243,39 @@ gr_application_open (GApplication  *app,
 
 /* Style and language */
 
+/* "system" follows the desktop's light or dark preference (GNOME's color-scheme key, read
+ * again when it changes), or GTK's own setting where there is no such key. */
+static gboolean
+system_prefers_dark (GrApplication *self)
+{
+  g_autofree char *scheme = NULL;
+
+  if (self->desktop_settings == NULL)
+    return self->system_prefers_dark;
+  scheme = g_settings_get_string (self->desktop_settings, "color-scheme");
+  return g_str_equal (scheme, "prefer-dark");
+}
+
 static void
 apply_color_scheme (GrApplication *self)
 {
   g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
   GtkSettings *settings = gtk_settings_get_default ();
-  gboolean dark = self->system_prefers_dark;
+  gboolean dark;
+  gboolean current;
 
   if (g_str_equal (scheme, "dark"))
     dark = TRUE;
   else if (g_str_equal (scheme, "light"))
     dark = FALSE;
+  else
+    dark = system_prefers_dark (self);
 
-  if (settings != NULL)
+  if (settings == NULL)
+    return;
+  /* Setting it reloads the theme, a good part of the start-up: only when it changes. */
+  g_object_get (settings, "gtk-application-prefer-dark-theme", &current, NULL);
+  if (current != dark)
     g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
 }
 
@@ -264,6 +285,22 @@ apply_direction (void)
 {
   gtk_widget_set_default_direction (gr_translator_is_rtl (gr_translator_get (NULL))
                                     ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+}
+
+static void
+follow_desktop_color_scheme (GrApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "color-scheme"))
+    return;
+
+  self->desktop_settings = g_settings_new_full (schema, NULL, NULL);
+  g_signal_connect_object (self->desktop_settings, "changed::color-scheme",
+                           G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -339,6 +376,7 @@ gr_application_startup (GApplication *app)
   g_action_map_add_action (G_ACTION_MAP (app), color_scheme);
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (apply_color_scheme), app, G_CONNECT_SWAPPED);
+  follow_desktop_color_scheme (self);
   apply_color_scheme (self);
 
   language = g_settings_create_action (self->settings, "language");
@@ -367,6 +405,7 @@ gr_application_shutdown (GApplication *app)
   quit_stop (GR_APPLICATION (app));
   G_APPLICATION_CLASS (gr_application_parent_class)->shutdown (app);
   g_clear_object (&GR_APPLICATION (app)->settings);
+  g_clear_object (&GR_APPLICATION (app)->desktop_settings);
 }
 
 /* Actions */

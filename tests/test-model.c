@@ -361,6 +361,29 @@ test_history_of_plans_and_roles (void)
   g_assert_cmpstr (gr_action_get_text (a), ==, "Charte de coopération");
 }
 
+/* A history that was disposed while someone still holds it (a window going away, a binding)
+ * no longer follows the session: changes made afterwards reach no freed state. */
+static void
+test_history_disposed_before_session (void)
+{
+  g_autoptr(GrSession) session = gr_session_new (gr_grid_get_default ());
+  g_autoptr(GrParticipant) anne = gr_participant_new (gr_session_get_grid (session), "Anne");
+  g_autoptr(GrParticipant) bruno = gr_participant_new (gr_session_get_grid (session), "Bruno");
+  g_autoptr(GrHistory) history = NULL;
+
+  gr_session_add_participant (session, anne, NULL);
+  history = gr_history_new (session);
+  gr_participant_set_level (anne, item (session, "cooperer.1"), 2);
+  g_assert_true (gr_history_can_undo (history));
+
+  g_object_run_dispose (G_OBJECT (history));
+  gr_participant_set_level (anne, item (session, "cooperer.1"), 3);
+  gr_session_set_title (session, "Après");
+  gr_session_add_participant (session, bruno, NULL);
+  gr_session_remove_participant (session, 0);
+  g_assert_cmpuint (gr_session_get_n_participants (session), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +397,8 @@ main (int   argc,
   g_test_add_func ("/model/names-and-signals", test_names_and_signals);
   g_test_add_func ("/model/actions-and-signals", test_actions_and_signals);
   g_test_add_func ("/model/history-of-plans-and-roles", test_history_of_plans_and_roles);
+  g_test_add_func ("/model/history-disposed-before-session",
+                   test_history_disposed_before_session);
 
   return g_test_run ();
 }

@@ -442,14 +442,147 @@ test_accelerators (void)
 
       if (g_str_has_prefix (action, "app."))
         g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), action + 4));
-      else if (g_str_equal (action, "win.show-help-overlay"))
-        /* GtkApplicationWindow's own action, there once the window has its help overlay. */
-        g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), action + 4));
       else
         g_assert_true (g_hash_table_contains (window_actions, action));
     }
 
   destroy_window (window);
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static gboolean
+window_has (GrWindow *window,
+            GType     type)
+{
+  return find_widget (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (type)) != NULL;
+}
+
+/* A window opens on the overview: the competency pages, the participants page and the
+ * projector view are built when first shown, and then show the participant being edited. */
+static void
+test_pages_built_when_shown (void)
+{
+  GrWindow *window = new_window (1000, 700);
+  GrSession *session = gr_window_get_session (window);
+  g_autoptr(GrParticipant) second =
+    gr_participant_new (gr_session_get_grid (session), "Deuxième");
+
+  g_assert_cmpstr (gr_window_get_page (window), ==, "overview");
+  g_assert_false (window_has (window, GR_TYPE_COMPETENCY_PAGE));
+  g_assert_false (window_has (window, GR_TYPE_PARTICIPANTS_PAGE));
+  g_assert_false (window_has (window, GR_TYPE_PROJECTOR_VIEW));
+
+  gr_session_add_participant (session, second, NULL);
+  gr_window_set_participant (window, second);
+  gr_window_show_page (window, "connecter");
+  g_assert_cmpstr (gr_window_get_page (window), ==, "connecter");
+  g_assert_true (window_has (window, GR_TYPE_COMPETENCY_PAGE));
+  g_assert_true (gr_item_row_get_participant (item_row (window, 1, 0)) == second);
+
+  gr_window_show_page (window, "participants");
+  g_assert_true (window_has (window, GR_TYPE_PARTICIPANTS_PAGE));
+
+  g_object_set (window, "projector", TRUE, NULL);
+  settle ();
+  g_assert_true (window_has (window, GR_TYPE_PROJECTOR_VIEW));
+  g_object_set (window, "projector", FALSE, NULL);
+
+  destroy_window (window);
+}
+
+static guint
+count_shortcuts_windows (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  guint n = 0;
+
+  for (GList *l = windows; l; l = l->next)
+    n += GTK_IS_SHORTCUTS_WINDOW (l->data);
+  g_list_free (windows);
+  return n;
+}
+
+/* The shortcuts window is built once, when first asked for: none with a new window (GTK's
+ * automatic one included), one after Ctrl+?, still one after a second Ctrl+?. */
+static void
+test_shortcuts_window (void)
+{
+  guint before = count_shortcuts_windows ();
+  GrWindow *window = new_window (1000, 700);
+  GtkWindow *shown;
+
+  g_assert_cmpuint (count_shortcuts_windows (), ==, before);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  settle ();
+  g_assert_cmpuint (count_shortcuts_windows (), ==, before + 1);
+  shown = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shown);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shown)));
+  g_assert_true (gtk_window_get_transient_for (shown) == GTK_WINDOW (window));
+
+  gtk_window_close (shown);
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  settle ();
+  g_assert_cmpuint (count_shortcuts_windows (), ==, before + 1);
+
+  destroy_window (window);
+  settle ();
+  g_assert_cmpuint (count_shortcuts_windows (), ==, before);
+}
+
+/* "Système" follows the desktop's light or dark preference as it changes; "Sombre" and
+ * "Clair" hold whatever the desktop prefers. */
+static void
+test_color_scheme (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema =
+    g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.grille.Grille");
+  g_autoptr(GSettings) desktop = NULL;
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  gboolean dark;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "color-scheme"))
+    {
+      g_test_skip ("org.gnome.desktop.interface has no color-scheme key here");
+      return;
+    }
+  desktop = g_settings_new ("org.gnome.desktop.interface");
+
+  g_settings_set_string (settings, "color-scheme", "system");
+  g_settings_set_string (desktop, "color-scheme", "prefer-dark");
+  settle ();
+  g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &dark, NULL);
+  g_assert_true (dark);
+
+  g_settings_set_string (desktop, "color-scheme", "default");
+  settle ();
+  g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &dark, NULL);
+  g_assert_false (dark);
+
+  g_settings_set_string (settings, "color-scheme", "dark");
+  settle ();
+  g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &dark, NULL);
+  g_assert_true (dark);
+
+  g_settings_set_string (desktop, "color-scheme", "prefer-dark");
+  g_settings_set_string (settings, "color-scheme", "light");
+  settle ();
+  g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &dark, NULL);
+  g_assert_false (dark);
+
+  g_settings_reset (settings, "color-scheme");
+  g_settings_reset (desktop, "color-scheme");
+  settle ();
 }
 
 /* Digits 0–4 set the level of the focused savoir-faire (on the main row or the keypad),
@@ -622,6 +755,9 @@ main (int   argc,
   g_test_add_func ("/window/draft-restore", test_draft_restore);
   g_test_add_func ("/window/adaptive-and-settings", test_adaptive_and_settings);
   g_test_add_func ("/window/accelerators", test_accelerators);
+  g_test_add_func ("/window/pages-built-when-shown", test_pages_built_when_shown);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/window/color-scheme", test_color_scheme);
   g_test_add_func ("/window/digits", test_digits);
   g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/screenshots", test_screenshots);

@@ -661,6 +661,13 @@ gr_history_dispose (GObject *object)
 {
   GrHistory *self = GR_HISTORY (object);
 
+  /* The handlers go first: nothing the session says while the rest is freed (the session
+   * itself may go with the reference dropped below) may reach freed lists. */
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (gr_session_get_participants (self->session), self);
+    }
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->shadows, g_hash_table_unref);

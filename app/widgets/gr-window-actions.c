@@ -146,6 +146,14 @@ step_competency_action (GtkWidget  *widget,
   gr_window_show_page (self, gr_competency_get_id (gr_grid_get_competency (grid, current)));
 }
 
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  _gr_window_show_shortcuts (GR_WINDOW (widget));
+}
+
 void
 _gr_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -169,6 +177,8 @@ _gr_window_class_actions_init (GtkWidgetClass *widget_class)
                                    step_competency_action);
   gtk_widget_class_install_action (widget_class, "win.previous-competency", NULL,
                                    step_competency_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_property_action (widget_class, "win.projector", "projector");
   gtk_widget_class_install_property_action (widget_class, "win.chart-view", "chart-view");
   gtk_widget_class_install_property_action (widget_class, "win.show-names", "show-names");

@@ -15,8 +15,9 @@ void
 _gr_window_apply_reference (GrWindow *self)
 {
   gr_chart_view_set_reference (self->chart, self->reference);
-  gr_chart_view_set_reference (gr_projector_view_get_chart (self->projector_view),
-                               self->reference);
+  if (self->projector_view != NULL)
+    gr_chart_view_set_reference (gr_projector_view_get_chart (self->projector_view),
+                                 self->reference);
   if (self->overview != NULL)
     gr_chart_view_set_reference (gr_overview_page_get_chart (self->overview), self->reference);
   _gr_window_update_actions (self);

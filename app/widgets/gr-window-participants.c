@@ -99,14 +99,18 @@ _gr_window_update_views (GrWindow *self)
 {
   gboolean group = _gr_window_is_group (self);
 
+  /* Pages not built yet take the participant when they are. */
   for (guint i = 0; i < self->competency_pages->len; i++)
-    gr_competency_page_set_participant (g_ptr_array_index (self->competency_pages, i),
-                                        self->participant);
+    if (g_ptr_array_index (self->competency_pages, i) != NULL)
+      gr_competency_page_set_participant (g_ptr_array_index (self->competency_pages, i),
+                                          self->participant);
   gr_chart_view_set_participant (self->chart, group ? NULL : self->participant);
   gr_chart_view_set_show_participants (self->chart, group);
   gr_overview_page_set_participant (self->overview, self->participant, group);
-  gr_participants_page_set_current (self->participants_page, self->participant);
-  gr_projector_view_set_participant (self->projector_view, self->participant, group);
+  if (self->participants_page != NULL)
+    gr_participants_page_set_current (self->participants_page, self->participant);
+  if (self->projector_view != NULL)
+    gr_projector_view_set_participant (self->projector_view, self->participant, group);
   _gr_window_update_scores (self);
   _gr_window_update_chart_caption (self);
 }

@@ -31,6 +31,7 @@ struct _GrWindow
   gboolean              updating;
   GtkWidget            *close_prompt;
   GtkFileChooserNative *chooser;            /* Open, Save as or Compare, while it is shown */
+  GtkWindow            *shortcuts_window;   /* built when first shown */
 
   GrDraft              *draft;
   guint                 draft_delay_id;     /* GR_DRAFT_DELAY_MS after the last change */
@@ -38,9 +39,9 @@ struct _GrWindow
   gboolean              draft_error_shown;
 
   GSettings            *settings;
-  GPtrArray            *competency_pages;
+  GPtrArray            *competency_pages;   /* NULL for each page not shown yet */
   GrOverviewPage       *overview;
-  GrParticipantsPage   *participants_page;
+  GrParticipantsPage   *participants_page;  /* NULL until first shown */
 
   GtkHeaderBar         *header_bar;
   GtkLabel             *title_label;
@@ -63,13 +64,14 @@ struct _GrWindow
   GtkBox               *chart_panel;
   GtkLabel             *chart_caption;
   GrChartView          *chart;
-  GrProjectorView      *projector_view;
+  GrProjectorView      *projector_view;     /* built when projector mode is first used */
 };
 
 /* gr-window.c */
 gboolean       _gr_window_is_group                 (GrWindow       *self);
 void           _gr_window_update_actions           (GrWindow       *self);
 void           _gr_window_update_scores            (GrWindow       *self);
+void           _gr_window_show_shortcuts           (GrWindow       *self);
 
 /* gr-window-actions.c */
 void           _gr_window_class_actions_init       (GtkWidgetClass *widget_class);

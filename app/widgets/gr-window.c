@@ -56,15 +56,72 @@ _gr_window_update_actions (GrWindow *self)
 /* The overview's check buttons choose the group's lines; the live chart and the projector's
  * show the same ones. */
 static void
-follow_overview_series (GrWindow *self)
+follow_overview_series (GrWindow    *self,
+                        GrChartView *target)
 {
   static const char *names[] = { "show-mean", "show-band", "hidden-participants" };
   GrChartView *source = gr_overview_page_get_chart (self->overview);
-  GrChartView *targets[] = { self->chart, gr_projector_view_get_chart (self->projector_view) };
 
-  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
-    for (guint n = 0; n < G_N_ELEMENTS (names); n++)
-      g_object_bind_property (source, names[n], targets[t], names[n], G_BINDING_SYNC_CREATE);
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    g_object_bind_property (source, names[n], target, names[n], G_BINDING_SYNC_CREATE);
+}
+
+/* The pages, the participants page and the projector view are built when first shown: a
+ * window opens on the overview, and most of what the others hold is never seen in a session. */
+static GrCompetencyPage *
+ensure_competency_page (GrWindow *self,
+                        guint     position)
+{
+  GrCompetencyPage *page = g_ptr_array_index (self->competency_pages, position);
+  GrGrid *grid;
+  GrCompetency *competency;
+
+  if (page != NULL)
+    return page;
+
+  grid = gr_session_get_grid (self->session);
+  competency = gr_grid_get_competency (grid, position);
+  page = GR_COMPETENCY_PAGE (gr_competency_page_new (grid, competency));
+  g_ptr_array_index (self->competency_pages, position) = page;
+  gr_competency_page_set_second_language (page, self->second_language);
+  gr_competency_page_set_participant (page, self->participant);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (page), gr_competency_get_id (competency));
+  return page;
+}
+
+static GrParticipantsPage *
+ensure_participants_page (GrWindow *self)
+{
+  if (self->participants_page != NULL)
+    return self->participants_page;
+
+  self->participants_page = GR_PARTICIPANTS_PAGE (gr_participants_page_new ());
+  gr_participants_page_set_session (self->participants_page, self->session);
+  gr_participants_page_set_current (self->participants_page, self->participant);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->participants_page), PAGE_PARTICIPANTS);
+  return self->participants_page;
+}
+
+static GrProjectorView *
+ensure_projector (GrWindow *self)
+{
+  GrChartView *chart;
+
+  if (self->projector_view != NULL)
+    return self->projector_view;
+
+  self->projector_view = GR_PROJECTOR_VIEW (gr_projector_view_new ());
+  chart = gr_projector_view_get_chart (self->projector_view);
+  gr_projector_view_set_session (self->projector_view, self->session);
+  gr_projector_view_set_second_language (self->projector_view, self->second_language);
+  gr_projector_view_set_show_names (self->projector_view, self->show_names);
+  gr_chart_view_set_reference (chart, self->reference);
+  follow_overview_series (self, chart);
+  /* The three charts are one chart shown in three places: one name. */
+  gr_ui_set_label (GTK_WIDGET (chart), _("Graphique radar"));
+  gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->projector_view), "projector");
+  _gr_window_update_views (self);
+  return self->projector_view;
 }
 
 void
@@ -119,25 +176,46 @@ on_row_selected (GrWindow      *self,
                  GtkListBoxRow *row)
 {
   const char *page;
+  guint position;
 
   if (row == NULL)
     return;
 
   page = gr_sidebar_row_get_page (GR_SIDEBAR_ROW (row));
+  if (gr_grid_find_competency (gr_session_get_grid (self->session), page, &position))
+    {
+      ensure_competency_page (self, position);
+      if (self->projector_view != NULL)
+        gr_projector_view_set_competency (self->projector_view, position);
+    }
+  else if (g_str_equal (page, PAGE_PARTICIPANTS))
+    ensure_participants_page (self);
   gtk_stack_set_visible_child_name (self->stack, page);
   /* The overview has the chart large already; the participants page needs the room. */
   gtk_widget_set_visible (GTK_WIDGET (self->chart_panel),
                           !g_str_equal (page, PAGE_OVERVIEW) &&
                           !g_str_equal (page, PAGE_PARTICIPANTS));
+}
 
-  for (guint i = 0; i < self->competency_pages->len; i++)
+/* The sidebar's titles and the overview chart's name; the pages label themselves when built. */
+static void
+label_pages (GrWindow *self)
+{
+  GrGrid *grid = gr_session_get_grid (self->session);
+
+  gr_sidebar_row_set_title (gr_window_get_sidebar_row (self, PAGE_OVERVIEW), _("Vue d’ensemble"));
+  gr_sidebar_row_set_title (gr_window_get_sidebar_row (self, PAGE_PARTICIPANTS),
+                            _("Participants"));
+  for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
     {
-      GrCompetencyPage *competency_page = g_ptr_array_index (self->competency_pages, i);
+      GrCompetency *competency = gr_grid_get_competency (grid, c);
 
-      if (g_strcmp0 (gr_competency_get_id (gr_competency_page_get_competency (competency_page)),
-                     page) == 0)
-        gr_projector_view_set_competency (self->projector_view, i);
+      gr_sidebar_row_set_title (gr_window_get_sidebar_row (self,
+                                                           gr_competency_get_id (competency)),
+                                gr_ui_grid_text (gr_competency_get_title (competency)));
     }
+  gr_ui_set_label (GTK_WIDGET (gr_overview_page_get_chart (self->overview)),
+                   _("Graphique radar"));
 }
 
 static void
@@ -152,60 +230,40 @@ rebuild_pages (GrWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))))
     gtk_stack_remove (self->stack, child);
   g_ptr_array_set_size (self->competency_pages, 0);
+  g_ptr_array_set_size (self->competency_pages, gr_grid_get_n_competencies (grid));
+  self->participants_page = NULL;
 
   self->overview = GR_OVERVIEW_PAGE (gr_overview_page_new ());
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->overview), PAGE_OVERVIEW);
   gtk_list_box_append (self->sidebar, gr_sidebar_row_new (PAGE_OVERVIEW,
                                                           "view-grid-symbolic"));
-
   for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
-    {
-      GrCompetency *competency = gr_grid_get_competency (grid, c);
-      GtkWidget *page = gr_competency_page_new (grid, competency);
-
-      g_ptr_array_add (self->competency_pages, page);
-      gr_competency_page_set_second_language (GR_COMPETENCY_PAGE (page), self->second_language);
-      gtk_stack_add_named (self->stack, page, gr_competency_get_id (competency));
-      gtk_list_box_append (self->sidebar,
-                           gr_sidebar_row_new (gr_competency_get_id (competency), NULL));
-    }
-
-  self->participants_page = GR_PARTICIPANTS_PAGE (gr_participants_page_new ());
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->participants_page), PAGE_PARTICIPANTS);
+    gtk_list_box_append (self->sidebar,
+                         gr_sidebar_row_new (gr_competency_get_id (gr_grid_get_competency (grid,
+                                                                                           c)),
+                                             NULL));
   row = gr_sidebar_row_new (PAGE_PARTICIPANTS, "system-users-symbolic");
   gtk_widget_add_css_class (row, "sidebar-last");
   gtk_list_box_append (self->sidebar, row);
+  label_pages (self);
 
   gr_overview_page_set_session (self->overview, self->session);
-  gr_participants_page_set_session (self->participants_page, self->session);
-  follow_overview_series (self);
+  follow_overview_series (self, self->chart);
+  if (self->projector_view != NULL)
+    follow_overview_series (self, gr_projector_view_get_chart (self->projector_view));
   _gr_window_apply_reference (self);
 }
 
-/* Sets every text of the window again, in the language gettext now uses: called once at start
- * and whenever the interface language changes. */
-void
-gr_window_relabel (GrWindow *self)
+/* The window's own texts: set when it is built, and again when the interface language
+ * changes. The menu is translated when it is built: build it again. */
+static void
+label_window (GrWindow *self)
 {
-  g_autoptr(GtkBuilder) builder = NULL;
-  GtkWidget *overlay = NULL;
-  GrGrid *grid;
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/grille/Grille/gr-menus.ui");
 
-  g_return_if_fail (GR_IS_WINDOW (self));
-
-  /* Menus and the shortcuts window are translated when they are built: build them again. */
-  builder = gtk_builder_new_from_resource ("/io/github/grille/Grille/gr-menus.ui");
   gtk_menu_button_set_menu_model (self->menu_button,
                                   G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
-  {
-    g_autoptr(GtkBuilder) help = gtk_builder_new_from_resource (
-      "/io/github/grille/Grille/gtk/help-overlay.ui");
-
-    overlay = GTK_WIDGET (gtk_builder_get_object (help, "help_overlay"));
-    gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                             GTK_SHORTCUTS_WINDOW (overlay));
-  }
-
   gtk_button_set_label (self->open_button, _("_Ouvrir"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->open_button), _("Ouvrir une session (Ctrl+O)"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->recent_button), _("Sessions récentes"));
@@ -228,38 +286,58 @@ gr_window_relabel (GrWindow *self)
   gr_ui_set_label (GTK_WIDGET (self->sidebar), _("Pages"));
   /* The three charts are one chart shown in three places: one name. */
   gr_ui_set_label (GTK_WIDGET (self->chart), _("Graphique radar"));
-  gr_ui_set_label (GTK_WIDGET (gr_projector_view_get_chart (self->projector_view)),
-                   _("Graphique radar"));
+}
+
+/* Sets every text of the window again, in the language gettext now uses: called whenever the
+ * interface language changes (the window and its pages label themselves when built). */
+void
+gr_window_relabel (GrWindow *self)
+{
+  g_return_if_fail (GR_IS_WINDOW (self));
+
+  label_window (self);
+  /* Built again, in the new language, when it is next asked for. */
+  g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
 
   if (self->session != NULL)
     {
-      grid = gr_session_get_grid (self->session);
-      gr_sidebar_row_set_title (gr_window_get_sidebar_row (self, PAGE_OVERVIEW),
-                                _("Vue d’ensemble"));
-      gr_sidebar_row_set_title (gr_window_get_sidebar_row (self, PAGE_PARTICIPANTS),
-                                _("Participants"));
-      for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
-        {
-          GrCompetency *competency = gr_grid_get_competency (grid, c);
-
-          gr_sidebar_row_set_title (gr_window_get_sidebar_row (self,
-                                                               gr_competency_get_id (competency)),
-                                    gr_ui_grid_text (gr_competency_get_title (competency)));
-        }
+      label_pages (self);
       for (guint i = 0; i < self->competency_pages->len; i++)
-        gr_competency_page_relabel (g_ptr_array_index (self->competency_pages, i));
+        if (g_ptr_array_index (self->competency_pages, i) != NULL)
+          gr_competency_page_relabel (g_ptr_array_index (self->competency_pages, i));
       gr_overview_page_relabel (self->overview);
-      gr_ui_set_label (GTK_WIDGET (gr_overview_page_get_chart (self->overview)),
-                       _("Graphique radar"));
-      gr_participants_page_relabel (self->participants_page);
+      if (self->participants_page != NULL)
+        gr_participants_page_relabel (self->participants_page);
     }
-  gr_projector_view_relabel (self->projector_view);
+  if (self->projector_view != NULL)
+    {
+      gr_projector_view_relabel (self->projector_view);
+      gr_ui_set_label (GTK_WIDGET (gr_projector_view_get_chart (self->projector_view)),
+                       _("Graphique radar"));
+    }
 
   _gr_window_update_title (self);
   _gr_window_update_scores (self);
   _gr_window_update_chart_caption (self);
   /* The chart's labels are the grid's texts: draw them again in the new language. */
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+}
+
+/* The shortcuts window is built the first time it is asked for, and kept. */
+void
+_gr_window_show_shortcuts (GrWindow *self)
+{
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/grille/Grille/help-overlay.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_modal (self->shortcuts_window, TRUE);
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+    }
+  gtk_window_present (self->shortcuts_window);
 }
 
 /* Properties */
@@ -278,6 +356,7 @@ set_projector (GrWindow *self,
       guint position = 0;
 
       _gr_window_save_state (self);
+      ensure_projector (self);
       if (gr_grid_find_competency (gr_session_get_grid (self->session), page, &position))
         gr_projector_view_set_competency (self->projector_view, position);
       gtk_stack_set_visible_child_name (self->mode_stack, "projector");
@@ -317,8 +396,11 @@ set_second_language (GrWindow   *self,
     return;
 
   for (guint i = 0; i < self->competency_pages->len; i++)
-    gr_competency_page_set_second_language (g_ptr_array_index (self->competency_pages, i), code);
-  gr_projector_view_set_second_language (self->projector_view, code);
+    if (g_ptr_array_index (self->competency_pages, i) != NULL)
+      gr_competency_page_set_second_language (g_ptr_array_index (self->competency_pages, i),
+                                              code);
+  if (self->projector_view != NULL)
+    gr_projector_view_set_second_language (self->projector_view, code);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECOND_LANGUAGE]);
 }
 
@@ -369,7 +451,8 @@ gr_window_set_property (GObject      *object,
       if (self->show_names != g_value_get_boolean (value))
         {
           self->show_names = g_value_get_boolean (value);
-          gr_projector_view_set_show_names (self->projector_view, self->show_names);
+          if (self->projector_view != NULL)
+            gr_projector_view_set_show_names (self->projector_view, self->show_names);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -434,6 +517,7 @@ gr_window_dispose (GObject *object)
    * ending without a close) keeps it, like a crash would. Write what is pending now. */
   _gr_window_write_pending_draft (self);
   gr_ui_clear_chooser (&self->chooser, self);
+  g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
   if (self->close_prompt != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->close_prompt),
@@ -500,7 +584,6 @@ gr_window_class_init (GrWindowClass *klass)
 
   g_type_ensure (GR_TYPE_ADAPTIVE_BOX);
   g_type_ensure (GR_TYPE_CHART_VIEW);
-  g_type_ensure (GR_TYPE_PROJECTOR_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/grille/Grille/gr-window.ui");
@@ -523,8 +606,6 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, chart_panel);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, chart_caption);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, chart);
-  gtk_widget_class_bind_template_child_full (widget_class, "projector", FALSE,
-                                             G_STRUCT_OFFSET (GrWindow, projector_view));
 
   _gr_window_class_actions_init (widget_class);
 }
@@ -542,6 +623,7 @@ gr_window_init (GrWindow *self)
   self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  label_window (self);
   /* Not bound as template children: dispose_template() would unparent them behind
    * GtkWindow's back, and GtkWindow unparents its title bar and child itself. */
   self->header_bar = GTK_HEADER_BAR (gtk_window_get_titlebar (GTK_WINDOW (self)));
@@ -634,7 +716,8 @@ gr_window_set_session (GrWindow  *self,
 
   rebuild_pages (self);
   gr_chart_view_set_session (self->chart, session);
-  gr_projector_view_set_session (self->projector_view, session);
+  if (self->projector_view != NULL)
+    gr_projector_view_set_session (self->projector_view, session);
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->participant_dropdown, gr_session_get_participants (session));
@@ -652,7 +735,7 @@ gr_window_set_session (GrWindow  *self,
   g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (on_history_notify),
                            self, G_CONNECT_SWAPPED);
 
-  gr_window_relabel (self);
+  _gr_window_update_title (self);
   gr_window_set_participant (self, gr_session_get_participant (session, 0));
   if (gr_window_get_sidebar_row (self, page) == NULL)
     gr_set_str (&page, PAGE_OVERVIEW);
@@ -702,7 +785,7 @@ gr_window_get_competency_page (GrWindow *self,
 {
   g_return_val_if_fail (GR_IS_WINDOW (self), NULL);
   g_return_val_if_fail (competency < self->competency_pages->len, NULL);
-  return g_ptr_array_index (self->competency_pages, competency);
+  return ensure_competency_page (self, competency);
 }
 
 /* Returns: (transfer none) (nullable): the sidebar's row for @page. */
@@ -742,7 +825,7 @@ GrParticipantsPage *
 gr_window_get_participants_page (GrWindow *self)
 {
   g_return_val_if_fail (GR_IS_WINDOW (self), NULL);
-  return self->participants_page;
+  return ensure_participants_page (self);
 }
 
 /* Returns: (transfer none) */
@@ -750,7 +833,7 @@ GrProjectorView *
 gr_window_get_projector (GrWindow *self)
 {
   g_return_val_if_fail (GR_IS_WINDOW (self), NULL);
-  return self->projector_view;
+  return ensure_projector (self);
 }
 
 /* Whether the live chart is beside the pages (TRUE) or below them. */
