@@ -215,7 +215,37 @@ def rewrite_po(source, translations_too):
         new = fix_pieces(pieces)
         out.append('%s%s "%s"' % (prefix, keyword, new[0]))
         out.extend('%s"%s"' % (prefix, piece) for piece in new[1:])
-    return '\n'.join(out)
+    return drop_duplicates('\n'.join(out))
+
+
+def drop_duplicates(source):
+    """Once rewritten, a message can be the same as another (a branch merged with the union
+    driver still had it in the old typography): keep one, translated and not fuzzy if either
+    is, so that the catalog still compiles."""
+    blocks = source.split('\n\n')
+    kept, seen = [], {}
+    for block in blocks:
+        fields = {}
+        keyword = None
+        for line in block.split('\n'):
+            m = PO_LINE.match(line)
+            if not m or m.group(1):
+                continue
+            keyword = m.group(2) or keyword
+            fields[keyword] = fields.get(keyword, '') + m.group(3)
+        if fields.get('msgid', '') == '' or 'msgid' not in fields:
+            kept.append(block)
+            continue
+        key = (fields.get('msgctxt'), fields['msgid'])
+        good = not re.search(r'^#,.*\bfuzzy\b', block, re.M) and all(
+            v for k, v in fields.items() if k.startswith('msgstr'))
+        if key not in seen:
+            seen[key] = (len(kept), good)
+            kept.append(block)
+        elif good and not seen[key][1]:
+            kept[seen[key][0]] = block
+            seen[key] = (seen[key][0], good)
+    return '\n\n'.join(kept)
 
 
 def rewrite_file(path, function, *args):

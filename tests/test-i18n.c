@@ -738,7 +738,7 @@ test_cli_help (void)
     { "LANG=C", { "--help", "--lang=de", NULL }, "Die Version anzeigen" },
     { "LANGUAGE=de", { "--lang=en", "--help", NULL }, "Show the version" },
     { "LANG=C.UTF-8", { "--help", "--lang=es", NULL }, "Mostrar la versión" },
-    { "LANG=C.UTF-8", { "--help", "--lang", "it", NULL }, "Mostra la versione" },
+    { "LANG=C.UTF-8", { "--help", "--lang", "it", NULL }, "Mostrare la versione" },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)

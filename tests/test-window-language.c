@@ -386,6 +386,12 @@ test_switch (void)
         }
       check_language_menus (window, code);
       check_charts (window, code, cooperer);
+      /* The projector's own texts, from its template, follow too, though it is not shown. */
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_widget_deep (
+                         GTK_WIDGET (gr_window_get_projector (window)), has_action,
+                         "win.projector"))), ==,
+                       gr_translator_pgettext (gr_translator_get (code), "projector",
+                                               "Quitter la projection"));
 
       /* What is kept. */
       g_assert_true (gr_window_get_session (window) == session);

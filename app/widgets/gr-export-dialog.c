@@ -34,7 +34,6 @@ struct _GrExportDialog
   GtkSpinButton  *width_spin;
   GtkSpinButton  *height_spin;
   GtkLabel       *unit_label;
-  GtkLabel       *paper_caption;
   GtkDropDown    *paper_dropdown;
   GtkLabel       *scale_caption;
   GtkDropDown    *scale_dropdown;
@@ -248,8 +247,9 @@ on_export_clicked (GrExportDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-void
-gr_export_dialog_relabel (GrExportDialog *self)
+/* The choices of the drop-downs, in the interface's language, keeping the ones made. */
+static void
+fill_choices (GrExportDialog *self)
 {
   g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) contents = gtk_string_list_new (NULL);
@@ -262,19 +262,6 @@ gr_export_dialog_relabel (GrExportDialog *self)
   guint paper = gtk_drop_down_get_selected (self->paper_dropdown);
   g_autoptr(GtkStringList) papers = gtk_string_list_new (NULL);
   guint language = gtk_drop_down_get_selected (self->language_dropdown);
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Exporter"));
-  gtk_button_set_label (self->cancel_button, _("_Annuler"));
-  gtk_button_set_label (self->export_button, _("_Exporter…"));
-  gtk_label_set_text_with_mnemonic (self->format_caption, _("_Format"));
-  gtk_label_set_text_with_mnemonic (self->content_caption, _("_Graphique de"));
-  gtk_label_set_text_with_mnemonic (self->size_caption, _("_Taille"));
-  gtk_label_set_text_with_mnemonic (self->scale_caption, _("_Densité"));
-  /* Translators: the language of the exported chart or table. */
-  gtk_label_set_text_with_mnemonic (self->language_caption, _("_Langue"));
-  gtk_check_button_set_label (self->title_check, _("Titre et date de la session au-dessus"));
-  gr_ui_set_label (GTK_WIDGET (self->width_spin), _("Largeur"));
-  gr_ui_set_label (GTK_WIDGET (self->height_spin), _("Hauteur"));
 
   gtk_string_list_append (formats, _("Image PNG"));
   gtk_string_list_append (formats, _("Image vectorielle SVG"));
@@ -295,8 +282,6 @@ gr_export_dialog_relabel (GrExportDialog *self)
   if (content != GTK_INVALID_LIST_POSITION)
     gtk_drop_down_set_selected (self->content_dropdown, content);
 
-  /* Translators: the page of a PDF: a sheet of paper, or a page of the chart's size. */
-  gtk_label_set_text_with_mnemonic (self->paper_caption, _("Pa_pier"));
   gtk_string_list_append (papers, _("A4"));
   /* Translators: the US paper size. */
   gtk_string_list_append (papers, _("Letter (US)"));
@@ -323,6 +308,18 @@ gr_export_dialog_relabel (GrExportDialog *self)
                               language == GTK_INVALID_LIST_POSITION ? 0 : language);
 
   update_sensitivity (self);
+}
+
+#define TEMPLATE "/io/github/grille/Grille/gr-export-dialog.ui"
+
+/* After a switch of language: the template's texts and the choices. */
+void
+gr_export_dialog_relabel (GrExportDialog *self)
+{
+  g_return_if_fail (GR_IS_EXPORT_DIALOG (self));
+
+  gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_EXPORT_DIALOG, TEMPLATE);
+  fill_choices (self);
 }
 
 static void
@@ -359,8 +356,7 @@ gr_export_dialog_class_init (GrExportDialogClass *klass)
   object_class->dispose = gr_export_dialog_dispose;
   object_class->finalize = gr_export_dialog_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/grille/Grille/gr-export-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, format_caption);
@@ -371,7 +367,6 @@ gr_export_dialog_class_init (GrExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, width_spin);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, unit_label);
-  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, paper_caption);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, paper_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, scale_caption);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, scale_dropdown);
@@ -411,7 +406,7 @@ gr_export_dialog_new (GtkWindow     *parent,
   self->session = g_object_ref (session);
   g_set_object (&self->participant, participant);
   g_set_object (&self->session_file, session_file);
-  gr_export_dialog_relabel (self);
+  fill_choices (self);
 
   if (participant != NULL && gr_session_find_participant (session,
                                                           gr_participant_get_name (participant),

@@ -127,22 +127,15 @@ on_add (GrParticipantsPage *self)
   gr_participants_page_add (self, gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
 }
 
+#define TEMPLATE "/io/github/grille/Grille/gr-participants-page.ui"
+
+/* After a switch of language: the template's texts, then each participant's row. */
 void
 gr_participants_page_relabel (GrParticipantsPage *self)
 {
   g_return_if_fail (GR_IS_PARTICIPANTS_PAGE (self));
 
-  gtk_label_set_text (self->heading_label, _("Participants"));
-  gtk_label_set_text (self->explanation_label,
-                      _("Une session peut réunir plusieurs personnes ou équipes : chacune "
-                        "remplit sa grille, et la vue « Groupe » du graphique montre leur "
-                        "moyenne. Choisissez ici qui saisit ses scores."));
-  gtk_entry_set_placeholder_text (self->name_entry, _("Nom d’un nouveau participant"));
-  gr_ui_set_label (GTK_WIDGET (self->name_entry), _("Nom d’un nouveau participant"));
-  gtk_button_set_label (self->add_button, _("_Ajouter"));
-  gtk_button_set_use_underline (self->add_button, TRUE);
-  gr_ui_set_label (GTK_WIDGET (self->list), _("Participants"));
-
+  gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_PARTICIPANTS_PAGE, TEMPLATE);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
        row = gtk_widget_get_next_sibling (row))
     if (GR_IS_PARTICIPANT_ROW (row))
@@ -170,8 +163,7 @@ gr_participants_page_class_init (GrParticipantsPageClass *klass)
   object_class->dispose = gr_participants_page_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/grille/Grille/gr-participants-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantsPage, top);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantsPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantsPage, explanation_label);
@@ -191,7 +183,6 @@ gr_participants_page_init (GrParticipantsPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->name_entry, "changed", G_CALLBACK (validate_name), self,
                            G_CONNECT_SWAPPED);
-  gr_participants_page_relabel (self);
 }
 
 GtkWidget *

@@ -125,21 +125,15 @@ refresh (GrProjectorView *self)
     }
 }
 
+#define TEMPLATE "/io/github/grille/Grille/gr-projector-view.ui"
+
+/* After a switch of language: the template's texts, then those made from the session. */
 void
 gr_projector_view_relabel (GrProjectorView *self)
 {
   g_return_if_fail (GR_IS_PROJECTOR_VIEW (self));
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button),
-                               _("Compétence précédente (Page précédente)"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button),
-                               _("Compétence suivante (Page suivante)"));
-  gr_ui_set_label (GTK_WIDGET (self->previous_button), _("Compétence précédente"));
-  gr_ui_set_label (GTK_WIDGET (self->next_button), _("Compétence suivante"));
-  gtk_button_set_label (GTK_BUTTON (self->names_button), _("Afficher les _noms"));
-  gtk_button_set_use_underline (GTK_BUTTON (self->names_button), TRUE);
-  gtk_button_set_label (self->exit_button, _("Quitter la projection"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->exit_button), _("Quitter la projection (F11)"));
+  gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_PROJECTOR_VIEW, TEMPLATE);
   refresh (self);
 }
 
@@ -173,8 +167,7 @@ gr_projector_view_class_init (GrProjectorViewClass *klass)
 
   g_type_ensure (GR_TYPE_CHART_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/grille/Grille/gr-projector-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, top);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, chart);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, name_label);
@@ -195,7 +188,7 @@ gr_projector_view_init (GrProjectorView *self)
   self->show_names = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   gr_chart_view_set_show_title (self->chart, TRUE);
-  gr_projector_view_relabel (self);
+  refresh (self);
 }
 
 GtkWidget *

@@ -234,3 +234,186 @@ gr_ui_with_name (const char *format,
 {
   return gr_format_with_name (gr_ui_translator (), format, name);
 }
+
+/* Template strings */
+
+/* A translatable property of a template, as its .ui file writes it. */
+typedef struct
+{
+  char     *id;          /* the object's id, "" for the template itself */
+  gboolean  accessible;  /* an <accessibility> property */
+  char     *name;
+  char     *context;
+  char     *msgid;
+} TemplateString;
+
+static void
+template_string_free (TemplateString *string)
+{
+  g_free (string->id);
+  g_free (string->name);
+  g_free (string->context);
+  g_free (string->msgid);
+  g_free (string);
+}
+
+typedef struct
+{
+  GPtrArray      *strings;
+  GPtrArray      *ids;          /* the <template> and <object> elements open, innermost last */
+  guint           accessibility;
+  TemplateString *current;
+  GString        *text;
+} TemplateParser;
+
+static const char *
+attribute (const char **names,
+           const char **values,
+           const char  *wanted)
+{
+  for (guint i = 0; names[i]; i++)
+    if (g_str_equal (names[i], wanted))
+      return values[i];
+  return NULL;
+}
+
+static void
+template_start (GMarkupParseContext  *context,
+                const char           *element,
+                const char          **names,
+                const char          **values,
+                gpointer              user_data,
+                GError              **error)
+{
+  TemplateParser *parser = user_data;
+  const char *translatable;
+
+  if (g_str_equal (element, "template"))
+    g_ptr_array_add (parser->ids, g_strdup (""));
+  else if (g_str_equal (element, "object"))
+    g_ptr_array_add (parser->ids, g_strdup (attribute (names, values, "id")));
+  else if (g_str_equal (element, "accessibility"))
+    parser->accessibility++;
+  else if (g_str_equal (element, "property") && parser->ids->len > 0 &&
+           (translatable = attribute (names, values, "translatable")) &&
+           (g_str_equal (translatable, "yes") || g_str_equal (translatable, "true")))
+    {
+      parser->current = g_new0 (TemplateString, 1);
+      parser->current->id = g_strdup (g_ptr_array_index (parser->ids, parser->ids->len - 1));
+      parser->current->accessible = parser->accessibility > 0;
+      parser->current->name = g_strdup (attribute (names, values, "name"));
+      parser->current->context = g_strdup (attribute (names, values, "context"));
+      g_string_truncate (parser->text, 0);
+    }
+}
+
+static void
+template_end (GMarkupParseContext  *context,
+              const char           *element,
+              gpointer              user_data,
+              GError              **error)
+{
+  TemplateParser *parser = user_data;
+
+  if (g_str_equal (element, "template") || g_str_equal (element, "object"))
+    g_ptr_array_remove_index (parser->ids, parser->ids->len - 1);
+  else if (g_str_equal (element, "accessibility"))
+    parser->accessibility--;
+  else if (g_str_equal (element, "property") && parser->current != NULL)
+    {
+      parser->current->msgid = g_strdup (parser->text->str);
+      /* An object without an id cannot be found again: its text stays as built. */
+      if (parser->current->id != NULL && parser->current->name != NULL)
+        g_ptr_array_add (parser->strings, g_steal_pointer (&parser->current));
+      g_clear_pointer (&parser->current, template_string_free);
+    }
+}
+
+static void
+template_text (GMarkupParseContext  *context,
+               const char           *text,
+               gsize                 length,
+               gpointer              user_data,
+               GError              **error)
+{
+  TemplateParser *parser = user_data;
+
+  if (parser->current != NULL)
+    g_string_append_len (parser->text, text, length);
+}
+
+/* The translatable strings of the template in @resource, read once. */
+static GPtrArray *
+template_strings (const char *resource)
+{
+  static GHashTable *cache;
+  static const GMarkupParser callbacks = { template_start, template_end, template_text };
+  GPtrArray *strings;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_ptr_array_unref);
+  if (!(strings = g_hash_table_lookup (cache, resource)))
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GString) text = g_string_new (NULL);
+      TemplateParser parser = { NULL, ids, 0, NULL, text };
+      g_autoptr(GMarkupParseContext) context = NULL;
+
+      strings = g_ptr_array_new_with_free_func ((GDestroyNotify) template_string_free);
+      parser.strings = strings;
+      context = g_markup_parse_context_new (&callbacks, 0, &parser, NULL);
+      if (bytes == NULL ||
+          !g_markup_parse_context_parse (context, g_bytes_get_data (bytes, NULL),
+                                         g_bytes_get_size (bytes), NULL))
+        g_critical ("%s: not a template that can be read again", resource);
+      g_clear_pointer (&parser.current, template_string_free);
+      g_hash_table_insert (cache, g_strdup (resource), strings);
+    }
+
+  return strings;
+}
+
+/**
+ * gr_ui_retranslate:
+ * @widget: a widget built from the template in @resource
+ * @type: the type whose template it is
+ * @resource: the template's resource path
+ *
+ * Sets the translatable strings of @widget's template again, in the interface's language:
+ * GtkBuilder translates them once, when it builds the widget, and a switch of language must
+ * not rebuild what the user is working in. Each object with such a string is a template child
+ * of @type (gtk_widget_class_bind_template_child_full() binds one without a field).
+ */
+void
+gr_ui_retranslate (GtkWidget  *widget,
+                   GType       type,
+                   const char *resource)
+{
+  GPtrArray *strings;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  strings = template_strings (resource);
+  for (guint i = 0; i < strings->len; i++)
+    {
+      const TemplateString *string = g_ptr_array_index (strings, i);
+      const char *text = gr_translator_pgettext (gr_ui_translator (), string->context,
+                                                 string->msgid);
+      GObject *object = *string->id == '\0'
+                        ? G_OBJECT (widget)
+                        : gtk_widget_get_template_child (widget, type, string->id);
+
+      if (object == NULL)
+        g_critical ("%s: «%s» is not a template child", resource, string->id);
+      else if (string->accessible && GTK_IS_ACCESSIBLE (object))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (object),
+                                        g_str_equal (string->name, "description")
+                                        ? GTK_ACCESSIBLE_PROPERTY_DESCRIPTION
+                                        : GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        text, -1);
+      else if (!string->accessible)
+        g_object_set (object, string->name, text, NULL);
+    }
+}

@@ -30,6 +30,9 @@ char         *gr_ui_sentence          (const char    *message);
 void          gr_ui_clear_chooser     (GtkFileChooserNative **chooser,
                                        gpointer               owner);
 void          gr_ui_style_question    (GtkDialog     *dialog);
+void          gr_ui_retranslate       (GtkWidget     *widget,
+                                       GType          type,
+                                       const char    *resource);
 GtkWidget    *gr_ui_show_error        (GtkWidget     *widget,
                                        const char    *primary,
                                        const char    *secondary);
