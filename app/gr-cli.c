@@ -37,6 +37,7 @@ typedef struct
   int       scale;
   char     *participant;
   char    **references;
+  gboolean  by_role;
   char     *split_dir;
   char     *merge_path;
   gboolean  title;
@@ -242,7 +243,10 @@ parse_chart_options (const CliOptions      *o,
   options->translator = gr_translator_get (o->lang);
   options->participant = o->participant;
   options->show_title = o->title;
+  options->by_role = o->by_role;
 
+  if (o->by_role && o->participant != NULL)
+    return fail (NULL, _("--by-role et --participant ne vont pas ensemble"));
   if ((status = load_references (o, references)))
     return status;
   options->references = *references;
@@ -562,6 +566,8 @@ gr_cli_run (int    argc,
       N_("Tracer ce participant plutôt que le groupe"), N_("NOM") },
     { "reference", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.references,
       N_("Tracer aussi une session antérieure, pour comparer (cinq au plus)"), N_("FICHIER") },
+    { "by-role", 0, 0, G_OPTION_ARG_NONE, &o.by_role,
+      N_("Tracer une courbe par rôle : la moyenne de ses participants"), NULL },
     { "split", 0, 0, G_OPTION_ARG_FILENAME, &o.split_dir,
       N_("Écrire dans DOSSIER un fichier de session par participant"), N_("DOSSIER") },
     { "merge", 0, 0, G_OPTION_ARG_FILENAME, &o.merge_path,

@@ -632,6 +632,35 @@ test_export_references (void)
   g_unlink (other);
 }
 
+/* One line per role, named with its size; it cannot be combined with one participant. */
+static void
+test_export_by_role (void)
+{
+  g_autofree char *out = g_build_filename (tmpdir, "roles.svg", NULL);
+  g_autofree char *path = write_temp ("roles.grille",
+    "{ \"format\": \"grille-session\", \"version\": 2, \"grid\": \"engagement\","
+    " \"participants\": ["
+    " { \"name\": \"A\", \"role\": \"Élu·e\", \"scores\": { \"cooperer.1\": 4 } },"
+    " { \"name\": \"B\", \"role\": \"Élu·e\", \"scores\": { \"cooperer.1\": 3 } },"
+    " { \"name\": \"C\", \"role\": \"Agent·e\", \"scores\": { \"cooperer.1\": 1 } } ] }", -1);
+  g_autofree char *svg = NULL;
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) bad = { 0 };
+
+  run (&ok, "--export", out, "--by-role", path, NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, ">Élu·e·s (2)<"));
+  g_assert_nonnull (strstr (svg, ">Agent·e (1)<"));
+  g_assert_nonnull (strstr (svg, ">écart 2,5<"));
+  g_unlink (out);
+
+  run (&bad, "--export", out, "--by-role", "--participant", "A", path, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_unlink (path);
+}
+
 /* Two sessions of the same name from different folders: the second is reported, and the first
  * one's export is not replaced by it. */
 static void
@@ -781,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/cli/errors/unwritable-output", test_unwritable_output);
   g_test_add_func ("/cli/export/reference", test_export_reference);
   g_test_add_func ("/cli/export/references", test_export_references);
+  g_test_add_func ("/cli/export/by-role", test_export_by_role);
   g_test_add_func ("/cli/export-dir/name-clash", test_export_dir_clash);
   g_test_add_func ("/cli/errors/scale-zero", test_scale_zero);
   g_test_add_func ("/cli/split-merge", test_split_merge);

@@ -6,6 +6,8 @@
 #include <math.h>
 
 #include "gr-chart-data.h"
+#include "gr-csv.h"
+#include "gr-roles.h"
 #include "gr-session-file.h"
 #include "gr-session-merge.h"
 
@@ -164,6 +166,129 @@ test_reference_names_and_limits (void)
   g_assert_nonnull (strstr (error->message, "autre"));
 }
 
+/* Four roles, computed by hand. Coopérer has two items: Anne (3 + 1) / 2 = 2. */
+static const char *workshop =
+  "{ \"format\": \"grille-session\", \"version\": 2, \"grid\": \"engagement\","
+  "  \"participants\": ["
+  "  { \"name\": \"Anne\", \"role\": \"Élu·e\","
+  "    \"scores\": { \"cooperer.1\": 3, \"cooperer.2\": 1, \"connecter.1\": 4 } },"
+  "  { \"name\": \"Bruno\", \"role\": \" élu·e \","
+  "    \"scores\": { \"cooperer.1\": 4, \"connecter.1\": 3 } },"
+  "  { \"name\": \"Chloé\", \"role\": \"Agent·e\","
+  "    \"scores\": { \"cooperer.1\": 2, \"connecter.1\": 1, \"integrer.1\": 3 } },"
+  "  { \"name\": \"Damien\", \"role\": \"Staff member\","
+  "    \"scores\": { \"cooperer.1\": 1, \"connecter.1\": 2, \"integrer.1\": 2 } },"
+  "  { \"name\": \"Élise\", \"role\": \"Association sportive\","
+  "    \"scores\": { \"cooperer.1\": 3, \"connecter.1\": 2, \"ouvrir.1\": 2 } },"
+  "  { \"name\": \"Fanny\" } ] }";
+
+static void
+test_role_means (void)
+{
+  g_autoptr(GrSession) session = parse (workshop);
+  g_autoptr(GPtrArray) groups = gr_roles_group_session (session);
+  GrTranslator *fr = gr_translator_get ("fr");
+  GrRoleGroup *elus, *agents, *club, *none;
+  GrRoleGap gap;
+  const char *expected[] = { "Élu·e·s (2)", "Agent·e·s (2)", "Association sportive (1)",
+                             "Sans rôle (1)" };
+
+  g_assert_true (gr_roles_has_roles (session));
+  /* " élu·e " is Élu·e; "Staff member" is the English Agent·e; no role comes last. */
+  g_assert_cmpuint (groups->len, ==, 4);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      g_autofree char *label = gr_role_group_get_label (groups->pdata[g], fr);
+      g_assert_cmpstr (label, ==, expected[g]);
+    }
+  elus = groups->pdata[0];
+  agents = groups->pdata[1];
+  club = groups->pdata[2];
+  none = groups->pdata[3];
+
+  /* Coopérer: Élu·e·s (2 + 4) / 2 = 3, Agent·e·s (2 + 1) / 2 = 1.5, the club 3. */
+  g_assert_cmpuint (elus->stats[0].n, ==, 2);
+  g_assert_cmpfloat_with_epsilon (elus->stats[0].mean, 3.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (agents->stats[0].mean, 1.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (club->stats[0].mean, 3.0, 1e-9);
+  /* Connecter: (4 + 3) / 2 = 3.5, (1 + 2) / 2 = 1.5, 2. */
+  g_assert_cmpfloat_with_epsilon (elus->stats[1].mean, 3.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (agents->stats[1].mean, 1.5, 1e-9);
+  /* The item cooperer.1 alone: Élu·e·s (3 + 4) / 2 = 3.5. */
+  g_assert_cmpfloat_with_epsilon (elus->item_stats[0].mean, 3.5, 1e-9);
+
+  /* Nothing assessed is no score, never 0: the Élu·e·s on Intégrer, Fanny everywhere. */
+  g_assert_cmpuint (elus->stats[3].n, ==, 0);
+  for (guint c = 0; c < 5; c++)
+    g_assert_false (gr_stats_has_score (&none->stats[c]));
+
+  /* The largest gaps: Coopérer 3 − 1.5 (Élu·e·s over Agent·e·s), Connecter 3.5 − 1.5;
+   * Intégrer 2.5 for the agents alone: no gap; S'ouvrir, the club alone: none either. */
+  g_assert_true (gr_roles_get_largest_gap (groups, 0, &gap));
+  g_assert_cmpfloat_with_epsilon (gap.gap, 1.5, 1e-9);
+  g_assert_cmpuint (gap.highest, ==, 0);
+  g_assert_cmpuint (gap.lowest, ==, 1);
+  g_assert_true (gr_roles_get_largest_gap (groups, 1, &gap));
+  g_assert_cmpfloat_with_epsilon (gap.gap, 2.0, 1e-9);
+  g_assert_false (gr_roles_get_largest_gap (groups, 3, &gap));
+  g_assert_false (gr_roles_get_largest_gap (groups, 4, &gap));
+
+  /* In English, the suggestions are English whatever language they were typed in. */
+  {
+    g_autofree char *label = gr_role_group_get_label (elus, gr_translator_get ("en"));
+    g_autofree char *one = gr_role_group_get_label (club, gr_translator_get ("en"));
+    g_assert_cmpstr (label, ==, "Elected members (2)");
+    g_assert_cmpstr (one, ==, "Association sportive (1)");
+  }
+}
+
+static void
+test_by_role_chart (void)
+{
+  g_autoptr(GrSession) session = parse (workshop);
+  g_autoptr(GrChartData) data = gr_chart_data_new_by_role (session, gr_translator_get ("fr"),
+                                                           FALSE, NULL);
+  GrChartSeries *elus;
+
+  g_assert_cmpuint (data->series->len, ==, 4);
+  elus = data->series->pdata[0];
+  g_assert_cmpint (elus->kind, ==, GR_CHART_SERIES_ROLE);
+  g_assert_cmpstr (elus->label, ==, "Élu·e·s (2)");
+  g_assert_cmpfloat_with_epsilon (elus->values[0], 3.0, 1e-9);
+  g_assert_true (isnan (elus->values[3]));
+  g_assert_true (isnan (((GrChartSeries *) data->series->pdata[3])->values[0]));
+  g_assert_cmpuint (((GrChartSeries *) data->series->pdata[1])->style, ==, 1);
+
+  /* Each axis says its largest gap; the description says each role's score and the gap. */
+  g_assert_cmpstr (data->scores[0], ==, "écart 1,5");
+  g_assert_null (data->scores[4]);
+  g_assert_nonnull (strstr (data->description, "4 rôles"));
+  g_assert_nonnull (strstr (data->description,
+                            "Coopérer\u202f: Élu·e·s (2) 3\u202f; Agent·e·s (2) 1,5\u202f; "
+                            "Association sportive (1) 3\u202f; Sans rôle (1) non évalué\u202f; "
+                            "écart le plus grand 1,5."));
+}
+
+/* The scores table gains one column per role and the largest gap, the long table the role. */
+static void
+test_role_csv (void)
+{
+  g_autoptr(GrSession) session = parse (workshop);
+  g_autoptr(GBytes) scores = gr_csv_write_session (session, gr_translator_get ("en"));
+  g_autoptr(GBytes) tidy = gr_csv_write_long (session, gr_translator_get ("en"));
+  g_autofree char *text = g_strndup (g_bytes_get_data (scores, NULL), g_bytes_get_size (scores));
+  g_autofree char *long_text = g_strndup (g_bytes_get_data (tidy, NULL), g_bytes_get_size (tidy));
+
+  g_assert_nonnull (strstr (text, "\"n\",\"Elected members (2)\",\"Staff members (2)\","
+                                  "\"Association sportive (1)\",\"No role (1)\",\"role_gap\"\r\n"));
+  /* Coopérer: 3, 1.5, 3, no score for no role (empty, never 0), gap 1.5. */
+  g_assert_nonnull (strstr (text, ",3.00,1.50,3.00,,1.50\r\n\"item\",\"cooperer.1\""));
+  /* cooperer.1: (3 + 4) / 2, (2 + 1) / 2, 3: gap 2. */
+  g_assert_nonnull (strstr (text, ",3.50,1.50,3.00,,2.00\r\n"));
+  g_assert_nonnull (strstr (long_text, "\"target\",\"role\"\r\n"));
+  g_assert_nonnull (strstr (long_text, ",\"Staff member\"\r\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +298,9 @@ main (int   argc,
 
   g_test_add_func ("/compare/three-references", test_three_references);
   g_test_add_func ("/compare/reference-names-and-limits", test_reference_names_and_limits);
+  g_test_add_func ("/compare/role-means", test_role_means);
+  g_test_add_func ("/compare/by-role-chart", test_by_role_chart);
+  g_test_add_func ("/compare/role-csv", test_role_csv);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include "gr-chart-data.h"
 #include "gr-format.h"
+#include "gr-roles.h"
 #include "gr-i18n.h"
 
 GrChartData *
@@ -365,6 +366,177 @@ add_references (GrChartData   *self,
     }
 }
 
+/* What every chart of @session has, whatever its series: the axes' titles, the levels' names,
+ * the words for "not assessed" and the band, the title. */
+static void
+fill_frame (GrChartData  *self,
+            GrSession    *session,
+            GrTranslator *translator,
+            gboolean      show_title)
+{
+  GrGrid *grid = gr_session_get_grid (session);
+
+  for (guint i = 0; i < self->n_axes; i++)
+    {
+      GrCompetency *competency = gr_grid_get_competency (grid, i);
+      const char *subtitle = gr_competency_get_subtitle (competency);
+
+      self->titles[i] = g_strdup (gr_translator_grid (translator,
+                                                      gr_competency_get_title (competency)));
+      self->subtitles[i] = g_strdup (subtitle && *subtitle
+                                     ? gr_translator_grid (translator, subtitle) : "");
+    }
+  for (int l = 0; l <= self->max_level; l++)
+    {
+      GrLevel *level = gr_grid_get_level (grid, l);
+
+      self->level_names[l] = g_strdup (level ? gr_translator_grid (translator,
+                                                                   gr_level_get_name (level))
+                                             : "");
+    }
+
+  g_free (self->not_assessed);
+  /* Translators: written at a competency's label when nothing in it was assessed. */
+  self->not_assessed = g_strdup (gr_translator_gettext (translator, N_("non évalué")));
+  /* Translators: the legend of the band between the group's lowest and highest scores. */
+  g_free (self->band_label);
+  self->band_label = g_strdup (gr_translator_gettext (translator,
+                                                      N_("Du plus bas au plus haut")));
+
+  self->rtl = gr_translator_is_rtl (translator);
+
+  if (show_title)
+    self->title = gr_format_title_and_date (translator, gr_session_get_title (session),
+                                            gr_session_get_date (session));
+}
+
+static char *
+describe_by_role (GrChartData  *self,
+                  GrTranslator *translator,
+                  GPtrArray    *groups)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text,
+                          /* Translators: the by-role chart's description for screen readers;
+                           * %u is a number of roles, %d the scale's top level. */
+                          gr_translator_ngettext (translator,
+                                                  "Graphique en radar par rôle : %u rôle, "
+                                                  "échelle de 0 à %d.",
+                                                  "Graphique en radar par rôle : %u rôles, "
+                                                  "échelle de 0 à %d.", groups->len),
+                          groups->len, self->max_level);
+
+  for (guint i = 0; i < self->n_axes; i++)
+    {
+      GrRoleGap gap;
+
+      g_string_append_c (text, '\n');
+      /* Translators: a competency's title, then each role's score follows. */
+      g_string_append_printf (text, gr_translator_gettext (translator, N_("%s :")),
+                              self->titles[i]);
+      for (guint g = 0; g < groups->len; g++)
+        {
+          GrChartSeries *series = g_ptr_array_index (self->series, g);
+          g_autofree char *score = isnan (series->values[i])
+                                   ? g_strdup (self->not_assessed)
+                                   : format_score (translator, series->values[i]);
+
+          g_string_append_c (text, ' ');
+          /* Translators: a role ("Élu·e·s (3)") and its score, in a list. */
+          g_string_append_printf (text, gr_translator_gettext (translator, N_("%s %s ;")),
+                                  series->label, score);
+        }
+      if (gr_roles_get_largest_gap (groups, i, &gap))
+        {
+          g_autofree char *value = format_score (translator, gap.gap);
+
+          g_string_append_c (text, ' ');
+          /* Translators: the largest difference between two roles' scores. */
+          g_string_append_printf (text, gr_translator_gettext (translator,
+                                                               N_("écart le plus grand %s.")),
+                                  value);
+        }
+      else
+        {
+          g_string_append_c (text, ' ');
+          /* Translators: fewer than two roles have a score for this competency. */
+          g_string_append (text, gr_translator_gettext (translator,
+                                                        N_("pas d’écart à mesurer.")));
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * gr_chart_data_new_by_role:
+ * @references: (nullable) (element-type GrSession): earlier sessions, as in
+ *   gr_chart_data_new_from_sessions()
+ *
+ * One series per role ("Élu·e·s (3)"): the mean of its participants' competency scores. Each
+ * axis's score is the largest gap between two roles.
+ *
+ * Returns: (transfer full): the chart's data.
+ */
+GrChartData *
+gr_chart_data_new_by_role (GrSession    *session,
+                           GrTranslator *translator,
+                           gboolean      show_title,
+                           GPtrArray    *references)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  GrChartData *self;
+  GrGrid *grid;
+
+  g_return_val_if_fail (GR_IS_SESSION (session), NULL);
+  g_return_val_if_fail (translator != NULL, NULL);
+
+  grid = gr_session_get_grid (session);
+  self = gr_chart_data_new (gr_grid_get_n_competencies (grid), gr_grid_get_max_level (grid));
+  fill_frame (self, session, translator, show_title);
+
+  groups = gr_roles_group_session (session);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      GrRoleGroup *group = g_ptr_array_index (groups, g);
+      g_autofree char *label = gr_role_group_get_label (group, translator);
+      GrChartSeries *series = gr_chart_data_add_series (self, GR_CHART_SERIES_ROLE, label);
+
+      series->style = g;
+      for (guint i = 0; i < self->n_axes; i++)
+        if (gr_stats_has_score (&group->stats[i]))
+          {
+            series->values[i] = group->stats[i].mean;
+            self->assessed[i] = TRUE;
+          }
+    }
+
+  self->scores = g_new0 (char *, self->n_axes);
+  for (guint i = 0; i < self->n_axes; i++)
+    {
+      GrRoleGap gap;
+
+      if (gr_roles_get_largest_gap (groups, i, &gap))
+        {
+          g_autofree char *value = format_score (translator, gap.gap);
+
+          /* Translators: written at a competency's label on the by-role chart: the largest
+           * difference between two roles' scores. */
+          self->scores[i] = g_strdup_printf (gr_translator_gettext (translator, N_("écart %s")),
+                                             value);
+        }
+    }
+
+  g_free (self->description);
+  self->description = describe_by_role (self, translator, groups);
+
+  if (references != NULL)
+    add_references (self, grid, translator, NULL, references);
+
+  return self;
+}
+
 /**
  * gr_chart_data_new_from_session:
  * @reference: (nullable): an earlier session drawn for comparison
@@ -417,38 +589,7 @@ gr_chart_data_new_from_sessions (GrSession     *session,
   n_participants = gr_session_get_n_participants (session);
   self = gr_chart_data_new (gr_grid_get_n_competencies (grid), gr_grid_get_max_level (grid));
 
-  for (guint i = 0; i < self->n_axes; i++)
-    {
-      GrCompetency *competency = gr_grid_get_competency (grid, i);
-      const char *subtitle = gr_competency_get_subtitle (competency);
-
-      self->titles[i] = g_strdup (gr_translator_grid (translator,
-                                                      gr_competency_get_title (competency)));
-      self->subtitles[i] = g_strdup (subtitle && *subtitle
-                                     ? gr_translator_grid (translator, subtitle) : "");
-    }
-  for (int l = 0; l <= self->max_level; l++)
-    {
-      GrLevel *level = gr_grid_get_level (grid, l);
-
-      self->level_names[l] = g_strdup (level ? gr_translator_grid (translator,
-                                                                   gr_level_get_name (level))
-                                             : "");
-    }
-
-  g_free (self->not_assessed);
-  /* Translators: written at a competency's label when nothing in it was assessed. */
-  self->not_assessed = g_strdup (gr_translator_gettext (translator, N_("non évalué")));
-  /* Translators: the legend of the band between the group's lowest and highest scores. */
-  g_free (self->band_label);
-  self->band_label = g_strdup (gr_translator_gettext (translator,
-                                                      N_("Du plus bas au plus haut")));
-
-  self->rtl = gr_translator_is_rtl (translator);
-
-  if (show_title)
-    self->title = gr_format_title_and_date (translator, gr_session_get_title (session),
-                                            gr_session_get_date (session));
+  fill_frame (self, session, translator, show_title);
 
   if (participant == NULL && n_participants == 1)
     participant = gr_session_get_participant (session, 0);

@@ -16,6 +16,7 @@ typedef enum
   GR_CHART_SERIES_PARTICIPANT,  /* one participant: the main series, or a thin line in a group */
   GR_CHART_SERIES_TARGET,       /* a participant's targets */
   GR_CHART_SERIES_REFERENCE,    /* an earlier session, for comparison; style: which one */
+  GR_CHART_SERIES_ROLE,         /* the mean of the participants of one role; style: which one */
 } GrChartSeriesKind;
 
 typedef struct
@@ -72,6 +73,10 @@ GrChartData *gr_chart_data_new_from_sessions (GrSession    *session,
                                               gboolean      show_participants,
                                               gboolean      show_title,
                                               GPtrArray    *references);
+GrChartData *gr_chart_data_new_by_role      (GrSession     *session,
+                                             GrTranslator  *translator,
+                                             gboolean       show_title,
+                                             GPtrArray     *references);
 GrChartData *gr_chart_data_new              (guint          n_axes,
                                              int            max_level);
 GrChartSeries *gr_chart_data_add_series     (GrChartData   *self,

@@ -446,10 +446,16 @@ build_data (GrSession                   *session,
   if (options->references != NULL)
     g_ptr_array_extend (references, options->references, NULL, NULL);
 
-  data = gr_chart_data_new_from_sessions (session,
-                                          options->translator ? options->translator
-                                                              : gr_translator_get (NULL),
-                                          participant, TRUE, options->show_title, references);
+  if (options->by_role)
+    data = gr_chart_data_new_by_role (session,
+                                      options->translator ? options->translator
+                                                          : gr_translator_get (NULL),
+                                      options->show_title, references);
+  else
+    data = gr_chart_data_new_from_sessions (session,
+                                            options->translator ? options->translator
+                                                                : gr_translator_get (NULL),
+                                            participant, TRUE, options->show_title, references);
   gr_chart_data_set_visibility (data, &options->visibility);
 
   return data;

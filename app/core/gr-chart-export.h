@@ -32,6 +32,7 @@ typedef struct
   gboolean      show_title;   /* the session's title and date above the chart */
   GrSession    *reference;    /* an earlier session drawn for comparison, or NULL */
   GPtrArray    *references;   /* more of them (GrSession), drawn after @reference, or NULL */
+  gboolean      by_role;      /* one series per role instead of the group or a participant */
   GrChartVisibility visibility;  /* the group view's series left out; all zero: none */
   GrChartPaper  paper;        /* a PDF on paper: the chart fits the page, width and height
                                * are not used; NONE (the default): a page of the chart's size */

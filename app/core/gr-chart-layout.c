@@ -700,6 +700,7 @@ series_pen (const GrChartLayout *layout,
 
     case GR_CHART_SERIES_PARTICIPANT:
     case GR_CHART_SERIES_MEAN:
+    case GR_CHART_SERIES_ROLE:
     default:
       {
         guint n_colors = G_N_ELEMENTS (participant_colors);
@@ -732,6 +733,12 @@ series_pen (const GrChartLayout *layout,
             break;
           default:
             break;
+          }
+        /* A role's line is a group's mean: as visible as the lines it is compared with. */
+        if (series->kind == GR_CHART_SERIES_ROLE)
+          {
+            pen.line_width = 2.4 * u;
+            pen.marker_size = 3.2 * u;
           }
       }
       break;

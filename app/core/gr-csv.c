@@ -12,6 +12,7 @@
 
 #include "gr-csv.h"
 #include "gr-format.h"
+#include "gr-roles.h"
 
 /* The words of the header and of the "kind" column. Each language's spreadsheet users read
  * them in their language; the English ones never change, so that scripts can rely on them. */
@@ -138,6 +139,34 @@ stats_cells (CsvWriter     *w,
   cell_number (w, stats->n, 0);
 }
 
+/* One role's mean, and then the largest gap between roles, after the group's columns. */
+static void
+role_cells (CsvWriter     *w,
+            GPtrArray     *groups,
+            gboolean       item,
+            guint          index)
+{
+  GrRoleGap gap;
+
+  if (groups == NULL)
+    return;
+  for (guint g = 0; g < groups->len; g++)
+    {
+      GrRoleGroup *group = g_ptr_array_index (groups, g);
+      const GrStats *stats = item ? &group->item_stats[index] : &group->stats[index];
+
+      if (gr_stats_has_score (stats))
+        cell_number (w, stats->mean, 2);
+      else
+        cell_text (w, NULL);
+    }
+  if (item ? gr_roles_get_largest_item_gap (groups, index, &gap)
+           : gr_roles_get_largest_gap (groups, index, &gap))
+    cell_number (w, gap.gap, 2);
+  else
+    cell_text (w, NULL);
+}
+
 static gboolean
 has_targets (GrParticipant *participant,
              guint          n_competencies)
@@ -167,8 +196,9 @@ gr_csv_table_from_name (const char *name,
  *   and decimal mark: see gr_format_csv_convention())
  *
  * The scores table: a header (Type, Identifiant, Libellé, one column per participant, one
- * "Objectif" column per participant that has targets, Moyenne, Min, Max, Nombre), then one row
- * per competency followed by its items' rows.
+ * "Objectif" column per participant that has targets, Moyenne, Min, Max, Nombre, and when
+ * participants have roles one column per role, "Élu·e·s (3)", with its mean, and the largest gap
+ * between roles), then one row per competency followed by its items' rows.
  *
  * Returns: (transfer full): UTF-8 with a byte order mark, CRLF line ends. An empty cell is an
  * item not assessed (never 0). Competency scores and all means have two decimals, levels none.
@@ -181,6 +211,7 @@ gr_csv_write_session (GrSession    *session,
   GrGrid *grid;
   guint n_participants, n_competencies;
   g_autofree gboolean *targets = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
 
   g_return_val_if_fail (GR_IS_SESSION (session), NULL);
   g_return_val_if_fail (translator != NULL, NULL);
@@ -190,6 +221,8 @@ gr_csv_write_session (GrSession    *session,
   n_participants = gr_session_get_n_participants (session);
   n_competencies = gr_grid_get_n_competencies (grid);
   targets = g_new0 (gboolean, MAX (n_participants, 1));
+  if (gr_roles_has_roles (session))
+    groups = gr_roles_group_session (session);
 
   /* Translators: the header of the CSV export's first column, which says whether a row is a
    * competency or a savoir-faire. English must stay "kind": scripts read it. */
@@ -224,6 +257,18 @@ gr_csv_write_session (GrSession    *session,
   cell_word (&w, NC_("csv", "Max"));
   /* Translators: a CSV header: how many participants were assessed. English must stay "n". */
   cell_word (&w, NC_("csv", "Nombre"));
+  if (groups != NULL)
+    {
+      for (guint g = 0; g < groups->len; g++)
+        {
+          g_autofree char *label = gr_role_group_get_label (g_ptr_array_index (groups, g),
+                                                            translator);
+          cell_text (&w, label);
+        }
+      /* Translators: a CSV header: the largest difference between two roles' scores.
+       * English must stay "role_gap". */
+      cell_word (&w, NC_("csv", "Écart entre rôles"));
+    }
   end_row (&w);
 
   for (guint c = 0; c < n_competencies; c++)
@@ -249,6 +294,7 @@ gr_csv_write_session (GrSession    *session,
           cell_level (&w, gr_participant_get_target (gr_session_get_participant (session, p), c));
       gr_session_get_competency_stats (session, c, &stats);
       stats_cells (&w, &stats, 2);
+      role_cells (&w, groups, FALSE, c);
       end_row (&w);
 
       for (guint i = 0; i < gr_competency_get_n_items (competency); i++)
@@ -269,6 +315,7 @@ gr_csv_write_session (GrSession    *session,
               cell_text (&w, NULL);
           gr_session_get_item_stats (session, index, &stats);
           stats_cells (&w, &stats, 0);
+          role_cells (&w, groups, TRUE, index);
           end_row (&w);
         }
     }
@@ -293,10 +340,12 @@ gr_csv_write_long (GrSession    *session,
 {
   CsvWriter w;
   GrGrid *grid;
+  gboolean roles;
 
   g_return_val_if_fail (GR_IS_SESSION (session), NULL);
   g_return_val_if_fail (translator != NULL, NULL);
 
+  roles = gr_roles_has_roles (session);
   writer_init (&w, translator);
   grid = gr_session_get_grid (session);
 
@@ -322,6 +371,10 @@ gr_csv_write_long (GrSession    *session,
   /* Translators: a CSV header of the long table: the participant's target level for the
    * competency. English must stay "target". */
   cell_word (&w, NC_("csv", "Objectif"));
+  /* Translators: a CSV header of the long table: the participant's role ("Élu·e").
+   * English must stay "role". */
+  if (roles)
+    cell_word (&w, NC_("csv", "Rôle"));
   end_row (&w);
 
   for (guint p = 0; p < gr_session_get_n_participants (session); p++)
@@ -351,6 +404,8 @@ gr_csv_write_long (GrSession    *session,
                                    : NULL);
               cell_text (&w, gr_participant_get_note (participant, index));
               cell_level (&w, target);
+              if (roles)
+                cell_text (&w, gr_participant_get_role (participant));
               end_row (&w);
             }
         }
