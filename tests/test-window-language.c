@@ -125,12 +125,14 @@ bounds_in (GtkWidget *widget,
   return bounds;
 }
 
-/* A string of the code, without its mnemonic underscore, as a label shows it. */
+/* A string of the code (@context NULL) or of a template, without its mnemonic underscore, as
+ * a label shows it. */
 static char *
 shown (const char *code,
+       const char *context,
        const char *msgid)
 {
-  const char *text = gr_translator_gettext (gr_translator_get (code), msgid);
+  const char *text = gr_translator_pgettext (gr_translator_get (code), context, msgid);
   GString *without = g_string_new (NULL);
 
   for (const char *p = text; *p; p++)
@@ -360,9 +362,9 @@ test_switch (void)
       const char *text = grid_text (code, gr_item_get_text (gr_competency_get_item (connecter,
                                                                                      0)));
       GtkWidget *sidebar_row = GTK_WIDGET (gr_window_get_sidebar_row (window, "cooperer"));
-      g_autofree char *save = shown (code, "_Enregistrer");
-      g_autofree char *overview = shown (code, "Vue d’ensemble");
-      g_autofree char *caption = shown (code, "_Participant");
+      g_autofree char *save = shown (code, "window", "_Enregistrer");
+      g_autofree char *overview = shown (code, NULL, "Vue d’ensemble");
+      g_autofree char *caption = shown (code, "window", "_Participant");
 
       g_test_message ("language %s: %s", code, title);
       set_language (code);
@@ -377,8 +379,8 @@ test_switch (void)
       g_assert_nonnull (find_label (GTK_WIDGET (window), save));
       g_assert_nonnull (find_label (GTK_WIDGET (window), caption));
       g_assert_cmpstr (gtk_widget_get_tooltip_text (export_button), ==,
-                       gr_translator_gettext (gr_translator_get (code),
-                                              "Exporter le graphique ou les scores (Ctrl+E)"));
+                       gr_translator_pgettext (gr_translator_get (code), "window",
+                                               "Exporter le graphique ou les scores (Ctrl+E)"));
       if (!g_str_equal (code, "fr"))
         {
           g_assert_null (find_label (GTK_WIDGET (page), gr_competency_get_title (connecter)));

@@ -254,38 +254,18 @@ rebuild_pages (GrWindow *self)
   _gr_window_apply_reference (self);
 }
 
-/* The window's own texts: set when it is built, and again when the interface language
- * changes. The menu is translated when it is built: build it again. */
+#define TEMPLATE "/io/github/grille/Grille/gr-window.ui"
+
+/* The primary menu is translated when it is built: built with the window, and again when the
+ * interface language changes. */
 static void
-label_window (GrWindow *self)
+build_menu (GrWindow *self)
 {
   g_autoptr(GtkBuilder) builder =
     gtk_builder_new_from_resource ("/io/github/grille/Grille/gr-menus.ui");
 
   gtk_menu_button_set_menu_model (self->menu_button,
                                   G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
-  gtk_button_set_label (self->open_button, _("_Ouvrir"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->open_button), _("Ouvrir une session (Ctrl+O)"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->recent_button), _("Sessions récentes"));
-  gr_ui_set_label (GTK_WIDGET (self->recent_button), _("Sessions récentes"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), _("Annuler (Ctrl+Z)"));
-  gr_ui_set_label (GTK_WIDGET (self->undo_button), _("Annuler"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), _("Rétablir (Ctrl+Maj+Z)"));
-  gr_ui_set_label (GTK_WIDGET (self->redo_button), _("Rétablir"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), _("Menu principal"));
-  gr_ui_set_label (GTK_WIDGET (self->menu_button), _("Menu principal"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->projector_button), _("Mode projection (F11)"));
-  gr_ui_set_label (GTK_WIDGET (self->projector_button), _("Mode projection"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_button),
-                               _("Exporter le graphique ou les scores (Ctrl+E)"));
-  gr_ui_set_label (GTK_WIDGET (self->export_button), _("Exporter"));
-  gtk_button_set_label (self->save_button, _("_Enregistrer"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
-                               _("Enregistrer la session (Ctrl+S)"));
-  gtk_label_set_text_with_mnemonic (self->participant_caption, _("_Participant"));
-  gr_ui_set_label (GTK_WIDGET (self->sidebar), _("Pages"));
-  /* The three charts are one chart shown in three places: one name. */
-  gr_ui_set_label (GTK_WIDGET (self->chart), _("Graphique radar"));
 }
 
 /* Sets every text of the window again, in the language gettext now uses: called whenever the
@@ -295,7 +275,8 @@ gr_window_relabel (GrWindow *self)
 {
   g_return_if_fail (GR_IS_WINDOW (self));
 
-  label_window (self);
+  gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_WINDOW, TEMPLATE);
+  build_menu (self);
   /* Built again, in the new language, when it is next asked for. */
   g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
 
@@ -585,8 +566,7 @@ gr_window_class_init (GrWindowClass *klass)
   g_type_ensure (GR_TYPE_ADAPTIVE_BOX);
   g_type_ensure (GR_TYPE_CHART_VIEW);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/grille/Grille/gr-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, open_button);
@@ -623,7 +603,7 @@ gr_window_init (GrWindow *self)
   self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  label_window (self);
+  build_menu (self);
   /* Not bound as template children: dispose_template() would unparent them behind
    * GtkWindow's back, and GtkWindow unparents its title bar and child itself. */
   self->header_bar = GTK_HEADER_BAR (gtk_window_get_titlebar (GTK_WINDOW (self)));
