@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The command line that needs no display: --summary, --export (CSV and charts), --export-dir.
+/* The command line that needs no display: --summary, --export (CSV and charts), --report,
+ * --export-dir.
  * Errors are one line on stderr, "grille: FILE: what is wrong", and exit status 1; no output
  * file is left behind, not even a partial one, and the input is never written. */
 #define G_LOG_DOMAIN "gr-cli"
@@ -15,6 +16,8 @@
 #include "gr-cli.h"
 #include "gr-csv.h"
 #include "gr-i18n.h"
+#include "gr-paper.h"
+#include "gr-report.h"
 #include "gr-session-file.h"
 #include "gr-session-merge.h"
 #include "gr-session-split.h"
@@ -29,6 +32,8 @@ typedef struct
   gboolean  summary;
   char     *export_path;
   char     *export_dir;
+  char     *report_path;
+  char     *paper;
   char     *format;
   char     *table;
   char     *lang;
@@ -50,6 +55,8 @@ cli_options_clear (CliOptions *o)
 {
   g_clear_pointer (&o->export_path, g_free);
   g_clear_pointer (&o->export_dir, g_free);
+  g_clear_pointer (&o->report_path, g_free);
+  g_clear_pointer (&o->paper, g_free);
   g_clear_pointer (&o->format, g_free);
   g_clear_pointer (&o->table, g_free);
   g_clear_pointer (&o->lang, g_free);
@@ -69,7 +76,8 @@ gr_cli_wants_command_line (int    argc,
                            char **argv)
 {
   static const char *commands[] = {
-    "--summary", "--export", "--export-dir", "--split", "--merge", "--help", "-h", "-?", "--version", "--help-all",
+    "--summary", "--export", "--export-dir", "--report", "--split", "--merge", "--help", "-h",
+    "-?", "--version", "--help-all",
     NULL
   };
 
@@ -359,7 +367,85 @@ run_export (const CliOptions *o)
                      exporter);
 }
 
-/* One chart per session file, in one process: FILE.grille gives DIR/FILE.FORMAT. */
+/* --paper, A4 when not given. */
+static int
+parse_paper (const CliOptions *o,
+             GrPaper          *paper)
+{
+  *paper = GR_PAPER_A4;
+  if (o->paper != NULL && !gr_paper_from_name (o->paper, paper))
+    return fail (NULL, _("--paper attend a4 ou letter, pas « %s »"), o->paper);
+  return 0;
+}
+
+static int
+parse_report_options (const CliOptions  *o,
+                      GrReportOptions   *options,
+                      GPtrArray        **references)
+{
+  int status;
+
+  gr_report_options_init (options);
+  options->translator = gr_translator_get (o->lang);
+  options->participant = o->participant;
+
+  if ((status = load_references (o, references)))
+    return status;
+  options->references = *references;
+
+  return parse_paper (o, &options->paper);
+}
+
+static int
+report_one (const CliOptions      *o,
+            const char            *input,
+            const char            *output,
+            const GrReportOptions *options)
+{
+  g_autoptr(GrSession) session = NULL;
+  g_autoptr(GrReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (same_file (input, output))
+    return fail (output, _("le fichier à écrire est le fichier de session lui-même : "
+                           "choisissez un autre nom"));
+
+  if (!(session = load_session (input, &error)))
+    return fail (input, "%s", error->message);
+  if (check_references (o, options->references, session) != 0)
+    return 1;
+
+  if (!(report = gr_report_new (session, options, &error)) ||
+      !(bytes = gr_report_to_pdf (report, &error)))
+    return fail (input, "%s", error->message);
+
+  return write_output (output, bytes);
+}
+
+static int
+run_report (const CliOptions *o)
+{
+  g_autoptr(GPtrArray) references = NULL;
+  GrReportOptions options;
+  int status;
+
+  if (o->files == NULL || o->files[0] == NULL)
+    return fail (NULL, _("--report demande un fichier de session à lire"));
+  if (o->files[1] != NULL)
+    return fail (NULL, _("--report lit un seul fichier de session ; pour en traiter plusieurs, "
+                         "utilisez --export-dir"));
+  if (!g_str_has_suffix (o->report_path, ".pdf") && !g_str_has_suffix (o->report_path, ".PDF"))
+    return fail (o->report_path, _("le rapport est un PDF : le nom doit finir par .pdf"));
+
+  if ((status = parse_report_options (o, &options, &references)))
+    return status;
+
+  return report_one (o, o->files[0], o->report_path, &options);
+}
+
+/* One chart (or report) per session file, in one process: FILE.grille gives DIR/FILE.FORMAT
+ * (DIR/FILE.pdf for a report). */
 static int
 run_export_dir (const CliOptions *o)
 {
@@ -370,7 +456,8 @@ run_export_dir (const CliOptions *o)
   GrChartExportOptions chart_options;
   GrChartFormat chart_format = GR_CHART_FORMAT_PNG;
   GrCsvTable table = GR_CSV_TABLE_SCORES;
-  gboolean csv = FALSE;
+  GrReportOptions report_options;
+  gboolean csv = FALSE, report = FALSE;
   int status = 0;
 
   if (o->files == NULL || o->files[0] == NULL)
@@ -378,16 +465,21 @@ run_export_dir (const CliOptions *o)
 
   if (o->format != NULL && g_ascii_strcasecmp (o->format, "csv") == 0)
     csv = TRUE;
+  else if (o->format != NULL && g_ascii_strcasecmp (o->format, "report") == 0)
+    report = TRUE;
   else if (o->format == NULL || !gr_chart_format_from_name (o->format, &chart_format))
-    return fail (NULL, _("--export-dir demande --format=png, svg, pdf ou csv"));
-  extension = g_ascii_strdown (o->format, -1);
+    return fail (NULL, _("--export-dir demande --format=png, svg, pdf, csv ou report"));
+  extension = report ? g_strdup ("pdf") : g_ascii_strdown (o->format, -1);
 
-  if ((status = parse_chart_options (o, !csv && chart_format == GR_CHART_FORMAT_PDF,
-                                     &chart_options, &references)) ||
-      (status = parse_table_option (o, csv, &table)))
+  if (report && (status = parse_report_options (o, &report_options, &references)))
+    return status;
+  if (!report && ((status = parse_chart_options (o, !csv && chart_format == GR_CHART_FORMAT_PDF,
+                                                 &chart_options, &references)) ||
+                  (status = parse_table_option (o, csv, &table))))
     return status;
   /* One exporter for the whole batch: charts of the same grid share their frame. */
-  exporter = gr_chart_exporter_new (&chart_options);
+  if (!report)
+    exporter = gr_chart_exporter_new (&chart_options);
 
   if (g_mkdir_with_parents (o->export_dir, 0755) != 0)
     return fail (o->export_dir, _("impossible de créer le dossier : %s"), g_strerror (errno));
@@ -418,8 +510,9 @@ run_export_dir (const CliOptions *o)
       g_hash_table_insert (outputs, g_strdup (name), o->files[i]);
 
       /* A bad file is reported and skipped; the others are still written. */
-      if (export_one (o, references, o->files[i], output, chart_format, csv, table,
-                      exporter) != 0)
+      if (report ? report_one (o, o->files[i], output, &report_options) != 0
+                 : export_one (o, references, o->files[i], output, chart_format, csv, table,
+                               exporter) != 0)
         status = 1;
     }
 
@@ -546,8 +639,12 @@ gr_cli_run (int    argc,
       N_("Exporter les scores (.csv) ou le graphique (.png, .svg, .pdf)"), N_("SORTIE") },
     { "export-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.export_dir,
       N_("Exporter un graphique par session dans DOSSIER"), N_("DOSSIER") },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &o.report_path,
+      N_("Écrire le rapport de la session (PDF) pour le conseil"), N_("SORTIE.pdf") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
-      N_("Format de --export-dir : png, svg, pdf ou csv"), N_("FORMAT") },
+      N_("Format de --export-dir : png, svg, pdf, csv ou report"), N_("FORMAT") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper,
+      N_("Format du papier : a4 (par défaut) ou letter"), N_("PAPIER") },
     { "table", 0, 0, G_OPTION_ARG_STRING, &o.table,
       /* Translators: keep "scores" and "long", the option's values. */
       N_("Tableau du CSV : scores (par défaut) ou long (une ligne par participant et "
@@ -607,16 +704,20 @@ gr_cli_run (int    argc,
   if (o.lang != NULL && !g_strv_contains (gr_translator_list_languages (), o.lang))
     return fail (NULL, _("langue inconnue « %s » (langues : %s)"), o.lang, languages);
 
-  if ((o.summary ? 1 : 0) + (o.export_path ? 1 : 0) + (o.export_dir ? 1 : 0) > 1)
-    return fail (NULL, _("--summary, --export et --export-dir ne vont pas ensemble"));
+  if ((o.summary ? 1 : 0) + (o.export_path ? 1 : 0) + (o.export_dir ? 1 : 0) +
+      (o.report_path ? 1 : 0) > 1)
+    return fail (NULL, _("--summary, --export, --report et --export-dir ne vont pas ensemble"));
   if ((o.split_dir || o.merge_path) &&
-      (o.summary || o.export_path || o.export_dir || (o.split_dir && o.merge_path)))
+      (o.summary || o.export_path || o.export_dir || o.report_path ||
+       (o.split_dir && o.merge_path)))
     return fail (NULL, _("--split et --merge ne vont avec aucune autre commande"));
 
   if (o.summary)
     return run_summary (&o);
   if (o.export_path)
     return run_export (&o);
+  if (o.report_path)
+    return run_report (&o);
   if (o.export_dir)
     return run_export_dir (&o);
   if (o.split_dir)

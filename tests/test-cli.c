@@ -711,6 +711,72 @@ test_scale_zero (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* --report writes a PDF of the paper asked for; its errors are one line, exit 1, and no file. */
+static void
+test_report (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "atelier-v2.grille", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "rapport.pdf", NULL);
+  g_autofree char *dir = g_build_filename (tmpdir, "rapports", NULL);
+  g_autofree char *in_dir = g_build_filename (dir, "atelier-v2.pdf", NULL);
+  g_autofree char *pdf = NULL;
+  gboolean letter = FALSE;
+  gsize length;
+  struct { const char *args[3]; const char *message; } errors[] = {
+    { { "--participant=Personne", NULL }, "la session n’a pas de participant nommé" },
+    { { "--paper=a3", NULL }, "--paper attend a4 ou letter, pas" },
+    { { "--reference=/nonexistent.grille", NULL }, "/nonexistent.grille" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+    {
+      g_auto(Run) r = { 0 };
+      g_autofree char *report = g_strdup_printf ("--report=%s", out);
+
+      run (&r, report, errors[i].args[0], path, NULL);
+      g_assert_cmpint (r.status, ==, 1);
+      g_assert_nonnull (strstr (r.err, errors[i].message));
+      g_assert_true (strchr (r.err, '\n') == r.err + strlen (r.err) - 1);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+  {
+    g_autofree char *txt = g_build_filename (tmpdir, "rapport.txt", NULL);
+    g_autofree char *report = g_strdup_printf ("--report=%s", txt);
+    g_auto(Run) r = { 0 };
+
+    run (&r, report, path, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "le nom doit finir par .pdf"));
+    g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  }
+
+  {
+    g_autofree char *report = g_strdup_printf ("--report=%s", out);
+    g_auto(Run) r = { 0 };
+
+    run (&r, report, "--lang=de", "--paper=letter", "--participant=Service jeunesse", path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (out, &pdf, &length, NULL));
+    g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+    /* The PDF's streams hold NUL bytes: not strstr. */
+    for (gsize i = 0; i + 25 <= length && !letter; i++)
+      letter = memcmp (pdf + i, "/MediaBox [ 0 0 612 792 ]", 25) == 0;
+    g_assert_true (letter);
+  }
+
+  {
+    g_autofree char *export_dir = g_strdup_printf ("--export-dir=%s", dir);
+    g_auto(Run) r = { 0 };
+
+    run (&r, export_dir, "--format=report", path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (in_dir, G_FILE_TEST_IS_REGULAR));
+    g_unlink (in_dir);
+    g_rmdir (dir);
+  }
+  g_unlink (out);
+}
+
 static void
 test_unwritable_output (void)
 {
@@ -813,6 +879,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/by-role", test_export_by_role);
   g_test_add_func ("/cli/export-dir/name-clash", test_export_dir_clash);
   g_test_add_func ("/cli/errors/scale-zero", test_scale_zero);
+  g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/split-merge", test_split_merge);
 
   status = g_test_run ();
