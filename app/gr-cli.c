@@ -38,7 +38,6 @@ typedef struct
   char     *table;
   char     *lang;
   char     *size;
-  char     *paper;
   int       scale;
   char     *participant;
   char    **references;
@@ -61,7 +60,6 @@ cli_options_clear (CliOptions *o)
   g_clear_pointer (&o->table, g_free);
   g_clear_pointer (&o->lang, g_free);
   g_clear_pointer (&o->size, g_free);
-  g_clear_pointer (&o->paper, g_free);
   g_clear_pointer (&o->participant, g_free);
   g_clear_pointer (&o->references, g_strfreev);
   g_clear_pointer (&o->split_dir, g_free);
@@ -175,25 +173,33 @@ run_summary (const CliOptions *o)
   return 0;
 }
 
-/* --paper: for a PDF only; A4 when neither it nor --size is given. */
+/* --paper, A4 when not given. */
+static int
+parse_paper (const CliOptions *o,
+             GrPaper          *paper)
+{
+  *paper = GR_PAPER_A4;
+  if (o->paper != NULL && !gr_paper_from_name (o->paper, paper))
+    return fail (NULL, _("--paper attend a4 ou letter, pas « %s »"), o->paper);
+  return 0;
+}
+
+/* --paper for a chart: a PDF only, and then on A4 unless --size asks for a page of the
+ * chart's size. */
 static int
 parse_paper_option (const CliOptions     *o,
                     gboolean              pdf,
                     GrChartExportOptions *options)
 {
+  options->on_paper = pdf && (o->paper != NULL || o->size == NULL);
   if (o->paper == NULL)
-    {
-      options->paper = pdf && o->size == NULL ? GR_CHART_PAPER_A4 : GR_CHART_PAPER_NONE;
-      return 0;
-    }
+    return parse_paper (o, &options->paper);
   if (!pdf)
     return fail (NULL, _("--paper ne s’applique qu’à un export PDF"));
   if (o->size != NULL)
     return fail (NULL, _("--paper et --size ne vont pas ensemble : sur papier, le graphique "
                          "prend toute la page"));
-  if (!gr_chart_paper_from_name (o->paper, &options->paper))
-    return fail (NULL, _("--paper attend a4 ou letter, pas « %s »"), o->paper);
-  return 0;
+  return parse_paper (o, &options->paper);
 }
 
 /* --reference, up to five times: the earlier sessions, read once for every chart. */
@@ -365,17 +371,6 @@ run_export (const CliOptions *o)
 
   return export_one (o, references, o->files[0], o->export_path, chart_format, csv, table,
                      exporter);
-}
-
-/* --paper, A4 when not given. */
-static int
-parse_paper (const CliOptions *o,
-             GrPaper          *paper)
-{
-  *paper = GR_PAPER_A4;
-  if (o->paper != NULL && !gr_paper_from_name (o->paper, paper))
-    return fail (NULL, _("--paper attend a4 ou letter, pas « %s »"), o->paper);
-  return 0;
 }
 
 static int
@@ -653,10 +648,6 @@ gr_cli_run (int    argc,
       lang_help, N_("LL") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
       N_("Taille du graphique en pixels (1200x1200 par défaut)"), N_("LxH") },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper,
-      /* Translators: keep "a4" and "letter", the option's values. */
-      N_("Page du PDF : a4 (par défaut) ou letter, le graphique centré avec des marges de "
-         "15 mm"), N_("PAPIER") },
     { "scale", 0, 0, G_OPTION_ARG_INT, &o.scale,
       N_("Facteur d’échelle pour les écrans haute densité (1 par défaut)"), N_("N") },
     { "participant", 0, 0, G_OPTION_ARG_STRING, &o.participant,

@@ -26,19 +26,6 @@ gr_chart_export_options_init (GrChartExportOptions *options)
 }
 
 gboolean
-gr_chart_paper_from_name (const char   *name,
-                          GrChartPaper *paper)
-{
-  if (g_ascii_strcasecmp (name, "a4") == 0)
-    *paper = GR_CHART_PAPER_A4;
-  else if (g_ascii_strcasecmp (name, "letter") == 0)
-    *paper = GR_CHART_PAPER_LETTER;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-gboolean
 gr_chart_format_from_name (const char    *name,
                            GrChartFormat *format)
 {
@@ -293,32 +280,13 @@ export_pdf (const GrChartLayout  *layout,
   return finish_pdf (surface, cr, g_steal_pointer (&array), error);
 }
 
-/* Paper sizes in points (1/72 inch), portrait, and the margin all around. */
-#define MM_TO_POINTS(mm) ((mm) * 72.0 / 25.4)
-#define PAGE_MARGIN      MM_TO_POINTS (15)
+/* The margin all around a sheet of paper, and the page's heading. */
+#define MM_TO_POINTS(mm)    ((mm) * 72.0 / 25.4)
+#define PAGE_MARGIN         MM_TO_POINTS (15)
 #define HEADING_TITLE_SIZE  16   /* points */
 #define HEADING_DATE_SIZE   11
 #define HEADING_GAP         4    /* between the title and the date */
 #define HEADING_SPACE       18   /* between the heading and the chart */
-
-static void
-paper_size (GrChartPaper  paper,
-            double       *width,
-            double       *height)
-{
-  switch (paper)
-    {
-    case GR_CHART_PAPER_LETTER:
-      *width = 8.5 * 72;
-      *height = 11 * 72;
-      break;
-    case GR_CHART_PAPER_A4:
-    default:
-      *width = MM_TO_POINTS (210);
-      *height = MM_TO_POINTS (297);
-      break;
-    }
-}
 
 /* One line of the page's heading, centred across @width; moves *@y below it. */
 static void
@@ -367,7 +335,7 @@ export_pdf_page (GrChartExporter  *self,
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  paper_size (options.paper, &page_width, &page_height);
+  gr_paper_get_size (options.paper, &page_width, &page_height);
   width = page_width - 2 * PAGE_MARGIN;
 
   /* The heading is the page's: the chart itself goes without a title. */
@@ -582,7 +550,7 @@ gr_chart_exporter_export (GrChartExporter  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   options = &self->options;
-  if (format == GR_CHART_FORMAT_PDF && options->paper != GR_CHART_PAPER_NONE)
+  if (format == GR_CHART_FORMAT_PDF && options->on_paper)
     return export_pdf_page (self, session, error);
 
   if (!(data = build_data (session, options, error)))

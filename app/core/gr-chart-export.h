@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gr-chart-layout.h"
+#include "gr-paper.h"
 #include "gr-session.h"
 #include "gr-translator.h"
 
@@ -13,14 +14,6 @@ typedef enum
   GR_CHART_FORMAT_SVG,
   GR_CHART_FORMAT_PDF,
 } GrChartFormat;
-
-/* The page a PDF is printed on: the chart's own size, or a sheet of paper. */
-typedef enum
-{
-  GR_CHART_PAPER_NONE,
-  GR_CHART_PAPER_A4,
-  GR_CHART_PAPER_LETTER,
-} GrChartPaper;
 
 typedef struct
 {
@@ -34,8 +27,9 @@ typedef struct
   GPtrArray    *references;   /* more of them (GrSession), drawn after @reference, or NULL */
   gboolean      by_role;      /* one series per role instead of the group or a participant */
   GrChartVisibility visibility;  /* the group view's series left out; all zero: none */
-  GrChartPaper  paper;        /* a PDF on paper: the chart fits the page, width and height
-                               * are not used; NONE (the default): a page of the chart's size */
+  gboolean      on_paper;     /* a PDF on a sheet of @paper, the chart fitting the page (width
+                               * and height unused); FALSE (the default): the chart's size */
+  GrPaper       paper;
 } GrChartExportOptions;
 
 /* A PNG's limits: Cairo's widest image, and a memory bound (about 400 MB). */
@@ -47,8 +41,6 @@ gboolean  gr_chart_format_from_path    (const char                  *path,
                                         GrChartFormat               *format);
 gboolean  gr_chart_format_from_name    (const char                  *name,
                                         GrChartFormat               *format);
-gboolean  gr_chart_paper_from_name     (const char                  *name,
-                                        GrChartPaper                *paper);
 GBytes   *gr_chart_export_to_bytes     (GrSession                   *session,
                                         GrChartFormat                format,
                                         const GrChartExportOptions  *options,

@@ -60,19 +60,15 @@ gr_export_dialog_set_kind (GrExportDialog *self,
   gtk_drop_down_set_selected (self->format_dropdown, kind);
 }
 
-/* The PDF's page: items A4, Letter, then the chart's own size. */
-static GrChartPaper
-get_paper (GrExportDialog *self)
+/* The PDF's page: items A4, Letter, then the chart's own size (not on paper). */
+static gboolean
+get_paper (GrExportDialog *self,
+           GrPaper        *paper)
 {
-  switch (gtk_drop_down_get_selected (self->paper_dropdown))
-    {
-    case 1:
-      return GR_CHART_PAPER_LETTER;
-    case 2:
-      return GR_CHART_PAPER_NONE;
-    default:
-      return GR_CHART_PAPER_A4;
-    }
+  guint selected = gtk_drop_down_get_selected (self->paper_dropdown);
+
+  *paper = selected == 1 ? GR_PAPER_LETTER : GR_PAPER_A4;
+  return selected != 2;
 }
 
 /* Only what applies to the chosen format can be changed. */
@@ -82,7 +78,8 @@ update_sensitivity (GrExportDialog *self)
   GrExportKind kind = get_kind (self);
   gboolean chart = kind < GR_EXPORT_CSV;
   /* On paper the chart takes the page: its size is the paper's. */
-  gboolean sized = chart && !(kind == GR_EXPORT_PDF && get_paper (self) != GR_CHART_PAPER_NONE);
+  GrPaper paper;
+  gboolean sized = chart && !(kind == GR_EXPORT_PDF && get_paper (self, &paper));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_dropdown), chart);
   gtk_widget_set_sensitive (GTK_WIDGET (self->width_spin), sized);
@@ -154,7 +151,7 @@ export_bytes (GrExportDialog  *self,
   options.reference = self->reference;
   options.visibility = self->visibility;
   if (kind == GR_EXPORT_PDF)
-    options.paper = get_paper (self);
+    options.on_paper = get_paper (self, &options.paper);
 
   /* With a single participant, "the group" is that participant: the export decides. */
   return gr_chart_export_to_bytes (self->session, (GrChartFormat) kind, &options, error);
