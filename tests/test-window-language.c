@@ -598,7 +598,7 @@ test_export_language (void)
   for (gsize i = 0; i < length; i++)   /* the PDF's binary streams hold NULs */
     if (csv[i] == '\0')
       csv[i] = ' ';
-  g_assert_nonnull (strstr (csv, "/MediaBox [ 0 0 595.275591 841.889764 ]"));
+  g_assert_nonnull (strstr (csv, "/MediaBox [ 0 0 595.276 841.89 ]"));
   screenshot (GTK_WIDGET (dialog), "screenshot-export-pdf.png");
   gr_export_dialog_set_kind (dialog, GR_EXPORT_CSV);
 
