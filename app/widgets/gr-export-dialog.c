@@ -34,6 +34,7 @@ struct _GrExportDialog
   GtkSpinButton  *width_spin;
   GtkSpinButton  *height_spin;
   GtkLabel       *unit_label;
+  GtkLabel       *paper_caption;
   GtkDropDown    *paper_dropdown;
   GtkLabel       *scale_caption;
   GtkDropDown    *scale_dropdown;
@@ -364,6 +365,7 @@ gr_export_dialog_class_init (GrExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, width_spin);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, paper_caption);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, paper_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, scale_caption);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, scale_dropdown);
