@@ -23,6 +23,17 @@ struct _GrParticipantRow
   GtkButton        *select_button;
   GtkButton        *rename_button;
   GtkButton        *remove_button;
+  GtkEntry         *role_entry;
+  GtkMenuButton    *role_button;
+  GtkBox           *role_suggestions;
+  gboolean          updating_role;
+};
+
+/* Roles offered in the interface's language; any other can be typed. */
+static const char *role_suggestions[] = {
+  /* Translators: roles of the participants of a workshop, offered as suggestions; the "·" makes
+   * them inclusive of every gender, as French writes it: use your language's usual form. */
+  N_("Élu·e"), N_("Agent·e"), N_("Partenaire"), N_("Habitant·e"),
 };
 
 G_DEFINE_FINAL_TYPE (GrParticipantRow, gr_participant_row, GTK_TYPE_LIST_BOX_ROW)
@@ -47,6 +58,31 @@ gr_participant_row_relabel (GrParticipantRow *self)
                                                       assessed),
                               assessed, n_items);
   gtk_label_set_text (self->progress_label, progress);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->role_entry)),
+                 gr_participant_get_role (self->participant)) != 0)
+    {
+      /* A copy: setting the text emits "changed" twice (emptied, then filled), and neither may
+       * reach the participant. */
+      g_autofree char *role = g_strdup (gr_participant_get_role (self->participant));
+
+      self->updating_role = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->role_entry), role);
+      self->updating_role = FALSE;
+    }
+  gtk_entry_set_placeholder_text (self->role_entry, _("Rôle"));
+  label = g_strdup_printf (_("Rôle de %s"), name);
+  gr_ui_set_label (GTK_WIDGET (self->role_entry), label);
+  g_clear_pointer (&label, g_free);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->role_button), _("Rôles proposés"));
+  gr_ui_set_label (GTK_WIDGET (self->role_button), _("Rôles proposés"));
+  {
+    guint i = 0;
+
+    for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->role_suggestions));
+         button != NULL; button = gtk_widget_get_next_sibling (button), i++)
+      gtk_button_set_label (GTK_BUTTON (button), _(role_suggestions[i]));
+  }
 
   gtk_button_set_label (self->select_button,
                         self->current ? _("En cours de saisie") : _("Saisir ses scores"));
@@ -114,6 +150,22 @@ on_rename_clicked (GrParticipantRow *self)
 }
 
 static void
+on_role_changed (GrParticipantRow *self)
+{
+  if (self->participant != NULL && !self->updating_role)
+    gr_participant_set_role (self->participant,
+                             gtk_editable_get_text (GTK_EDITABLE (self->role_entry)));
+}
+
+static void
+on_role_suggested (GrParticipantRow *self,
+                   GtkButton        *button)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->role_entry), gtk_button_get_label (button));
+  gtk_menu_button_popdown (self->role_button);
+}
+
+static void
 gr_participant_row_dispose (GObject *object)
 {
   GrParticipantRow *self = GR_PARTICIPANT_ROW (object);
@@ -141,6 +193,9 @@ gr_participant_row_class_init (GrParticipantRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, select_button);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, rename_button);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, role_entry);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, role_button);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, role_suggestions);
 }
 
 static void
@@ -151,6 +206,15 @@ gr_participant_row_init (GrParticipantRow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->rename_button, "clicked", G_CALLBACK (on_rename_clicked), self,
                            G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (role_suggestions); i++)
+    {
+      GtkWidget *button = gtk_button_new ();
+
+      gtk_widget_add_css_class (button, "flat");
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_role_suggested), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (self->role_suggestions, button);
+    }
 }
 
 GtkWidget *
@@ -168,6 +232,8 @@ gr_participant_row_new (GrSession     *session,
   g_signal_connect_object (participant, "changed", G_CALLBACK (gr_participant_row_relabel), self,
                            G_CONNECT_SWAPPED);
   gr_participant_row_relabel (self);
+  g_signal_connect_object (self->role_entry, "changed", G_CALLBACK (on_role_changed), self,
+                           G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }
