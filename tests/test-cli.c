@@ -480,6 +480,33 @@ test_export_pdf_paper (void)
 /* A session with a NUL byte inside: its length is counted, strlen() would stop at the NUL. */
 #define NUL_SESSION "{ \"format\": \"grille-session\"\0 }"
 
+/* A PNG as pngcheck (an independent checker) reads it: sound, HiDPI for --scale=2, titled. */
+static void
+test_export_png_check (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *out = g_build_filename (tmpdir, "chart.png", NULL);
+  g_autofree char *export = g_strconcat ("--export=", out, NULL);
+  g_autofree char *check = NULL;
+  g_auto(Run) r = { 0 };
+  int status;
+
+  run (&r, export, "--scale=2", "--size=400x300", "--title", "--lang=en", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  if ((check = run_tool (&status, "pngcheck", "-v", "-t", out, NULL)))
+    {
+      if (status != 0 || !strstr (check, "No errors detected"))
+        g_error ("pngcheck finds the PNG damaged:\n%s", check);
+      g_assert_nonnull (strstr (check, "800 x 600 image, 24-bit RGB, non-interlaced"));
+      g_assert_nonnull (strstr (check, "5669x5669 pixels/meter (144 dpi)"));
+      /* The title has an em dash, which Latin-1 (tEXt) lacks: it is UTF-8 (iTXt). */
+      g_assert_nonnull (strstr (check, "chunk iTXt"));
+      g_assert_nonnull (strstr (check, "keyword: Title"));
+      g_assert_nonnull (strstr (check, "language tag = en"));
+    }
+  g_unlink (out);
+}
+
 typedef struct
 {
   const char *name;
@@ -1041,6 +1068,7 @@ main (int   argc,
   g_test_add_func ("/cli/summary/plan", test_summary_plan);
   g_test_add_func ("/cli/export/csv", test_export_csv);
   g_test_add_func ("/cli/export/pdf-paper", test_export_pdf_paper);
+  g_test_add_func ("/cli/export/png-check", test_export_png_check);
   g_test_add_func ("/cli/errors/hostile-files", test_hostile);
   g_test_add_func ("/cli/errors/usage", test_usage_errors);
   g_test_add_func ("/cli/errors/unwritable-output", test_unwritable_output);

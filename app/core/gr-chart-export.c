@@ -152,6 +152,7 @@ pixel_bounds (const GrChartRect *bounds,
 static GBytes *
 export_png (GrChartExporter  *self,
             gboolean          reused,
+            const char       *title,
             GError          **error)
 {
   const GrChartExportOptions *options = &self->options;
@@ -160,6 +161,7 @@ export_png (GrChartExporter  *self,
   int height = options->height * options->scale;
   cairo_status_t status;
   GrChartRect bounds;
+  GrPngMetadata metadata;
 
   /* Cairo cannot make an image wider than 32767 pixels, and past a few hundred million
    * pixels the memory it needs is not reasonable for a chart. */
@@ -212,7 +214,10 @@ export_png (GrChartExporter  *self,
   if (!check_cairo (status, error))
     return NULL;
 
-  return gr_png_encode_surface (self->surface);
+  metadata = (GrPngMetadata) {
+    title, gr_translator_get_language (options->translator), options->scale,
+  };
+  return gr_png_encode_surface (self->surface, &metadata);
 }
 
 static char *document_title (GrSession    *session,
@@ -573,7 +578,8 @@ gr_chart_exporter_export (GrChartExporter  *self,
   switch (format)
     {
     case GR_CHART_FORMAT_PNG:
-      return export_png (self, reused, error);
+      title = document_title (session, options->translator);
+      return export_png (self, reused, title, error);
     case GR_CHART_FORMAT_SVG:
       title = document_title (session, options->translator);
       return gr_chart_svg_write (self->layout, title,
