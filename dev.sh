@@ -13,12 +13,8 @@ PACKAGES=(
   libcairo2-dev libpango1.0-dev librsvg2-common libgtk-4-bin
   desktop-file-utils appstream shared-mime-info
   libxml2-utils xvfb xauth poppler-utils librsvg2-bin fonts-dejavu-core
-<<<<<<< HEAD
-  libreoffice-calc-nogui translate-toolkit
-  dbus at-spi2-core python3-pyatspi
-=======
   libdeflate-dev libreoffice-calc-nogui qpdf pngcheck translate-toolkit
->>>>>>> main
+  dbus at-spi2-core python3-pyatspi
 )
 
 install_missing () {

@@ -338,6 +338,7 @@ fill_choices (GrExportDialog *self)
   /* Each drop-down is read as what its caption says it chooses. */
   gr_ui_name_drop_down (self->format_dropdown, gtk_label_get_text (self->format_caption));
   gr_ui_name_drop_down (self->content_dropdown, gtk_label_get_text (self->content_caption));
+  gr_ui_name_drop_down (self->paper_dropdown, gtk_label_get_text (self->paper_caption));
   gr_ui_name_drop_down (self->scale_dropdown, gtk_label_get_text (self->scale_caption));
   gr_ui_name_drop_down (self->language_dropdown, gtk_label_get_text (self->language_caption));
   update_sensitivity (self);
