@@ -266,6 +266,16 @@ test_export_csv (void)
   g_unlink (out);
 }
 
+/* A CLI error: one line, naming the file (@prefix is "grille: FILE: "). */
+static void
+assert_one_line (const char *err,
+                 const char *prefix)
+{
+  g_assert_true (g_str_has_prefix (err, prefix));
+  g_assert_true (g_str_has_suffix (err, "\n"));
+  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+}
+
 /* Runs a program from outside Grille (poppler, qpdf) with its arguments (NULL-terminated);
  * returns its output, or NULL when it is not installed. */
 static char *
@@ -553,9 +563,7 @@ test_hostile (void)
       run (&r, "--export", out, path, NULL);
       g_assert_cmpint (r.status, ==, 1);
       /* One line, naming the file and the problem. */
-      g_assert_true (g_str_has_prefix (r.err, prefix));
-      g_assert_true (g_str_has_suffix (r.err, "\n"));
-      g_assert_null (strchr (r.err, '\n') + 1 == r.err + strlen (r.err) ? NULL : "two lines");
+      assert_one_line (r.err, prefix);
       if (strstr (r.err, cases[k].message) == NULL)
         g_error ("%s: expected “%s” in “%s”", cases[k].name, cases[k].message, r.err);
       /* No output file, not even an empty one. */
@@ -873,15 +881,6 @@ count_other_files (const char *dir,
         n++;
       }
   return n;
-}
-
-static void
-assert_one_line (const char *err,
-                 const char *prefix)
-{
-  g_assert_true (g_str_has_prefix (err, prefix));
-  g_assert_true (g_str_has_suffix (err, "\n"));
-  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
 }
 
 /* A write-protected output keeps its content and its protection, whoever runs the program
