@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The export dialog: the chart as PNG, SVG or PDF (whose chart, what size, with the title or
- * not), the scores as CSV or the long table with the notes, in the interface's language or
- * another one, written through the same core functions as the command line. */
+ * not), the scores as CSV or the long table with the notes, or the report for the council (the
+ * group's or a participant's, A4 or Letter), in the interface's language or another one, written
+ * through the same core functions as the command line. */
 #define G_LOG_DOMAIN "gr-export-dialog"
 
 #include "config.h"
@@ -10,6 +11,7 @@
 #include "gr-csv.h"
 #include "gr-export-dialog.h"
 #include "gr-i18n.h"
+#include "gr-report.h"
 #include "gr-ui.h"
 
 struct _GrExportDialog
@@ -39,16 +41,18 @@ struct _GrExportDialog
   GtkLabel       *language_caption;
   GtkDropDown    *language_dropdown;
   GtkCheckButton *title_check;
+  GtkLabel       *paper_caption;
+  GtkDropDown    *paper_dropdown;
 };
 
 G_DEFINE_FINAL_TYPE (GrExportDialog, gr_export_dialog, GTK_TYPE_WINDOW)
 
-static const char *extensions[] = { "png", "svg", "pdf", "csv", "csv" };
+static const char *extensions[] = { "png", "svg", "pdf", "csv", "csv", "pdf" };
 
 static GrExportKind
 get_kind (GrExportDialog *self)
 {
-  return MIN (gtk_drop_down_get_selected (self->format_dropdown), GR_EXPORT_CSV_LONG);
+  return MIN (gtk_drop_down_get_selected (self->format_dropdown), GR_EXPORT_REPORT);
 }
 
 void
@@ -66,7 +70,9 @@ update_sensitivity (GrExportDialog *self)
   GrExportKind kind = get_kind (self);
   gboolean chart = kind < GR_EXPORT_CSV;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->content_dropdown), chart);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->content_dropdown),
+                            chart || kind == GR_EXPORT_REPORT);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_dropdown), kind == GR_EXPORT_REPORT);
   gtk_widget_set_sensitive (GTK_WIDGET (self->width_spin), chart);
   gtk_widget_set_sensitive (GTK_WIDGET (self->height_spin), chart);
   gtk_widget_set_sensitive (GTK_WIDGET (self->title_check), chart);
@@ -124,6 +130,25 @@ export_bytes (GrExportDialog  *self,
   if (content > 0 && content != GTK_INVALID_LIST_POSITION &&
       content - 1 < gr_session_get_n_participants (self->session))
     participant = gr_session_get_participant (self->session, content - 1);
+
+  if (kind == GR_EXPORT_REPORT)
+    {
+      g_autoptr(GPtrArray) references = g_ptr_array_new ();
+      g_autoptr(GrReport) report = NULL;
+      GrReportOptions report_options;
+
+      gr_report_options_init (&report_options);
+      report_options.translator = get_translator (self);
+      report_options.participant = participant ? gr_participant_get_name (participant) : NULL;
+      report_options.paper = gtk_drop_down_get_selected (self->paper_dropdown) == 1
+                               ? GR_PAPER_LETTER : GR_PAPER_A4;
+      if (self->reference != NULL)
+        g_ptr_array_add (references, self->reference);
+      report_options.references = references;
+      if (!(report = gr_report_new (self->session, &report_options, error)))
+        return NULL;
+      return gr_report_to_pdf (report, error);
+    }
 
   gr_chart_export_options_init (&options);
   options.width = gtk_spin_button_get_value_as_int (self->width_spin);
@@ -239,6 +264,8 @@ fill_choices (GrExportDialog *self)
   guint content = gtk_drop_down_get_selected (self->content_dropdown);
   guint scale = gtk_drop_down_get_selected (self->scale_dropdown);
   guint language = gtk_drop_down_get_selected (self->language_dropdown);
+  guint paper = gtk_drop_down_get_selected (self->paper_dropdown);
+  g_autoptr(GtkStringList) papers = gtk_string_list_new (NULL);
 
   gtk_string_list_append (formats, _("Image PNG"));
   gtk_string_list_append (formats, _("Image vectorielle SVG"));
@@ -246,6 +273,7 @@ fill_choices (GrExportDialog *self)
   gtk_string_list_append (formats, _("Tableau des scores CSV"));
   /* Translators: the CSV with one row per participant and savoir-faire, notes included. */
   gtk_string_list_append (formats, _("Tableau détaillé, avec les notes (CSV)"));
+  gtk_string_list_append (formats, _("Rapport pour le conseil (PDF)"));
   gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (formats));
   gtk_drop_down_set_selected (self->format_dropdown,
                               format == GTK_INVALID_LIST_POSITION ? 0 : format);
@@ -275,6 +303,13 @@ fill_choices (GrExportDialog *self)
   gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (languages));
   gtk_drop_down_set_selected (self->language_dropdown,
                               language == GTK_INVALID_LIST_POSITION ? 0 : language);
+
+  gtk_string_list_append (papers, _("A4"));
+  /* Translators: the US paper size. */
+  gtk_string_list_append (papers, _("Letter (US)"));
+  gtk_drop_down_set_model (self->paper_dropdown, G_LIST_MODEL (papers));
+  gtk_drop_down_set_selected (self->paper_dropdown,
+                              paper == GTK_INVALID_LIST_POSITION ? 0 : paper);
 
   update_sensitivity (self);
 }
@@ -330,6 +365,8 @@ gr_export_dialog_class_init (GrExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, format_caption);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, paper_caption);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, paper_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, content_caption);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, content_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, size_caption);
