@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "gr-competency.h"
+#include "gr-format.h"
 #include "gr-i18n.h"
 #include "gr-item.h"
 #include "gr-overview-page.h"
@@ -253,9 +254,10 @@ update_headers (GrOverviewPage *self)
   for (guint p = 0; p < self->n_table_participants; p++)
     {
       GrParticipant *participant = gr_session_get_participant (self->session, p);
+      /* Isolated: a name in another direction keeps its order and leaves its column alone. */
+      g_autofree char *name = gr_format_name (gr_participant_get_name (participant));
 
-      set_cell (self, 1 + p, 0, gr_participant_get_name (participant),
-                participant == self->participant);
+      set_cell (self, 1 + p, 0, name, participant == self->participant);
     }
   set_cell (self, column + COLUMN_MEAN, 0, _("Moyenne du groupe"), FALSE);
   set_cell (self, column + COLUMN_BAND, 0, _("Étendue"), FALSE);
@@ -531,29 +533,15 @@ update_legend (GrOverviewPage *self)
   gtk_label_set_text (self->legend_label, legend);
 }
 
+#define TEMPLATE "/io/github/grille/Grille/gr-overview-page.ui"
+
+/* After a switch of language: the template's texts, then the legend and the table. */
 void
 gr_overview_page_relabel (GrOverviewPage *self)
 {
   g_return_if_fail (GR_IS_OVERVIEW_PAGE (self));
 
-  gtk_label_set_text (self->heading_label, _("Vue d’ensemble"));
-  gtk_button_set_label (GTK_BUTTON (self->participant_button), _("Participant"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->participant_button),
-                               _("Le graphique du participant choisi"));
-  gtk_button_set_label (GTK_BUTTON (self->group_button), _("Groupe"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->group_button),
-                               _("La moyenne du groupe, sa bande et chaque participant"));
-  gtk_entry_set_placeholder_text (self->title_entry, _("Titre de la session"));
-  gr_ui_set_label (GTK_WIDGET (self->title_entry), _("Titre de la session"));
-  gtk_entry_set_placeholder_text (self->organisation_entry, _("Collectivité"));
-  gr_ui_set_label (GTK_WIDGET (self->organisation_entry), _("Collectivité"));
-  /* Translators: before the check buttons that show or hide each line of the group chart. */
-  gtk_label_set_text (self->series_caption, _("Afficher :"));
-  gr_ui_set_label (GTK_WIDGET (self->series_box), _("Lignes affichées sur le graphique"));
-  gtk_check_button_set_label (self->mean_check, _("Moyenne du groupe"));
-  gtk_check_button_set_label (self->band_check, _("Du plus bas au plus haut"));
-  gtk_label_set_text (self->table_heading, _("Scores par compétence"));
-  gr_ui_set_label (GTK_WIDGET (self->table), _("Scores par compétence"));
+  gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_OVERVIEW_PAGE, TEMPLATE);
   update_legend (self);
   update_table (self);
 }
@@ -581,8 +569,7 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
 
   g_type_ensure (GR_TYPE_CHART_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/grille/Grille/gr-overview-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, top);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, participant_button);
@@ -617,7 +604,8 @@ gr_overview_page_init (GrOverviewPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->organisation_entry, "changed",
                            G_CALLBACK (on_organisation_changed), self, G_CONNECT_SWAPPED);
-  gr_overview_page_relabel (self);
+  update_legend (self);
+  update_table (self);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_table_key_pressed), self,
