@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The export dialog: the chart as PNG, SVG or PDF (whose chart, what size, with the title or
- * not), the scores as CSV or the long table with the notes, or the report for the council (the
- * group's or a participant's, A4 or Letter), in the interface's language or another one, written
- * through the same core functions as the command line. */
+ * not), the scores as CSV or the long table with the notes, in the interface's language or
+ * another one, written through the same core functions as the command line. */
 #define G_LOG_DOMAIN "gr-export-dialog"
 
 #include "config.h"
@@ -36,13 +35,13 @@ struct _GrExportDialog
   GtkSpinButton  *width_spin;
   GtkSpinButton  *height_spin;
   GtkLabel       *unit_label;
+  GtkLabel       *paper_caption;
+  GtkDropDown    *paper_dropdown;
   GtkLabel       *scale_caption;
   GtkDropDown    *scale_dropdown;
   GtkLabel       *language_caption;
   GtkDropDown    *language_dropdown;
   GtkCheckButton *title_check;
-  GtkLabel       *paper_caption;
-  GtkDropDown    *paper_dropdown;
 };
 
 G_DEFINE_FINAL_TYPE (GrExportDialog, gr_export_dialog, GTK_TYPE_WINDOW)
@@ -63,18 +62,33 @@ gr_export_dialog_set_kind (GrExportDialog *self,
   gtk_drop_down_set_selected (self->format_dropdown, kind);
 }
 
+/* The PDF's page: items A4, Letter, then the chart's own size (not on paper). */
+static gboolean
+get_paper (GrExportDialog *self,
+           GrPaper        *paper)
+{
+  guint selected = gtk_drop_down_get_selected (self->paper_dropdown);
+
+  *paper = selected == 1 ? GR_PAPER_LETTER : GR_PAPER_A4;
+  return selected != 2;
+}
+
 /* Only what applies to the chosen format can be changed. */
 static void
 update_sensitivity (GrExportDialog *self)
 {
   GrExportKind kind = get_kind (self);
   gboolean chart = kind < GR_EXPORT_CSV;
+  /* On paper the chart takes the page: its size is the paper's. */
+  GrPaper paper;
+  gboolean sized = chart && !(kind == GR_EXPORT_PDF && get_paper (self, &paper));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_dropdown),
                             chart || kind == GR_EXPORT_REPORT);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_dropdown), kind == GR_EXPORT_REPORT);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->width_spin), chart);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->height_spin), chart);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->width_spin), sized);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->height_spin), sized);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_dropdown),
+                            kind == GR_EXPORT_PDF || kind == GR_EXPORT_REPORT);
   gtk_widget_set_sensitive (GTK_WIDGET (self->title_check), chart);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_dropdown), kind == GR_EXPORT_PNG);
   gtk_label_set_text (self->unit_label, kind == GR_EXPORT_PNG ? _("pixels") : _("points"));
@@ -131,6 +145,7 @@ export_bytes (GrExportDialog  *self,
       content - 1 < gr_session_get_n_participants (self->session))
     participant = gr_session_get_participant (self->session, content - 1);
 
+  /* The report: on A4 unless Letter is chosen (it has no page of the chart's size). */
   if (kind == GR_EXPORT_REPORT)
     {
       g_autoptr(GPtrArray) references = g_ptr_array_new ();
@@ -140,8 +155,8 @@ export_bytes (GrExportDialog  *self,
       gr_report_options_init (&report_options);
       report_options.translator = get_translator (self);
       report_options.participant = participant ? gr_participant_get_name (participant) : NULL;
-      report_options.paper = gtk_drop_down_get_selected (self->paper_dropdown) == 1
-                               ? GR_PAPER_LETTER : GR_PAPER_A4;
+      if (!get_paper (self, &report_options.paper))
+        report_options.paper = GR_PAPER_A4;
       if (self->reference != NULL)
         g_ptr_array_add (references, self->reference);
       report_options.references = references;
@@ -159,6 +174,8 @@ export_bytes (GrExportDialog  *self,
   options.show_title = gtk_check_button_get_active (self->title_check);
   options.reference = self->reference;
   options.visibility = self->visibility;
+  if (kind == GR_EXPORT_PDF)
+    options.on_paper = get_paper (self, &options.paper);
 
   /* With a single participant, "the group" is that participant: the export decides. */
   return gr_chart_export_to_bytes (self->session, (GrChartFormat) kind, &options, error);
@@ -293,9 +310,9 @@ fill_choices (GrExportDialog *self)
   guint format = gtk_drop_down_get_selected (self->format_dropdown);
   guint content = gtk_drop_down_get_selected (self->content_dropdown);
   guint scale = gtk_drop_down_get_selected (self->scale_dropdown);
-  guint language = gtk_drop_down_get_selected (self->language_dropdown);
   guint paper = gtk_drop_down_get_selected (self->paper_dropdown);
   g_autoptr(GtkStringList) papers = gtk_string_list_new (NULL);
+  guint language = gtk_drop_down_get_selected (self->language_dropdown);
 
   gtk_string_list_append (formats, _("Image PNG"));
   gtk_string_list_append (formats, _("Image vectorielle SVG"));
@@ -317,6 +334,14 @@ fill_choices (GrExportDialog *self)
   if (content != GTK_INVALID_LIST_POSITION)
     gtk_drop_down_set_selected (self->content_dropdown, content);
 
+  gtk_string_list_append (papers, _("A4"));
+  /* Translators: the US paper size. */
+  gtk_string_list_append (papers, _("Letter (US)"));
+  gtk_string_list_append (papers, _("Taille du graphique, sans marges"));
+  gtk_drop_down_set_model (self->paper_dropdown, G_LIST_MODEL (papers));
+  gtk_drop_down_set_selected (self->paper_dropdown,
+                              paper == GTK_INVALID_LIST_POSITION ? 0 : paper);
+
   /* Translators: PNG pixel density: normal, or twice as many pixels for sharp screens. */
   gtk_string_list_append (scales, _("Normale (×1)"));
   gtk_string_list_append (scales, _("Haute (×2)"));
@@ -333,13 +358,6 @@ fill_choices (GrExportDialog *self)
   gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (languages));
   gtk_drop_down_set_selected (self->language_dropdown,
                               language == GTK_INVALID_LIST_POSITION ? 0 : language);
-
-  gtk_string_list_append (papers, _("A4"));
-  /* Translators: the US paper size. */
-  gtk_string_list_append (papers, _("Letter (US)"));
-  gtk_drop_down_set_model (self->paper_dropdown, G_LIST_MODEL (papers));
-  gtk_drop_down_set_selected (self->paper_dropdown,
-                              paper == GTK_INVALID_LIST_POSITION ? 0 : paper);
 
   update_sensitivity (self);
 }
@@ -395,14 +413,14 @@ gr_export_dialog_class_init (GrExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, format_caption);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, format_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, paper_caption);
-  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, paper_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, content_caption);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, content_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, size_caption);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, width_spin);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, paper_caption);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, paper_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, scale_caption);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, scale_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, language_caption);
@@ -416,6 +434,8 @@ gr_export_dialog_init (GrExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->format_dropdown, "notify::selected",
+                           G_CALLBACK (update_sensitivity), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->paper_dropdown, "notify::selected",
                            G_CALLBACK (update_sensitivity), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cancel_button, "clicked", G_CALLBACK (gtk_window_destroy), self,
                            G_CONNECT_SWAPPED);
