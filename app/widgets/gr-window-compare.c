@@ -82,6 +82,7 @@ on_compare_response (GtkNativeDialog *native,
         gr_window_compare_with_file (self, file);
     }
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  _gr_window_return_focus (self);
 }
 
 /* Asks for the earlier session to compare with. */
