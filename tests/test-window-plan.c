@@ -12,6 +12,7 @@
 #include "gr-action-row.h"
 #include "gr-application.h"
 #include "gr-competency-page.h"
+#include "gr-export-dialog.h"
 #include "gr-report-print.h"
 #include "gr-session-file.h"
 #include "gr-window.h"
@@ -257,6 +258,47 @@ test_print_to_file (void)
   g_unlink (cli);
 }
 
+/* "Rapport pour le conseil (PDF)" in the export dialog, in German: the same pages as
+ * `grille --report --lang=de`. */
+static void
+test_export_dialog_report (void)
+{
+  GrWindow *window = open_example ();
+  g_autofree char *path = g_build_filename (window_test_tmp_dir (), "rapport.pdf", NULL);
+  g_autofree char *cli = g_build_filename (window_test_tmp_dir (), "rapport-cli.pdf", NULL);
+  g_autofree char *report_arg = g_strdup_printf ("--report=%s", cli);
+  g_autofree char *input = g_file_get_path (gr_window_get_file (window));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { g_getenv ("GRILLE_BIN"), report_arg, "--lang=de", input, NULL };
+  const char *text_argv[] = { "pdftotext", path, "-", NULL };
+  GrExportDialog *dialog;
+  int status;
+
+  dialog = gr_export_dialog_new (GTK_WINDOW (window), gr_window_get_session (window), NULL,
+                                 gr_window_get_file (window));
+  gr_export_dialog_set_kind (dialog, GR_EXPORT_REPORT);
+  gr_export_dialog_set_language (dialog, "de");
+  g_assert_true (gr_export_dialog_write (dialog, file, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (g_spawn_sync (NULL, (char **) text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, &status, NULL));
+  g_assert_nonnull (strstr (text, "Aktionsplan"));
+  g_assert_nonnull (strstr (text, "Ville de Montreuil"));
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpint (pdf_pages (path), ==, pdf_pages (cli));
+  g_unlink (path);
+  g_unlink (cli);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/window/plan/edit-undo-redo", test_plan);
   g_test_add_func ("/window/plan/print-to-file", test_print_to_file);
   g_test_add_func ("/window/plan/role-organisation-overview", test_role_organisation_overview);
+  g_test_add_func ("/window/plan/export-dialog-report", test_export_dialog_report);
 
   status = g_test_run ();
 

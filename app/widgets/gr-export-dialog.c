@@ -10,6 +10,7 @@
 #include "gr-csv.h"
 #include "gr-export-dialog.h"
 #include "gr-i18n.h"
+#include "gr-report.h"
 #include "gr-ui.h"
 
 struct _GrExportDialog
@@ -45,12 +46,12 @@ struct _GrExportDialog
 
 G_DEFINE_FINAL_TYPE (GrExportDialog, gr_export_dialog, GTK_TYPE_WINDOW)
 
-static const char *extensions[] = { "png", "svg", "pdf", "csv", "csv" };
+static const char *extensions[] = { "png", "svg", "pdf", "csv", "csv", "pdf" };
 
 static GrExportKind
 get_kind (GrExportDialog *self)
 {
-  return MIN (gtk_drop_down_get_selected (self->format_dropdown), GR_EXPORT_CSV_LONG);
+  return MIN (gtk_drop_down_get_selected (self->format_dropdown), GR_EXPORT_REPORT);
 }
 
 void
@@ -82,10 +83,12 @@ update_sensitivity (GrExportDialog *self)
   GrPaper paper;
   gboolean sized = chart && !(kind == GR_EXPORT_PDF && get_paper (self, &paper));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->content_dropdown), chart);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->content_dropdown),
+                            chart || kind == GR_EXPORT_REPORT);
   gtk_widget_set_sensitive (GTK_WIDGET (self->width_spin), sized);
   gtk_widget_set_sensitive (GTK_WIDGET (self->height_spin), sized);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_dropdown), kind == GR_EXPORT_PDF);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_dropdown),
+                            kind == GR_EXPORT_PDF || kind == GR_EXPORT_REPORT);
   gtk_widget_set_sensitive (GTK_WIDGET (self->title_check), chart);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_dropdown), kind == GR_EXPORT_PNG);
   gtk_label_set_text (self->unit_label, kind == GR_EXPORT_PNG ? _("pixels") : _("points"));
@@ -141,6 +144,26 @@ export_bytes (GrExportDialog  *self,
   if (content > 0 && content != GTK_INVALID_LIST_POSITION &&
       content - 1 < gr_session_get_n_participants (self->session))
     participant = gr_session_get_participant (self->session, content - 1);
+
+  /* The report: on A4 unless Letter is chosen (it has no page of the chart's size). */
+  if (kind == GR_EXPORT_REPORT)
+    {
+      g_autoptr(GPtrArray) references = g_ptr_array_new ();
+      g_autoptr(GrReport) report = NULL;
+      GrReportOptions report_options;
+
+      gr_report_options_init (&report_options);
+      report_options.translator = get_translator (self);
+      report_options.participant = participant ? gr_participant_get_name (participant) : NULL;
+      if (!get_paper (self, &report_options.paper))
+        report_options.paper = GR_PAPER_A4;
+      if (self->reference != NULL)
+        g_ptr_array_add (references, self->reference);
+      report_options.references = references;
+      if (!(report = gr_report_new (self->session, &report_options, error)))
+        return NULL;
+      return gr_report_to_pdf (report, error);
+    }
 
   gr_chart_export_options_init (&options);
   options.width = gtk_spin_button_get_value_as_int (self->width_spin);
@@ -297,6 +320,7 @@ fill_choices (GrExportDialog *self)
   gtk_string_list_append (formats, _("Tableau des scores CSV"));
   /* Translators: the CSV with one row per participant and savoir-faire, notes included. */
   gtk_string_list_append (formats, _("Tableau détaillé, avec les notes (CSV)"));
+  gtk_string_list_append (formats, _("Rapport pour le conseil (PDF)"));
   gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (formats));
   gtk_drop_down_set_selected (self->format_dropdown,
                               format == GTK_INVALID_LIST_POSITION ? 0 : format);

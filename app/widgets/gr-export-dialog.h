@@ -20,6 +20,7 @@ typedef enum
   GR_EXPORT_PDF,
   GR_EXPORT_CSV,
   GR_EXPORT_CSV_LONG,
+  GR_EXPORT_REPORT,
 } GrExportKind;
 
 GrExportDialog *gr_export_dialog_new          (GtkWindow      *parent,
