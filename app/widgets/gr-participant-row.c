@@ -7,6 +7,7 @@
 
 #include "gr-i18n.h"
 #include "gr-participant-row.h"
+#include "gr-roles.h"
 #include "gr-ui.h"
 
 struct _GrParticipantRow
@@ -19,6 +20,9 @@ struct _GrParticipantRow
 
   GtkImage         *current_icon;
   GtkEditableLabel *name_label;
+  GtkComboBoxText  *role_combo;
+  gboolean          updating_role;
+  const char       *role_language;  /* the language of the suggestions in the list */
   GtkLabel         *progress_label;
   GtkButton        *select_button;
   GtkButton        *rename_button;
@@ -26,6 +30,41 @@ struct _GrParticipantRow
 };
 
 G_DEFINE_FINAL_TYPE (GrParticipantRow, gr_participant_row, GTK_TYPE_LIST_BOX_ROW)
+
+/* The suggestions in the interface's language, and the role as the participant has it. */
+static void
+update_role (GrParticipantRow *self)
+{
+  GtkEntry *entry = GTK_ENTRY (gtk_combo_box_get_child (GTK_COMBO_BOX (self->role_combo)));
+  const char *role = gr_participant_get_role (self->participant);
+
+  self->updating_role = TRUE;
+  /* Made again only when the language changes: this runs at each change of the participant. */
+  if (self->role_language != gr_translator_get_language (gr_ui_translator ()))
+    {
+      self->role_language = gr_translator_get_language (gr_ui_translator ());
+      gtk_combo_box_text_remove_all (self->role_combo);
+      for (guint s = 0; s < GR_ROLES_N_SUGGESTIONS; s++)
+        {
+          g_autofree char *suggestion = gr_roles_get_suggestion (gr_ui_translator (), s);
+          gtk_combo_box_text_append_text (self->role_combo, suggestion);
+        }
+    }
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), role) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), role);
+  gtk_entry_set_placeholder_text (entry, _("Rôle (élu·e, agent·e, partenaire…)"));
+  gr_ui_set_label (GTK_WIDGET (entry), _("Rôle du participant"));
+  self->updating_role = FALSE;
+}
+
+static void
+on_role_changed (GrParticipantRow *self)
+{
+  GtkWidget *entry = gtk_combo_box_get_child (GTK_COMBO_BOX (self->role_combo));
+
+  if (!self->updating_role)
+    gr_participant_set_role (self->participant, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
 
 void
 gr_participant_row_relabel (GrParticipantRow *self)
@@ -72,6 +111,7 @@ gr_participant_row_relabel (GrParticipantRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), label);
   gr_ui_set_label (GTK_WIDGET (self->remove_button), label);
   gr_ui_set_label (GTK_WIDGET (self->name_label), _("Nom du participant"));
+  update_role (self);
 }
 
 /* Renames the participant, or says why not and puts the old name back. */
@@ -138,6 +178,7 @@ gr_participant_row_class_init (GrParticipantRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, current_icon);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, role_combo);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, select_button);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, rename_button);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, remove_button);
@@ -151,6 +192,8 @@ gr_participant_row_init (GrParticipantRow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->rename_button, "clicked", G_CALLBACK (on_rename_clicked), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_combo_box_get_child (GTK_COMBO_BOX (self->role_combo)), "changed",
+                           G_CALLBACK (on_role_changed), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -55,7 +55,8 @@ export_action (GtkWidget  *widget,
 
   /* The export draws what the window's charts show. */
   gr_chart_view_get_visibility (gr_overview_page_get_chart (self->overview), &visibility);
-  gr_export_dialog_set_series (dialog, &visibility, self->reference);
+  gr_export_dialog_set_series (dialog, &visibility, NULL);
+  gr_export_dialog_set_comparison (dialog, self->references, self->by_role);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -66,6 +67,22 @@ compare_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   _gr_window_choose_reference (GR_WINDOW (widget));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _gr_window_choose_import (GR_WINDOW (widget));
+}
+
+static void
+prepare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _gr_window_choose_prepare (GR_WINDOW (widget));
 }
 
 static void
@@ -163,6 +180,8 @@ _gr_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.import-participants", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.prepare-files", NULL, prepare_action);
   gtk_widget_class_install_action (widget_class, "win.compare-clear", NULL,
                                    compare_clear_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

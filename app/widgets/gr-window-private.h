@@ -20,7 +20,9 @@ struct _GrWindow
   GFile                *file;
   GrHistory            *history;
   GrParticipant        *participant;
-  GrSession            *reference;        /* an earlier session on the charts, not saved */
+  GPtrArray            *references;       /* earlier sessions on the charts, oldest first; not
+                                           * saved, replaced as a whole when they change */
+  gboolean              by_role;          /* the group chart: one line per role */
   char                 *chart_view;       /* "participant" or "group" */
   char                 *second_language;  /* "" or the code of a language shown under each text */
   gboolean              projector;
@@ -102,6 +104,12 @@ void           _gr_window_dnd_init                 (GrWindow       *self);
 void           _gr_window_apply_reference          (GrWindow       *self);
 void           _gr_window_choose_reference         (GrWindow       *self);
 void           _gr_window_clear_reference          (GrWindow       *self);
+
+/* gr-window-gather.c */
+void           _gr_window_choose_import            (GrWindow       *self);
+void           _gr_window_choose_prepare           (GrWindow       *self);
+void           _gr_window_gather_init_page         (GrWindow           *self,
+                                                    GrParticipantsPage *page);
 
 /* gr-window-participants.c */
 void           _gr_window_participants_init        (GrWindow       *self);
