@@ -493,6 +493,8 @@ static const struct
     "cooperación.", "Escala:" },
   { "it", "COOPERARE", "Comprendere il senso e le condizioni di successo delle strategie di "
     "cooperazione.", "Scala:" },
+  { "nl", "SAMENWERKEN", "De betekenis en de succesvoorwaarden van samenwerkingsstrategieën "
+    "begrijpen.", "Schaal:" },
 };
 
 static void

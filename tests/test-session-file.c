@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <sys/resource.h>
 
+#include "gr-draft.h"
 #include "gr-session-file.h"
 
 #define HEAD "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\", "
@@ -667,11 +668,65 @@ test_save_keeps_mode_and_links (void)
   g_rmdir (dir);
 }
 
+static void
+on_draft_written (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gr_draft_write_finish (GR_DRAFT (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* Drafts are written in a thread, in order: a discard right after a write leaves nothing, even
+ * once the write has reported; a later write is whole, with no temporary file left beside it. */
+static void
+test_draft_written_in_order (void)
+{
+  g_autoptr(GrSession) session = gr_session_new (gr_grid_get_default ());
+  g_autoptr(GrDraft) draft = gr_draft_new ();
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GrSession) again = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *dir_path = NULL;
+  gboolean done = FALSE;
+  const char *name;
+
+  gr_session_set_title (session, "Brouillon");
+  gr_draft_write_async (draft, session, NULL, NULL, on_draft_written, &done);
+  gr_draft_discard (draft);
+  g_assert_false (g_file_query_exists (gr_draft_get_file (draft), NULL));
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (g_file_query_exists (gr_draft_get_file (draft), NULL));
+
+  done = FALSE;
+  gr_draft_write_async (draft, session, NULL, NULL, on_draft_written, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  again = gr_draft_load (draft, NULL);
+  g_assert_nonnull (again);
+  g_assert_cmpstr (gr_session_get_title (again), ==, "Brouillon");
+
+  parent = g_file_get_parent (gr_draft_get_file (draft));
+  dir_path = g_file_get_path (parent);
+  dir = g_dir_open (dir_path, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    g_assert_true (g_str_has_suffix (name, ".grille") || g_str_has_suffix (name, ".origin"));
+
+  gr_draft_discard (draft);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* Drafts go to a temporary data directory. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/session-file/example", test_example);
   g_test_add_func ("/session-file/round-trip", test_round_trip);
@@ -694,6 +749,7 @@ main (int   argc,
   g_test_add_func ("/session-file/save/atomic-with-backup", test_save_atomic);
   g_test_add_func ("/session-file/save/keeps-previous-on-failure", test_save_keeps_previous_on_failure);
   g_test_add_func ("/session-file/save/keeps-mode-and-links", test_save_keeps_mode_and_links);
+  g_test_add_func ("/session-file/draft/written-in-order", test_draft_written_in_order);
 
   return g_test_run ();
 }

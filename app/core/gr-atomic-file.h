@@ -5,10 +5,14 @@
 
 G_BEGIN_DECLS
 
-gboolean gr_atomic_file_write (GFile     *file,
-                               GBytes    *bytes,
-                               gboolean   keep_backup,
-                               int        mode,
-                               GError   **error);
+gboolean gr_atomic_file_write          (GFile     *file,
+                                        GBytes    *bytes,
+                                        gboolean   keep_backup,
+                                        int        mode,
+                                        GError   **error);
+gboolean gr_atomic_file_write_unsynced (GFile     *file,
+                                        GBytes    *bytes,
+                                        int        mode,
+                                        GError   **error);
 
 G_END_DECLS

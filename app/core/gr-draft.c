@@ -185,61 +185,192 @@ gr_draft_get_modified (GrDraft *self)
   return self->modified;
 }
 
-/* Writes @session to the draft. Each file is replaced atomically, so a crash while writing
- * leaves the previous draft whole. */
+/* Drafts are written by one thread, in the order they were asked for, and a discard waits
+ * for the writes before it: a write still under way never brings back a discarded draft. */
+static GThreadPool *writer;
+static GMutex       writer_lock;
+static GCond        writer_idle;
+static guint        writes_pending;
+
+typedef struct
+{
+  GFile    *file;
+  GFile    *origin_file;
+  char     *origin_uri;
+  gboolean  origin_changed;
+  GBytes   *contents;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->origin_file);
+  g_free (data->origin_uri);
+  g_bytes_unref (data->contents);
+  g_free (data);
+}
+
+/* What the writer needs, taken on the main thread: the session as it is now, serialised. */
+static WriteData *
+write_data_new (GrDraft   *self,
+                GrSession *session,
+                GFile     *origin)
+{
+  WriteData *data = g_new0 (WriteData, 1);
+
+  data->file = g_object_ref (self->file);
+  data->origin_file = get_origin_file (self);
+  data->origin_uri = origin ? g_file_get_uri (origin) : g_strdup ("");
+  data->origin_changed = (origin == NULL) != (self->origin == NULL) ||
+                         (origin != NULL && !g_file_equal (origin, self->origin));
+  data->contents = gr_session_serialize (session);
+  g_set_object (&self->origin, origin);
+  return data;
+}
+
+/* Each file is replaced whole (written beside it, then renamed): a crash while writing leaves
+ * the previous draft. No flush to disk: a draft is rewritten every few seconds. */
+static gboolean
+write_files (WriteData  *data,
+             GError    **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (data->file);
+  g_autofree char *parent_path = g_file_get_path (parent);
+
+  /* Drafts hold what a group typed, names and notes included: for the user's eyes only. */
+  if (parent_path != NULL && g_mkdir_with_parents (parent_path, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "%s", g_strerror (saved));
+      return FALSE;
+    }
+
+  /* The origin first: a draft without it would be restored as a new, unnamed session. */
+  if (data->origin_changed || !g_file_query_exists (data->origin_file, NULL))
+    {
+      g_autoptr(GBytes) uri = g_bytes_new (data->origin_uri, strlen (data->origin_uri));
+
+      if (!gr_atomic_file_write_unsynced (data->origin_file, uri, 0600, error))
+        return FALSE;
+    }
+
+  return gr_atomic_file_write_unsynced (data->file, data->contents, 0600, error);
+}
+
+static void
+write_in_thread (gpointer task_data,
+                 gpointer user_data)
+{
+  g_autoptr(GTask) task = task_data;
+  GError *error = NULL;
+
+  if (write_files (g_task_get_task_data (task), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+
+  g_mutex_lock (&writer_lock);
+  if (--writes_pending == 0)
+    g_cond_broadcast (&writer_idle);
+  g_mutex_unlock (&writer_lock);
+}
+
+/* Returns once every draft write asked for so far is done. */
+static void
+wait_for_writes (void)
+{
+  g_mutex_lock (&writer_lock);
+  while (writes_pending > 0)
+    g_cond_wait (&writer_idle, &writer_lock);
+  g_mutex_unlock (&writer_lock);
+}
+
+static gboolean
+fail (GError **error,
+      GError  *cause)
+{
+  g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
+               _("impossible d’écrire le brouillon : %s"), cause->message);
+  return FALSE;
+}
+
+/**
+ * gr_draft_write_async:
+ *
+ * Writes @session, as it is now, to the draft in a thread of its own: the main thread only
+ * serialises it. Writes are done in the order they are asked for.
+ */
+void
+gr_draft_write_async (GrDraft             *self,
+                      GrSession           *session,
+                      GFile               *origin,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GR_IS_DRAFT (self));
+  g_return_if_fail (GR_IS_SESSION (session));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gr_draft_write_async);
+  g_task_set_task_data (task, write_data_new (self, session, origin),
+                        (GDestroyNotify) write_data_free);
+
+  g_mutex_lock (&writer_lock);
+  if (writer == NULL)
+    writer = g_thread_pool_new (write_in_thread, NULL, 1, FALSE, NULL);
+  writes_pending++;
+  g_mutex_unlock (&writer_lock);
+  g_thread_pool_push (writer, task, NULL);
+}
+
+gboolean
+gr_draft_write_finish (GrDraft       *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (GR_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &local_error))
+    return fail (error, local_error);
+
+  g_clear_pointer (&self->modified, g_date_time_unref);
+  self->modified = g_date_time_new_now_local ();
+  return TRUE;
+}
+
+/* Writes @session to the draft now, after any write under way: for a window that goes away
+ * with changes pending. */
 gboolean
 gr_draft_write (GrDraft    *self,
                 GrSession  *session,
                 GFile      *origin,
                 GError    **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) origin_file = NULL;
-  g_autoptr(GFile) parent = NULL;
+  WriteData *data;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *parent_path = NULL;
-  g_autofree char *uri = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (GR_IS_DRAFT (self), FALSE);
   g_return_val_if_fail (GR_IS_SESSION (session), FALSE);
 
-  /* Drafts hold what a group typed, names and notes included: for the user's eyes only. */
-  parent = g_file_get_parent (self->file);
-  parent_path = g_file_get_path (parent);
-  if (parent_path != NULL && g_mkdir_with_parents (parent_path, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (&local_error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s", g_strerror (saved));
-      goto failed;
-    }
-
-  /* The origin first: a draft without it would be restored as a new, unnamed session. */
-  uri = origin ? g_file_get_uri (origin) : g_strdup ("");
-  origin_file = get_origin_file (self);
-  if ((origin == NULL) != (self->origin == NULL) ||
-      (origin != NULL && !g_file_equal (origin, self->origin)) ||
-      !g_file_query_exists (origin_file, NULL))
-    {
-      g_autoptr(GBytes) uri_bytes = g_bytes_new (uri, strlen (uri));
-
-      if (!gr_atomic_file_write (origin_file, uri_bytes, FALSE, 0600, &local_error))
-        goto failed;
-      g_set_object (&self->origin, origin);
-    }
-
-  bytes = gr_session_serialize (session);
-  if (!gr_atomic_file_write (self->file, bytes, FALSE, 0600, &local_error))
-    goto failed;
+  wait_for_writes ();
+  data = write_data_new (self, session, origin);
+  ok = write_files (data, &local_error);
+  write_data_free (data);
+  if (!ok)
+    return fail (error, local_error);
 
   g_clear_pointer (&self->modified, g_date_time_unref);
   self->modified = g_date_time_new_now_local ();
   return TRUE;
-
-failed:
-  g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
-               _("impossible d’écrire le brouillon : %s"), local_error->message);
-  return FALSE;
 }
 
 /* Returns: (transfer full): the session the draft holds. */
@@ -259,6 +390,8 @@ gr_draft_discard (GrDraft *self)
 
   g_return_if_fail (GR_IS_DRAFT (self));
 
+  /* Two unlinks, once the writes asked for before are done. */
+  wait_for_writes ();
   origin_file = get_origin_file (self);
   g_file_delete (self->file, NULL, NULL);
   g_file_delete (origin_file, NULL, NULL);

@@ -22,10 +22,19 @@ const char *gr_draft_get_id        (GrDraft    *self);
 GFile      *gr_draft_get_file      (GrDraft    *self);
 GFile      *gr_draft_get_origin    (GrDraft    *self);
 GDateTime  *gr_draft_get_modified  (GrDraft    *self);
-gboolean    gr_draft_write         (GrDraft    *self,
-                                    GrSession  *session,
-                                    GFile      *origin,
-                                    GError    **error);
+gboolean    gr_draft_write         (GrDraft             *self,
+                                    GrSession           *session,
+                                    GFile               *origin,
+                                    GError             **error);
+void        gr_draft_write_async   (GrDraft             *self,
+                                    GrSession           *session,
+                                    GFile               *origin,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+gboolean    gr_draft_write_finish  (GrDraft             *self,
+                                    GAsyncResult        *result,
+                                    GError             **error);
 GrSession  *gr_draft_load          (GrDraft    *self,
                                     GError    **error);
 void        gr_draft_discard       (GrDraft    *self);

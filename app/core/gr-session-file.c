@@ -704,6 +704,51 @@ gr_session_serialize (GrSession *self)
   return g_string_free_to_bytes (out);
 }
 
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GrSession *session = gr_session_load (task_data, &error);
+
+  if (session != NULL)
+    g_task_return_pointer (task, session, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * gr_session_load_async:
+ *
+ * Reads a session file as gr_session_load() does, in a thread: the caller's thread goes on.
+ */
+void
+gr_session_load_async (GFile               *file,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gr_session_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/* Returns: (transfer full) (nullable): the session, or NULL with @error set. */
+GrSession *
+gr_session_load_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * gr_session_save:
  *

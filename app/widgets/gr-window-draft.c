@@ -9,49 +9,71 @@
 #include "gr-ui.h"
 #include "gr-window-private.h"
 
+/* Whether a draft is to be written now; the timers are done with either way. Back to the saved
+ * state (undone, or saved meanwhile), there is nothing to keep. */
 static gboolean
-write_draft (gpointer user_data)
+draft_due (GrWindow *self)
 {
-  GrWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-
   g_clear_handle_id (&self->draft_delay_id, g_source_remove);
   g_clear_handle_id (&self->draft_deadline_id, g_source_remove);
 
   if (self->session == NULL)
-    return G_SOURCE_REMOVE;
-
-  /* Back to the saved state (undone, or saved meanwhile): nothing to keep. */
+    return FALSE;
   if (!gr_window_is_modified (self))
     {
       if (self->draft != NULL)
         gr_draft_discard (self->draft);
-      return G_SOURCE_REMOVE;
+      return FALSE;
     }
-
   if (self->draft == NULL)
     self->draft = gr_draft_new ();
+  return TRUE;
+}
 
-  if (!gr_draft_write (self->draft, self->session, self->file, &error))
-    {
-      g_warning ("%s", error->message);
-      /* Said once: the user may save by hand; repeating it at each keystroke would stop work. */
-      if (!self->draft_error_shown)
-        gr_ui_show_error (GTK_WIDGET (self),
-                          _("La copie de secours automatique ne peut pas être écrite"),
-                          error->message);
-      self->draft_error_shown = TRUE;
-    }
+static void
+on_draft_written (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GrWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
 
+  if (gr_draft_write_finish (GR_DRAFT (source), result, &error))
+    return;
+
+  g_warning ("%s", error->message);
+  /* Said once: the user may save by hand; repeating it at each keystroke would stop work. A
+   * window gone meanwhile says nothing. */
+  if (!self->draft_error_shown && self->session != NULL)
+    gr_ui_show_error (GTK_WIDGET (self),
+                      _("La copie de secours automatique ne peut pas être écrite"),
+                      error->message);
+  self->draft_error_shown = TRUE;
+}
+
+/* The session is written in a thread: typing goes on meanwhile. */
+static gboolean
+write_draft (gpointer user_data)
+{
+  GrWindow *self = user_data;
+
+  if (draft_due (self))
+    gr_draft_write_async (self->draft, self->session, self->file, NULL, on_draft_written,
+                          g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
-/* Writes the draft now if one is due. */
+/* Writes the draft now, before this returns, if one is due: the window is going away, perhaps
+ * with the process. */
 void
 _gr_window_write_pending_draft (GrWindow *self)
 {
-  if (self->draft_delay_id != 0 || self->draft_deadline_id != 0)
-    write_draft (self);
+  g_autoptr(GError) error = NULL;
+
+  if (self->draft_delay_id == 0 && self->draft_deadline_id == 0)
+    return;
+  if (draft_due (self) && !gr_draft_write (self->draft, self->session, self->file, &error))
+    g_warning ("%s", error->message);
 }
 
 void

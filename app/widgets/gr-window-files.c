@@ -249,36 +249,74 @@ gr_window_is_pristine (GrWindow *self)
          !gr_history_can_undo (self->history) && !gr_history_can_redo (self->history);
 }
 
+/* A session already open is brought forward rather than opened twice. */
 static GrWindow *
-window_for_file (GrWindow *self,
-                 GFile    *file)
+window_showing (GrWindow *self,
+                GFile    *file)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  /* A session already open is brought forward rather than opened twice. */
   for (GList *l = gtk_application_get_windows (app); l; l = l->next)
     if (GR_IS_WINDOW (l->data) && GR_WINDOW (l->data)->file != NULL &&
         g_file_equal (GR_WINDOW (l->data)->file, file))
       return l->data;
-
-  if (gr_window_is_pristine (self))
-    return self;
-
-  return gr_window_new (GR_APPLICATION (app));
+  return NULL;
 }
 
+typedef struct
+{
+  GrWindow *window;   /* the one the file was opened from */
+  GFile    *file;
+} OpenData;
+
+static void
+on_loaded_to_open (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  OpenData *data = user_data;
+  GrWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrSession) session = gr_session_load_finish (result, &error);
+  GrWindow *target = self;
+
+  /* Decided once the file is read: meanwhile it may have been opened elsewhere, or this
+   * window used. A file that cannot be read is explained where it was opened from. A window
+   * closed meanwhile opens nothing. */
+  if (self->session != NULL)
+    {
+      if (session != NULL && (target = window_showing (self, data->file)) == NULL)
+        target = gr_window_is_pristine (self)
+          ? self : gr_window_new (GR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      gtk_window_present (GTK_WINDOW (target));
+      if (target->file == NULL || !g_file_equal (target->file, data->file))
+        gr_window_open_loaded (target, data->file, session, error);
+    }
+
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+/* Opens @file in this window if it is untouched, else in a new one; the file is read in a
+ * thread, the window showing what it showed until then. */
 void
 _gr_window_open_in_window (GrWindow *self,
                            GFile    *file)
 {
-  GrWindow *target = window_for_file (self, file);
+  GrWindow *showing = window_showing (self, file);
+  OpenData *data;
 
-  gtk_window_present (GTK_WINDOW (target));
-  if (target->file == NULL || !g_file_equal (target->file, file))
+  if (showing != NULL)
     {
-      if (!gr_window_open_file (target, file) && target != self && gr_window_is_pristine (target))
-        gtk_window_destroy (GTK_WINDOW (target));
+      gtk_window_present (GTK_WINDOW (showing));
+      return;
     }
+
+  data = g_new0 (OpenData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  gr_session_load_async (file, NULL, on_loaded_to_open, data);
 }
 
 static void
@@ -365,7 +403,8 @@ _gr_window_update_recent_menu (GrWindow *self)
   gtk_menu_button_set_menu_model (self->recent_button, G_MENU_MODEL (menu));
 }
 
-/* Opens @file in this window; on failure the window keeps its session and says why. */
+/* Opens @file in this window, read before this returns; on failure the window keeps its
+ * session and says why. */
 gboolean
 gr_window_open_file (GrWindow *self,
                      GFile    *file)
@@ -376,7 +415,31 @@ gr_window_open_file (GrWindow *self,
   g_return_val_if_fail (GR_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!(session = gr_session_load (file, &error)))
+  session = gr_session_load (file, &error);
+  return gr_window_open_loaded (self, file, session, error);
+}
+
+/**
+ * gr_window_open_loaded:
+ * @session: (nullable): the session read from @file, or %NULL
+ * @error: (nullable): why @file could not be read, when @session is %NULL
+ *
+ * Shows @session, read from @file (by gr_session_load_async(), say), in this window; without
+ * a session the window keeps its own and says why.
+ *
+ * Returns: whether @session is shown.
+ */
+gboolean
+gr_window_open_loaded (GrWindow     *self,
+                       GFile        *file,
+                       GrSession    *session,
+                       const GError *error)
+{
+  g_return_val_if_fail (GR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (session != NULL || error != NULL, FALSE);
+
+  if (session == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *primary = g_strdup_printf (_("Impossible d’ouvrir « %s »"), name);

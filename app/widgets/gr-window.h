@@ -27,6 +27,10 @@ void                gr_window_set_session           (GrWindow      *self,
 GFile              *gr_window_get_file              (GrWindow      *self);
 gboolean            gr_window_open_file             (GrWindow      *self,
                                                      GFile         *file);
+gboolean            gr_window_open_loaded           (GrWindow      *self,
+                                                     GFile         *file,
+                                                     GrSession     *session,
+                                                     const GError  *error);
 gboolean            gr_window_save_to_file          (GrWindow      *self,
                                                      GFile         *file,
                                                      GError       **error);
