@@ -69,6 +69,14 @@ is_of_type (GtkWidget     *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
+/* The page's own entry for a new name, not a participant's role entry. */
+static gboolean
+is_name_entry (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget) && gtk_widget_get_ancestor (widget, GR_TYPE_PARTICIPANT_ROW) == NULL;
+}
+
 static gboolean
 is_label_with_text (GtkWidget     *widget,
                     gconstpointer  text)
@@ -520,7 +528,7 @@ test_add_participant_inline (void)
   gr_window_show_page (window, "participants");
   settle ();
   page = GTK_WIDGET (gr_window_get_participants_page (window));
-  entry = find_widget (page, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  entry = find_widget (page, is_name_entry, NULL);
   add = find_widget (page, is_button_with_label, "_Ajouter");
   g_assert_nonnull (entry);
   g_assert_nonnull (add);
