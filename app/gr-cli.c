@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stdio.h>
 
+#include "gr-atomic-file.h"
 #include "gr-chart-export.h"
 #include "gr-cli.h"
 #include "gr-csv.h"
@@ -140,15 +141,17 @@ same_file (const char *a,
          sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* Writes @bytes to @path all at once: a temporary file beside it is renamed over it, so that
- * a failure leaves nothing, or the previous file, behind. */
+/* Writes @bytes to @path all at once, as Ctrl+S does: a temporary file beside it is renamed
+ * over it, so that a failure leaves nothing, or the previous file, behind; a symbolic link is
+ * followed, and a write-protected file refused. */
 static int
 write_output (const char *path,
               GBytes     *bytes)
 {
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+  if (!gr_atomic_file_write (file, bytes, FALSE, 0666, &error))
     return fail (path, _("impossible d’écrire le fichier : %s"), error->message);
 
   return 0;
@@ -453,7 +456,8 @@ run_export_dir (const CliOptions *o)
     exporter = gr_chart_exporter_new (&chart_options);
 
   if (g_mkdir_with_parents (o->export_dir, 0755) != 0)
-    return fail (o->export_dir, _("impossible de créer le dossier : %s"), g_strerror (errno));
+    return fail (o->export_dir, _("impossible de créer le dossier : %s"),
+                 gr_file_error_from_errno (errno));
 
   for (guint i = 0; o->files[i]; i++)
     {

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include "gr-application.h"
 #include "gr-cli.h"
 #include "gr-translator.h"
@@ -14,6 +16,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GrApplication) app = NULL;
+
+  /* Over a file-size limit (ulimit -f), write() fails with EFBIG and the save or export says
+   * so, instead of the process being killed with no word and a temporary file left behind. */
+  signal (SIGXFSZ, SIG_IGN);
 
   /* --summary, --export and friends run without a display, and without GTK at all. The only
    * change to the environment, before any thread starts: the language to start in. */

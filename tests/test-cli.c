@@ -5,7 +5,11 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 static char *tmpdir;
 
@@ -25,25 +29,25 @@ run_clear (Run *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* Runs the program with @args; @setup, when given, runs in the child before it. */
 static void
-run (Run        *r,
-     const char *first,
-     ...)
+run_valist (Run                  *r,
+            GSpawnChildSetupFunc  setup,
+            gpointer              setup_data,
+            const char           *first,
+            va_list               args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   const char *bin = g_getenv ("GRILLE_BIN");
   const char *envp[] = { "LANG=C.UTF-8", "LANGUAGE=", NULL };
   g_auto(GStrv) env = g_get_environ ();
-  va_list args;
   int wait_status;
 
   g_assert_nonnull (bin);
   g_ptr_array_add (argv, (char *)bin);
-  va_start (args, first);
   for (const char *a = first; a; a = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *)a);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   /* The user's own language must not leak into the expected French output. */
@@ -57,10 +61,46 @@ run (Run        *r,
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
 
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, setup, setup_data,
                                &r->out, &r->err, &wait_status, &error));
   g_assert_no_error (error);
   r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128 + WTERMSIG (wait_status);
+}
+
+static void
+run (Run        *r,
+     const char *first,
+     ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  run_valist (r, NULL, NULL, first, args);
+  va_end (args);
+}
+
+/* In the child: a file-size limit of *data bytes (ulimit -f), and SIGXFSZ's default action,
+ * which kills a process that writes past it unless the process ignores the signal itself. */
+static void
+limit_file_size (gpointer data)
+{
+  struct rlimit limit = { *(rlim_t *) data, *(rlim_t *) data };
+
+  signal (SIGXFSZ, SIG_DFL);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+static void
+run_with_file_limit (Run        *r,
+                     rlim_t      limit,
+                     const char *first,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  run_valist (r, limit_file_size, &limit, first, args);
+  va_end (args);
 }
 
 static char *
@@ -578,6 +618,136 @@ test_unwritable_output (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* The files in @dir other than @except: none is left behind by a failed write. */
+static guint
+count_other_files (const char *dir,
+                   const char *except)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (listing)))
+    if (g_strcmp0 (name, except) != 0)
+      {
+        g_test_message ("left in %s: %s", dir, name);
+        n++;
+      }
+  return n;
+}
+
+static void
+assert_one_line (const char *err,
+                 const char *prefix)
+{
+  g_assert_true (g_str_has_prefix (err, prefix));
+  g_assert_true (g_str_has_suffix (err, "\n"));
+  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+}
+
+/* A write-protected output keeps its content and its protection, whoever runs the program
+ * (root included, who may write anything). */
+static void
+test_write_protected_output (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *out = write_temp ("protege.csv", "avant", -1);
+  g_autofree char *prefix = g_strdup_printf ("grille: %s: ", out);
+  g_autofree char *after = NULL;
+  g_auto(Run) r = { 0 };
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (out, 0444), ==, 0);
+  run (&r, "--export", out, path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_one_line (r.err, prefix);
+  g_assert_nonnull (strstr (r.err, "le fichier est protégé en écriture"));
+
+  g_assert_true (g_file_get_contents (out, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "avant");
+  g_assert_cmpint (g_stat (out, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+  g_unlink (out);
+}
+
+/* Over a file-size limit the program is not killed: it says so in one line, in the user's
+ * language, names the user's file, and leaves no temporary file behind. */
+static void
+test_file_size_limit (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *dir = g_build_filename (tmpdir, "limite", NULL);
+  g_autofree char *out = g_build_filename (dir, "radar.png", NULL);
+  g_autofree char *prefix = g_strdup_printf ("grille: %s: ", out);
+  g_auto(Run) r = { 0 };
+  g_auto(Run) en = { 0 };
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  run_with_file_limit (&r, 4096, "--export", out, path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_one_line (r.err, prefix);
+  g_assert_nonnull (strstr (r.err, "impossible d’écrire le fichier : le fichier dépasserait la "
+                                   "taille maximale permise"));
+  g_assert_cmpuint (count_other_files (dir, NULL), ==, 0);
+
+  run_with_file_limit (&en, 4096, "--lang=en", "--export", out, path, NULL);
+  g_assert_cmpint (en.status, ==, 1);
+  assert_one_line (en.err, prefix);
+  g_assert_nonnull (strstr (en.err, "cannot write the file: the file would exceed the largest "
+                                    "size allowed"));
+  g_assert_cmpuint (count_other_files (dir, NULL), ==, 0);
+  g_rmdir (dir);
+}
+
+/* An output given as a symbolic link is written through it, as Ctrl+S does: the link stays. */
+static void
+test_symlink_output (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *target = write_temp ("cible.csv", "avant", -1);
+  g_autofree char *link = g_build_filename (tmpdir, "lien.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(Run) r = { 0 };
+  GStatBuf st;
+
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  run (&r, "--export", link, path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_get_contents (target, &csv, NULL, NULL));
+  /* The scores, with the byte order mark every CSV export starts with. */
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
+  g_assert_nonnull (strstr (csv, "Service jeunesse"));
+  g_unlink (link);
+  g_unlink (target);
+}
+
+/* A folder that does not exist: the message is the user's language from end to end, and
+ * names the user's file, not the temporary one beside it. */
+static void
+test_write_error_language (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *out = g_build_filename (tmpdir, "absent", "scores.csv", NULL);
+  g_autofree char *prefix = g_strdup_printf ("grille: %s: ", out);
+  g_auto(Run) fr = { 0 };
+  g_auto(Run) de = { 0 };
+
+  run (&fr, "--export", out, path, NULL);
+  g_assert_cmpint (fr.status, ==, 1);
+  assert_one_line (fr.err, prefix);
+  g_assert_cmpstr (fr.err + strlen (prefix), ==,
+                   "impossible d’écrire le fichier : le dossier n’existe pas\n");
+
+  run (&de, "--lang=de", "--export", out, path, NULL);
+  g_assert_cmpint (de.status, ==, 1);
+  assert_one_line (de.err, prefix);
+  g_assert_null (strstr (de.err, "scores.csv."));
+  g_assert_null (strstr (de.err, "No such"));
+  g_assert_nonnull (strstr (de.err, "Ordner"));
+}
+
 /* Split, then merge the files back: the participants return, what came in from where is said
  * on stdout; a file on another grid fails the merge with its name, and no output is written. */
 static void
@@ -661,6 +831,10 @@ main (int   argc,
   g_test_add_func ("/cli/errors/hostile-files", test_hostile);
   g_test_add_func ("/cli/errors/usage", test_usage_errors);
   g_test_add_func ("/cli/errors/unwritable-output", test_unwritable_output);
+  g_test_add_func ("/cli/errors/write-protected-output", test_write_protected_output);
+  g_test_add_func ("/cli/errors/file-size-limit", test_file_size_limit);
+  g_test_add_func ("/cli/errors/write-error-language", test_write_error_language);
+  g_test_add_func ("/cli/export/symlink-output", test_symlink_output);
   g_test_add_func ("/cli/export/reference", test_export_reference);
   g_test_add_func ("/cli/export/references", test_export_references);
   g_test_add_func ("/cli/export/by-role", test_export_by_role);

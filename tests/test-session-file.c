@@ -615,7 +615,9 @@ test_save_keeps_previous_on_failure (void)
   g_assert_false (gr_session_save (session, file, &error));
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
   g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO);
-  g_test_message ("save failed as expected: %s", error->message);
+  /* Said in the user's words, naming no temporary file (the caller names the session). */
+  g_assert_cmpstr (error->message, ==, "impossible d’enregistrer le fichier : le fichier "
+                   "dépasserait la taille maximale permise (ulimit -f)");
 
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_true (g_str_equal (after, before));
@@ -629,6 +631,60 @@ test_save_keeps_previous_on_failure (void)
       g_unlink (child);
     }
   g_assert_cmpuint (n_files, <=, 2);  /* the file, and possibly its backup */
+  g_rmdir (dir);
+}
+
+/* A write-protected session is not replaced, even by root (who may write anything): its
+ * content and its protection stay, and the error says why. */
+static void
+test_save_refuses_write_protected (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("grille-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "protege.grille", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GrSession) session = gr_session_new (gr_grid_get_default ());
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GStatBuf st;
+
+  gr_session_set_title (session, "Avant");
+  g_assert_true (gr_session_save (session, file, NULL));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  gr_session_set_title (session, "Après");
+  g_assert_false (gr_session_save (session, file, &error));
+  g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "le fichier est protégé en écriture"));
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A path through a plain file: the reason is the user's language, not GIO's English. */
+static void
+test_load_error_language (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("grille-test-XXXXXX", NULL);
+  g_autofree char *plain = g_build_filename (dir, "fichier", NULL);
+  g_autofree char *path = g_build_filename (plain, "atelier.grille", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrSession) session = NULL;
+
+  g_assert_true (g_file_set_contents (plain, "", 0, NULL));
+  session = gr_session_load (file, &error);
+  g_assert_null (session);
+  g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, "impossible de lire le fichier : le dossier n’existe pas");
+
+  g_unlink (plain);
   g_rmdir (dir);
 }
 
@@ -749,6 +805,8 @@ main (int   argc,
   g_test_add_func ("/session-file/save/atomic-with-backup", test_save_atomic);
   g_test_add_func ("/session-file/save/keeps-previous-on-failure", test_save_keeps_previous_on_failure);
   g_test_add_func ("/session-file/save/keeps-mode-and-links", test_save_keeps_mode_and_links);
+  g_test_add_func ("/session-file/save/refuses-write-protected", test_save_refuses_write_protected);
+  g_test_add_func ("/session-file/refuses/load-error-language", test_load_error_language);
   g_test_add_func ("/session-file/draft/written-in-order", test_draft_written_in_order);
 
   return g_test_run ();

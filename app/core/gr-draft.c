@@ -241,9 +241,8 @@ write_files (WriteData  *data,
   /* Drafts hold what a group typed, names and notes included: for the user's eyes only. */
   if (parent_path != NULL && g_mkdir_with_parents (parent_path, 0700) != 0)
     {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s", g_strerror (saved));
+      g_set_error_literal (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
+                           gr_file_error_from_errno (errno));
       return FALSE;
     }
 

@@ -25,11 +25,14 @@ typedef enum
   GR_FILE_ERROR_NAME,        /* a participant name empty or repeated */
   GR_FILE_ERROR_GRID,        /* a grid definition that breaks the grid's rules */
   GR_FILE_ERROR_OTHER_GRID,  /* sessions on different grids cannot be put together */
+  GR_FILE_ERROR_READ_ONLY,   /* the file to replace is write-protected */
 } GrFileError;
 
 #define GR_FILE_MAX_SIZE  (16 * 1024 * 1024)
 #define GR_FILE_MAX_DEPTH 64
 
-GQuark gr_file_error_quark (void);
+GQuark      gr_file_error_quark    (void);
+const char *gr_file_error_from_errno (int            errno_value);
+const char *gr_file_error_from_io    (const GError  *error);
 
 G_END_DECLS

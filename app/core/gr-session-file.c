@@ -529,7 +529,7 @@ gr_session_load (GFile   *file,
                              _("vous n’avez pas le droit de lire ce fichier"));
       else
         g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
-                     _("impossible de lire le fichier : %s"), local_error->message);
+                     _("impossible de lire le fichier : %s"), gr_file_error_from_io (local_error));
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
@@ -565,7 +565,7 @@ gr_session_load (GFile   *file,
                                 &local_error))
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
-                   _("impossible de lire le fichier : %s"), local_error->message);
+                   _("impossible de lire le fichier : %s"), gr_file_error_from_io (local_error));
       return NULL;
     }
 
@@ -774,7 +774,7 @@ gr_session_save (GrSession  *self,
 
   if (!ok)
     {
-      g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
+      g_set_error (error, GR_FILE_ERROR, local_error->code,
                    _("impossible d’enregistrer le fichier : %s"), local_error->message);
       return FALSE;
     }

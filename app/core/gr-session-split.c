@@ -200,7 +200,8 @@ gr_session_split (GrSession   *self,
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
-                   _("impossible de créer le dossier : %s"), local_error->message);
+                   _("impossible de créer le dossier : %s"),
+                   gr_file_error_from_io (local_error));
       return NULL;
     }
 
