@@ -69,14 +69,6 @@ is_of_type (GtkWidget     *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
-/* The page's own entry for a new name, not a participant's role entry. */
-static gboolean
-is_name_entry (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return GTK_IS_ENTRY (widget) && gtk_widget_get_ancestor (widget, GR_TYPE_PARTICIPANT_ROW) == NULL;
-}
-
 static gboolean
 is_label_with_text (GtkWidget     *widget,
                     gconstpointer  text)
@@ -512,6 +504,14 @@ test_remove_question_freed (void)
   g_assert_cmpuint (count_questions (), ==, 0);
 }
 
+static gboolean
+is_entry_with_placeholder (GtkWidget     *widget,
+                           gconstpointer  placeholder)
+{
+  return GTK_IS_ENTRY (widget) &&
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) == 0;
+}
+
 /* "Ajouter" waits for a name; a name already taken says so under the field, no dialog. */
 static void
 test_add_participant_inline (void)
@@ -528,7 +528,8 @@ test_add_participant_inline (void)
   gr_window_show_page (window, "participants");
   settle ();
   page = GTK_WIDGET (gr_window_get_participants_page (window));
-  entry = find_widget (page, is_name_entry, NULL);
+  /* The field for a new name, not a participant's role. */
+  entry = find_widget (page, is_entry_with_placeholder, "Nom d’un nouveau participant");
   add = find_widget (page, is_button_with_label, "_Ajouter");
   g_assert_nonnull (entry);
   g_assert_nonnull (add);

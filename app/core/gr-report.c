@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
+#include "gr-i18n.h"
 #include <math.h>
 #include <pango/pangocairo.h>
 

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "gr-action-plan.h"
 #include "gr-competency.h"
 #include "gr-competency-page.h"
 #include "gr-i18n.h"
@@ -34,6 +35,7 @@ struct _GrCompetencyPage
   GtkLabel      *target_caption;
   GtkDropDown   *target_dropdown;
   GtkListBox    *list;
+  GrActionPlan  *plan;
 };
 
 G_DEFINE_FINAL_TYPE (GrCompetencyPage, gr_competency_page, GTK_TYPE_WIDGET)
@@ -140,6 +142,7 @@ gr_competency_page_relabel (GrCompetencyPage *self)
   for (guint i = 0; i < self->rows->len; i++)
     gr_item_row_relabel (g_ptr_array_index (self->rows, i));
 
+  gr_action_plan_relabel (self->plan);
   update_second_texts (self);
   update_score (self);
   update_target (self);
@@ -189,11 +192,13 @@ gr_competency_page_class_init (GrCompetencyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, target_caption);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, target_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, list);
+  gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, plan);
 }
 
 static void
 gr_competency_page_init (GrCompetencyPage *self)
 {
+  g_type_ensure (GR_TYPE_ACTION_PLAN);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   g_signal_connect_object (self->target_dropdown, "notify::selected",
@@ -290,4 +295,22 @@ gr_competency_page_set_second_language (GrCompetencyPage *self,
   for (guint i = 0; i < self->rows->len; i++)
     gr_item_row_set_second_language (g_ptr_array_index (self->rows, i), code);
   update_second_texts (self);
+}
+
+/* The session whose action plan for this competency the page shows under the savoir-faire. */
+void
+gr_competency_page_set_session (GrCompetencyPage *self,
+                                GrSession        *session)
+{
+  g_return_if_fail (GR_IS_COMPETENCY_PAGE (self));
+
+  gr_action_plan_set_session (self->plan, session, gr_competency_get_index (self->competency));
+}
+
+/* Returns: (transfer none): the competency's action plan. */
+GrActionPlan *
+gr_competency_page_get_plan (GrCompetencyPage *self)
+{
+  g_return_val_if_fail (GR_IS_COMPETENCY_PAGE (self), NULL);
+  return self->plan;
 }

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gr-action-plan.h"
 #include "gr-item-row.h"
 #include "gr-session.h"
 
@@ -22,5 +23,8 @@ GtkDropDown  *gr_competency_page_get_target          (GrCompetencyPage *self);
 void          gr_competency_page_set_second_language (GrCompetencyPage *self,
                                                       const char       *code);
 void          gr_competency_page_relabel             (GrCompetencyPage *self);
+void          gr_competency_page_set_session         (GrCompetencyPage *self,
+                                                      GrSession        *session);
+GrActionPlan *gr_competency_page_get_plan            (GrCompetencyPage *self);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ struct _GrOverviewPage
   GtkLabel       *role_heading;
   GtkGrid        *role_table;
   GtkEntry       *title_entry;
+  GtkEntry       *organisation_entry;
   GrChartView    *chart;
   GtkWidget      *series_row;
   GtkLabel       *series_caption;
@@ -62,6 +63,7 @@ enum
   COLUMN_MEAN,     /* after the participants' columns */
   COLUMN_BAND,
   COLUMN_TARGET,
+  COLUMN_ACTIONS,  /* how many actions the competency's plan has, how many are overdue */
   N_GROUP_COLUMNS
 };
 
@@ -216,6 +218,40 @@ update_target_cell (GrOverviewPage *self,
 }
 
 static void
+update_actions_cell (GrOverviewPage *self,
+                     guint           competency)
+{
+  GListModel *actions = gr_session_get_actions (self->session, competency);
+  guint n = g_list_model_get_n_items (actions), late = 0;
+  g_autofree char *today = gr_today_iso ();
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GrAction) action = g_list_model_get_item (actions, i);
+      late += gr_action_is_overdue (action, today);
+    }
+  if (late > 0)
+    /* Translators: the actions of a competency's plan, and how many are overdue. */
+    text = g_strdup_printf (gr_translator_ngettext (gr_translator_get (NULL),
+                                                    "%u (dont %u en retard)",
+                                                    "%u (dont %u en retard)", late),
+                            n, late);
+  else
+    text = g_strdup_printf ("%u", n);
+  set_cell (self, table_group_column (self) + COLUMN_ACTIONS, 1 + competency, text, FALSE);
+}
+
+static void
+update_actions_cells (GrOverviewPage *self)
+{
+  if (self->session == NULL || self->n_table_competencies == 0)
+    return;
+  for (guint c = 0; c < self->n_table_competencies; c++)
+    update_actions_cell (self, c);
+}
+
+static void
 update_headers (GrOverviewPage *self)
 {
   GrGrid *grid = gr_session_get_grid (self->session);
@@ -239,6 +275,7 @@ update_headers (GrOverviewPage *self)
   else
     target = g_strdup (_("Objectif"));
   set_cell (self, column + COLUMN_TARGET, 0, target, FALSE);
+  set_cell (self, column + COLUMN_ACTIONS, 0, _("Actions"), FALSE);
 
   for (guint c = 0; c < self->n_table_competencies; c++)
     set_cell (self, 0, 1 + c,
@@ -262,6 +299,7 @@ update_table (GrOverviewPage *self)
         update_participant_cell (self, p, c);
       update_group_cells (self, c);
       update_target_cell (self, c);
+      update_actions_cell (self, c);
     }
 }
 
@@ -448,16 +486,24 @@ rebuild_series_checks (GrOverviewPage *self)
 }
 
 static void
-update_title_entry (GrOverviewPage *self)
+set_entry (GrOverviewPage *self,
+           GtkEntry       *entry,
+           const char     *text)
 {
-  const char *title = self->session ? gr_session_get_title (self->session) : "";
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), title) == 0)
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) == 0)
     return;
 
   self->updating = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
   self->updating = FALSE;
+}
+
+static void
+update_title_entry (GrOverviewPage *self)
+{
+  set_entry (self, self->title_entry, self->session ? gr_session_get_title (self->session) : "");
+  set_entry (self, self->organisation_entry,
+             self->session ? gr_session_get_organisation (self->session) : "");
 }
 
 static void
@@ -577,6 +623,16 @@ gr_overview_page_set_by_role (GrOverviewPage *self,
 }
 
 static void
+on_organisation_changed (GrOverviewPage *self)
+{
+  if (self->updating || self->session == NULL)
+    return;
+
+  gr_session_set_organisation (self->session,
+                               gtk_editable_get_text (GTK_EDITABLE (self->organisation_entry)));
+}
+
+static void
 update_legend (GrOverviewPage *self)
 {
   g_autofree char *legend = NULL;
@@ -620,6 +676,8 @@ gr_overview_page_relabel (GrOverviewPage *self)
   gr_ui_set_label (GTK_WIDGET (self->role_table), _("Scores par rôle"));
   gtk_entry_set_placeholder_text (self->title_entry, _("Titre de la session"));
   gr_ui_set_label (GTK_WIDGET (self->title_entry), _("Titre de la session"));
+  gtk_entry_set_placeholder_text (self->organisation_entry, _("Collectivité"));
+  gr_ui_set_label (GTK_WIDGET (self->organisation_entry), _("Collectivité"));
   /* Translators: before the check buttons that show or hide each line of the group chart. */
   gtk_label_set_text (self->series_caption, _("Afficher :"));
   gr_ui_set_label (GTK_WIDGET (self->series_box), _("Lignes affichées sur le graphique"));
@@ -665,6 +723,7 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_heading);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_table);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, organisation_entry);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, chart);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, series_row);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, series_caption);
@@ -691,6 +750,8 @@ gr_overview_page_init (GrOverviewPage *self)
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->title_entry, "changed", G_CALLBACK (on_title_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->organisation_entry, "changed",
+                           G_CALLBACK (on_organisation_changed), self, G_CONNECT_SWAPPED);
   gr_overview_page_relabel (self);
 
   keys = gtk_event_controller_key_new ();
@@ -720,6 +781,7 @@ gr_overview_page_set_session (GrOverviewPage *self,
       g_signal_handlers_disconnect_by_func (gr_session_get_participants (self->session),
                                             update_table, self);
       g_signal_handlers_disconnect_by_func (self->session, update_title_entry, self);
+      g_signal_handlers_disconnect_by_func (self->session, update_actions_cells, self);
       g_signal_handlers_disconnect_by_func (gr_session_get_participants (self->session),
                                             rebuild_series_checks, self);
     }
@@ -738,6 +800,10 @@ gr_overview_page_set_session (GrOverviewPage *self,
   g_signal_connect_object (session, "participant-changed", G_CALLBACK (on_participant_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::title", G_CALLBACK (update_title_entry), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::organisation", G_CALLBACK (update_title_entry), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "changed", G_CALLBACK (update_actions_cells), self,
                            G_CONNECT_SWAPPED);
   update_title_entry (self);
   update_table (self);

@@ -20,51 +20,17 @@ struct _GrParticipantRow
 
   GtkImage         *current_icon;
   GtkEditableLabel *name_label;
-  GtkComboBoxText  *role_combo;
-  gboolean          updating_role;
-  const char       *role_language;  /* the language of the suggestions in the list */
   GtkLabel         *progress_label;
   GtkButton        *select_button;
   GtkButton        *rename_button;
   GtkButton        *remove_button;
+  GtkEntry         *role_entry;
+  GtkMenuButton    *role_button;
+  GtkBox           *role_suggestions;
+  gboolean          updating_role;
 };
 
 G_DEFINE_FINAL_TYPE (GrParticipantRow, gr_participant_row, GTK_TYPE_LIST_BOX_ROW)
-
-/* The suggestions in the interface's language, and the role as the participant has it. */
-static void
-update_role (GrParticipantRow *self)
-{
-  GtkEntry *entry = GTK_ENTRY (gtk_combo_box_get_child (GTK_COMBO_BOX (self->role_combo)));
-  const char *role = gr_participant_get_role (self->participant);
-
-  self->updating_role = TRUE;
-  /* Made again only when the language changes: this runs at each change of the participant. */
-  if (self->role_language != gr_translator_get_language (gr_ui_translator ()))
-    {
-      self->role_language = gr_translator_get_language (gr_ui_translator ());
-      gtk_combo_box_text_remove_all (self->role_combo);
-      for (guint s = 0; s < GR_ROLES_N_SUGGESTIONS; s++)
-        {
-          g_autofree char *suggestion = gr_roles_get_suggestion (gr_ui_translator (), s);
-          gtk_combo_box_text_append_text (self->role_combo, suggestion);
-        }
-    }
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), role) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), role);
-  gtk_entry_set_placeholder_text (entry, _("Rôle (élu·e, agent·e, partenaire…)"));
-  gr_ui_set_label (GTK_WIDGET (entry), _("Rôle du participant"));
-  self->updating_role = FALSE;
-}
-
-static void
-on_role_changed (GrParticipantRow *self)
-{
-  GtkWidget *entry = gtk_combo_box_get_child (GTK_COMBO_BOX (self->role_combo));
-
-  if (!self->updating_role)
-    gr_participant_set_role (self->participant, gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
 
 void
 gr_participant_row_relabel (GrParticipantRow *self)
@@ -86,6 +52,35 @@ gr_participant_row_relabel (GrParticipantRow *self)
                                                       assessed),
                               assessed, n_items);
   gtk_label_set_text (self->progress_label, progress);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->role_entry)),
+                 gr_participant_get_role (self->participant)) != 0)
+    {
+      /* A copy: setting the text emits "changed" twice (emptied, then filled), and neither may
+       * reach the participant. */
+      g_autofree char *role = g_strdup (gr_participant_get_role (self->participant));
+
+      self->updating_role = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->role_entry), role);
+      self->updating_role = FALSE;
+    }
+  gtk_entry_set_placeholder_text (self->role_entry, _("Rôle"));
+  label = g_strdup_printf (_("Rôle de %s"), name);
+  gr_ui_set_label (GTK_WIDGET (self->role_entry), label);
+  g_clear_pointer (&label, g_free);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->role_button), _("Rôles proposés"));
+  gr_ui_set_label (GTK_WIDGET (self->role_button), _("Rôles proposés"));
+  {
+    guint i = 0;
+
+    for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->role_suggestions));
+         button != NULL; button = gtk_widget_get_next_sibling (button), i++)
+      {
+        /* The roles offered in the interface's language (gr-roles.c); any other can be typed. */
+        g_autofree char *suggestion = gr_roles_get_suggestion (gr_ui_translator (), i);
+        gtk_button_set_label (GTK_BUTTON (button), suggestion);
+      }
+  }
 
   gtk_button_set_label (self->select_button,
                         self->current ? _("En cours de saisie") : _("Saisir ses scores"));
@@ -111,7 +106,6 @@ gr_participant_row_relabel (GrParticipantRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), label);
   gr_ui_set_label (GTK_WIDGET (self->remove_button), label);
   gr_ui_set_label (GTK_WIDGET (self->name_label), _("Nom du participant"));
-  update_role (self);
 }
 
 /* Renames the participant, or says why not and puts the old name back. */
@@ -154,6 +148,22 @@ on_rename_clicked (GrParticipantRow *self)
 }
 
 static void
+on_role_changed (GrParticipantRow *self)
+{
+  if (self->participant != NULL && !self->updating_role)
+    gr_participant_set_role (self->participant,
+                             gtk_editable_get_text (GTK_EDITABLE (self->role_entry)));
+}
+
+static void
+on_role_suggested (GrParticipantRow *self,
+                   GtkButton        *button)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->role_entry), gtk_button_get_label (button));
+  gtk_menu_button_popdown (self->role_button);
+}
+
+static void
 gr_participant_row_dispose (GObject *object)
 {
   GrParticipantRow *self = GR_PARTICIPANT_ROW (object);
@@ -178,10 +188,12 @@ gr_participant_row_class_init (GrParticipantRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, current_icon);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, role_combo);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, select_button);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, rename_button);
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, role_entry);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, role_button);
+  gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, role_suggestions);
 }
 
 static void
@@ -192,8 +204,15 @@ gr_participant_row_init (GrParticipantRow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->rename_button, "clicked", G_CALLBACK (on_rename_clicked), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_combo_box_get_child (GTK_COMBO_BOX (self->role_combo)), "changed",
-                           G_CALLBACK (on_role_changed), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < GR_ROLES_N_SUGGESTIONS; i++)
+    {
+      GtkWidget *button = gtk_button_new ();
+
+      gtk_widget_add_css_class (button, "flat");
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_role_suggested), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (self->role_suggestions, button);
+    }
 }
 
 GtkWidget *
@@ -211,6 +230,8 @@ gr_participant_row_new (GrSession     *session,
   g_signal_connect_object (participant, "changed", G_CALLBACK (gr_participant_row_relabel), self,
                            G_CONNECT_SWAPPED);
   gr_participant_row_relabel (self);
+  g_signal_connect_object (self->role_entry, "changed", G_CALLBACK (on_role_changed), self,
+                           G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }

@@ -6,6 +6,8 @@
 
 #include "gr-competency.h"
 #include "gr-export-dialog.h"
+#include "gr-i18n.h"
+#include "gr-report-print.h"
 #include "gr-window-private.h"
 
 static void
@@ -59,6 +61,41 @@ export_action (GtkWidget  *widget,
   gr_export_dialog_set_comparison (dialog, self->references, self->by_role);
 
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Prints the report of what the window shows (the group or the participant, the earlier session)
+ * in the interface's language, on A4 unless the printer's paper is chosen otherwise. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GPtrArray) references = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GrReportOptions options;
+
+  gr_report_options_init (&options);
+  if (!_gr_window_is_group (self) && self->participant != NULL)
+    options.participant = gr_participant_get_name (self->participant);
+  if (self->reference != NULL)
+    g_ptr_array_add (references, self->reference);
+  options.references = references;
+
+  if (!(operation = gr_report_print_operation_new (self->session, &options, &error)) ||
+      gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL,
+                                                  GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                                  _("Impossible d’imprimer le rapport"));
+
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                                error->message);
+      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }
 
 static void
@@ -179,6 +216,7 @@ _gr_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.import-participants", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.prepare-files", NULL, prepare_action);

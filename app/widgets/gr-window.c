@@ -87,6 +87,7 @@ ensure_competency_page (GrWindow *self,
   g_ptr_array_index (self->competency_pages, position) = page;
   gr_competency_page_set_second_language (page, self->second_language);
   gr_competency_page_set_participant (page, self->participant);
+  gr_competency_page_set_session (page, self->session);
   gtk_stack_add_named (self->stack, GTK_WIDGET (page), gr_competency_get_id (competency));
   return page;
 }

@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The action plan in the window: the competency page lists the session's actions; adding,
+ * typing, ticking, moving with Alt+↓ and removing change the session, each undone and redone
+ * like the rest; and the report printed through GtkPrintOperation to a file has as many pages
+ * as `grille --report`. */
+#define G_LOG_DOMAIN "test-window-plan"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gr-action-row.h"
+#include "gr-application.h"
+#include "gr-competency-page.h"
+#include "gr-report-print.h"
+#include "gr-session-file.h"
+#include "gr-window.h"
+#include "gr-window-test.h"
+
+static GrWindow *
+open_example (void)
+{
+  g_autofree char *source_path = g_test_build_filename (G_TEST_DIST, "data", "atelier-v2.grille",
+                                                        NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (source_path);
+  g_autofree char *path = g_build_filename (window_test_tmp_dir (), "plan.grille", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GrWindow *window;
+
+  g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  window = new_window (1100, 900);
+  g_assert_true (gr_window_open_file (window, copy));
+  gr_window_show_page (window, "cooperer");
+  settle ();
+  return window;
+}
+
+static GrActionRow *
+plan_row (GrWindow *window,
+          guint     position)
+{
+  GrActionPlan *plan = gr_competency_page_get_plan (gr_window_get_competency_page (window, 0));
+
+  return GR_ACTION_ROW (gtk_list_box_get_row_at_index (gr_action_plan_get_list (plan), position));
+}
+
+static gboolean
+is_text_view (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+static gboolean
+is_check (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget);
+}
+
+static char *
+plan_texts (GrSession *session)
+{
+  GListModel *actions = gr_session_get_actions (session, 0);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(GrAction) action = g_list_model_get_item (actions, i);
+      g_string_append_printf (out, "%s%s", i ? "|" : "", gr_action_get_text (action));
+    }
+  return g_string_free (out, FALSE);
+}
+
+#define assert_plan(session, expected) \
+  G_STMT_START { g_autofree char *t_ = plan_texts (session); g_assert_cmpstr (t_, ==, expected); } G_STMT_END
+
+static void
+test_plan (void)
+{
+  GrWindow *window = open_example ();
+  GrSession *session = gr_window_get_session (window);
+  GrHistory *history = gr_window_get_history (window);
+  GrActionPlan *plan = gr_competency_page_get_plan (gr_window_get_competency_page (window, 0));
+  GtkTextView *view;
+  GrActionRow *row;
+
+  /* The file's two actions of Coopérer, in its order. */
+  assert_plan (session, "Ouvrir le comité aux habitants|Charte de coopération");
+  g_assert_nonnull (plan_row (window, 1));
+  g_assert_null (plan_row (window, 2));
+
+  /* Add, then type into the new row: the text reaches the session. */
+  gr_action_plan_add (plan);
+  settle ();
+  row = plan_row (window, 2);
+  g_assert_nonnull (row);
+  view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (row), is_text_view, NULL));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (view), "Forum annuel", -1);
+  settle ();
+  assert_plan (session, "Ouvrir le comité aux habitants|Charte de coopération|Forum annuel");
+  g_assert_true (gr_window_is_modified (window));
+
+  /* Tick it done. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (row), is_check, NULL)),
+                               TRUE);
+  {
+    g_autoptr(GrAction) action = g_list_model_get_item (gr_session_get_actions (session, 0), 2);
+    g_assert_true (gr_action_get_done (action));
+  }
+
+  /* Alt+↑ from the keyboard moves it up, and the focus follows. */
+  gtk_widget_activate_action (GTK_WIDGET (row), "action.move-up", NULL);
+  settle ();
+  assert_plan (session, "Ouvrir le comité aux habitants|Forum annuel|Charte de coopération");
+  screenshot (GTK_WIDGET (plan), "screenshot-plan.png");
+
+  /* Undo: the move, the tick, the typing, the addition; redo brings them back. */
+  g_assert_true (gr_history_undo (history));
+  assert_plan (session, "Ouvrir le comité aux habitants|Charte de coopération|Forum annuel");
+  g_assert_true (gr_history_undo (history));
+  g_assert_true (gr_history_undo (history));
+  assert_plan (session, "Ouvrir le comité aux habitants|Charte de coopération|");
+  g_assert_true (gr_history_undo (history));
+  settle ();
+  assert_plan (session, "Ouvrir le comité aux habitants|Charte de coopération");
+  g_assert_null (plan_row (window, 2));
+  while (gr_history_redo (history))
+    ;
+  settle ();
+  assert_plan (session, "Ouvrir le comité aux habitants|Forum annuel|Charte de coopération");
+
+  /* The row's remove button. */
+  gtk_widget_activate_action (GTK_WIDGET (plan_row (window, 0)), "action.move-down", NULL);
+  settle ();
+  assert_plan (session, "Forum annuel|Ouvrir le comité aux habitants|Charte de coopération");
+  gr_session_remove_action (session, 0, 0);
+  settle ();
+  assert_plan (session, "Ouvrir le comité aux habitants|Charte de coopération");
+  g_assert_null (plan_row (window, 2));
+
+  destroy_window (window);
+}
+
+static gboolean
+is_entry_with_placeholder (GtkWidget     *widget,
+                           gconstpointer  placeholder)
+{
+  return GTK_IS_ENTRY (widget) &&
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) == 0;
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The role typed on the participants page, the organisation on the overview, and the overview's
+ * count of actions and of those overdue. */
+static void
+test_role_organisation_overview (void)
+{
+  GrWindow *window = open_example ();
+  GrSession *session = gr_window_get_session (window);
+  GrHistory *history = gr_window_get_history (window);
+  GrParticipant *first = gr_session_get_participant (session, 0);
+  GtkWidget *overview, *participants, *entry;
+
+  gr_window_show_page (window, "participants");
+  settle ();
+  participants = GTK_WIDGET (gr_window_get_participants_page (window));
+  entry = find_widget (participants, is_entry_with_placeholder, "Rôle");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Agent·e");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Partenaire");
+  g_assert_cmpstr (gr_participant_get_role (first), ==, "Partenaire");
+  g_assert_true (gr_history_undo (history));
+  settle ();
+  g_assert_cmpstr (gr_participant_get_role (first), ==, "Agent·e");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Agent·e");
+
+  gr_window_show_page (window, "overview");
+  settle ();
+  overview = GTK_WIDGET (gr_window_get_overview (window));
+  entry = find_widget (overview, is_entry_with_placeholder, "Collectivité");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Ville de Montreuil");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Métropole");
+  g_assert_cmpstr (gr_session_get_organisation (session), ==, "Métropole");
+
+  /* Coopérer: two actions, the one not done overdue once its date is past. */
+  g_assert_nonnull (find_widget (overview, is_label_with_text, "2"));
+  {
+    g_autoptr(GrAction) action = g_list_model_get_item (gr_session_get_actions (session, 0), 1);
+    gr_action_set_due (action, "2001-01-01");
+  }
+  settle ();
+  g_assert_nonnull (find_widget (overview, is_label_with_text, "2 (dont 1 en retard)"));
+  screenshot (GTK_WIDGET (window), "screenshot-plan-overview.png");
+
+  destroy_window (window);
+}
+
+static int
+pdf_pages (const char *path)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *line;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return atoi (line + strlen ("Pages:"));
+}
+
+/* "Print to file" draws the same pages as the command line. */
+static void
+test_print_to_file (void)
+{
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "atelier-v2.grille", NULL);
+  g_autofree char *printed = g_build_filename (window_test_tmp_dir (), "printed.pdf", NULL);
+  g_autofree char *cli = g_build_filename (window_test_tmp_dir (), "cli.pdf", NULL);
+  g_autofree char *report_arg = g_strdup_printf ("--report=%s", cli);
+  g_autoptr(GFile) file = g_file_new_for_path (input);
+  g_autoptr(GrSession) session = gr_session_load (file, NULL);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("GRILLE_BIN"), report_arg, input, NULL };
+  GrReportOptions options;
+  int status;
+
+  gr_report_options_init (&options);
+  operation = gr_report_print_operation_new (session, &options, &error);
+  g_assert_no_error (error);
+  gtk_print_operation_set_export_filename (operation, printed);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
+                                            &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_assert_cmpint (pdf_pages (printed), ==, pdf_pages (cli));
+  g_assert_cmpint (pdf_pages (printed), >, 5);
+  g_unlink (printed);
+  g_unlink (cli);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  window_test_init (&argc, &argv, "grille-test-window-plan-XXXXXX", NULL);
+
+  g_test_add_func ("/window/plan/edit-undo-redo", test_plan);
+  g_test_add_func ("/window/plan/print-to-file", test_print_to_file);
+  g_test_add_func ("/window/plan/role-organisation-overview", test_role_organisation_overview);
+
+  status = g_test_run ();
+
+  window_test_shutdown ();
+  return status;
+}
