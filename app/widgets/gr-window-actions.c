@@ -72,16 +72,13 @@ print_action (GtkWidget  *widget,
 {
   GrWindow *self = GR_WINDOW (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GPtrArray) references = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   GrReportOptions options;
 
   gr_report_options_init (&options);
   if (!_gr_window_is_group (self) && self->participant != NULL)
     options.participant = gr_participant_get_name (self->participant);
-  if (self->reference != NULL)
-    g_ptr_array_add (references, self->reference);
-  options.references = references;
+  options.references = self->references;
 
   if (!(operation = gr_report_print_operation_new (self->session, &options, &error)) ||
       gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
