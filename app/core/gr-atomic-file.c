@@ -252,3 +252,74 @@ failed:
                        gr_file_error_from_io (local_error));
   return FALSE;
 }
+
+typedef struct
+{
+  GFile    *file;
+  GBytes   *bytes;
+  gboolean  keep_backup;
+  int       mode;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_object_unref (data->file);
+  g_bytes_unref (data->bytes);
+  g_free (data);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  WriteData *data = task_data;
+  GError *error = NULL;
+
+  if (gr_atomic_file_write (data->file, data->bytes, data->keep_backup, data->mode, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * gr_atomic_file_write_async:
+ *
+ * gr_atomic_file_write() in a thread: the caller's thread goes on while the file is written
+ * and flushed to disk. @source_object, if any, is kept alive until @callback.
+ */
+void
+gr_atomic_file_write_async (GFile               *file,
+                            GBytes              *bytes,
+                            gboolean             keep_backup,
+                            int                  mode,
+                            gpointer             source_object,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (bytes != NULL);
+
+  data = g_new0 (WriteData, 1);
+  data->file = g_object_ref (file);
+  data->bytes = g_bytes_ref (bytes);
+  data->keep_backup = keep_backup;
+  data->mode = mode;
+  task = g_task_new (source_object, NULL, callback, user_data);
+  g_task_set_source_tag (task, gr_atomic_file_write_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  g_task_run_in_thread (task, write_in_thread);
+}
+
+gboolean
+gr_atomic_file_write_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -162,12 +162,42 @@ gr_export_dialog_write (GrExportDialog  *self,
 }
 
 static void
+show_export_error (GrExportDialog *self,
+                   GFile          *file,
+                   const GError   *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+    g_autofree char *primary = g_strdup_printf (_("Impossible d’exporter vers « %s »"), name);
+
+  gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
+}
+
+static void
+on_export_written (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GrExportDialog *self = GR_EXPORT_DIALOG (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gr_atomic_file_write_finish (result, &error))
+    gtk_window_destroy (GTK_WINDOW (self));
+  else
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+      show_export_error (self, file, error);
+    }
+}
+
+static void
 on_chooser_response (GtkNativeDialog *native,
                      int              response,
                      GrExportDialog  *self)
 {
   g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
   g_signal_handlers_disconnect_by_data (chooser, self);
@@ -179,15 +209,15 @@ on_chooser_response (GtkNativeDialog *native,
   if (file == NULL)
     return;
 
-  if (gr_export_dialog_write (self, file, &error))
-    gtk_window_destroy (GTK_WINDOW (self));
-  else
+  /* Drawn here, written to disk in a thread: the dialog waits, the windows do not. */
+  if ((bytes = export_bytes (self, &error)))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *primary = g_strdup_printf (_("Impossible d’exporter vers « %s »"), name);
-
-      gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+      gr_atomic_file_write_async (file, bytes, FALSE, 0644, self, on_export_written,
+                                  g_object_ref (file));
     }
+  else
+    show_export_error (self, file, error);
 }
 
 static void
