@@ -106,14 +106,13 @@ update_second_texts (GrCompetencyPage *self)
                          gr_competency_get_introduction (self->competency));
 }
 
-void
-gr_competency_page_relabel (GrCompetencyPage *self)
+/* The texts made from the grid, in the interface's language. */
+static void
+show_texts (GrCompetencyPage *self)
 {
   g_autoptr(GtkStringList) targets = gtk_string_list_new (NULL);
   g_autofree char *target_label = NULL;
   const char *title;
-
-  g_return_if_fail (GR_IS_COMPETENCY_PAGE (self));
 
   title = gr_ui_grid_text (gr_competency_get_title (self->competency));
   gtk_label_set_text (self->title_label, title);
@@ -123,7 +122,6 @@ gr_competency_page_relabel (GrCompetencyPage *self)
                       gr_ui_grid_text (gr_competency_get_introduction (self->competency)));
   gr_ui_set_label (GTK_WIDGET (self->list), title);
 
-  gtk_label_set_text_with_mnemonic (self->target_caption, _("_Objectif"));
   gtk_string_list_append (targets, _("Aucun"));
   for (int level = 0; level <= gr_grid_get_max_level (self->grid); level++)
     {
@@ -135,17 +133,26 @@ gr_competency_page_relabel (GrCompetencyPage *self)
   self->updating = FALSE;
   target_label = g_strdup_printf (_("Objectif pour « %s »"), title);
   gr_ui_set_label (GTK_WIDGET (self->target_dropdown), target_label);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_dropdown),
-                               _("Le niveau visé pour cette compétence, tracé en pointillés "
-                                 "sur le graphique"));
 
-  for (guint i = 0; i < self->rows->len; i++)
-    gr_item_row_relabel (g_ptr_array_index (self->rows, i));
 
   gr_action_plan_relabel (self->plan);
   update_second_texts (self);
   update_score (self);
   update_target (self);
+}
+
+#define TEMPLATE "/io/github/grille/Grille/gr-competency-page.ui"
+
+/* After a switch of language: the template's texts, the grid's, and each savoir-faire's. */
+void
+gr_competency_page_relabel (GrCompetencyPage *self)
+{
+  g_return_if_fail (GR_IS_COMPETENCY_PAGE (self));
+
+  gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_COMPETENCY_PAGE, TEMPLATE);
+  show_texts (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    gr_item_row_relabel (g_ptr_array_index (self->rows, i));
 }
 
 static void
@@ -179,8 +186,7 @@ gr_competency_page_class_init (GrCompetencyPageClass *klass)
   object_class->finalize = gr_competency_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/grille/Grille/gr-competency-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, top);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, title_second);
@@ -226,7 +232,7 @@ gr_competency_page_new (GrGrid       *grid,
       g_ptr_array_add (self->rows, row);
     }
 
-  gr_competency_page_relabel (self);
+  show_texts (self);
   return GTK_WIDGET (self);
 }
 

@@ -247,13 +247,11 @@ update_second_text (GrItemRow *self)
                          gr_item_get_text (self->item));
 }
 
-/* Sets every text from the current language: the grid's texts and the interface's. */
-void
-gr_item_row_relabel (GrItemRow *self)
+/* The texts made from the grid, in the interface's language. */
+static void
+show_texts (GrItemRow *self)
 {
   const char *text;
-
-  g_return_if_fail (GR_IS_ITEM_ROW (self));
 
   text = gr_ui_grid_text (gr_item_get_text (self->item));
   gtk_label_set_text (self->text_label, text);
@@ -287,9 +285,20 @@ gr_item_row_relabel (GrItemRow *self)
 
     gr_ui_set_label (GTK_WIDGET (self->note_view), note_label);
   }
-  gtk_label_set_text (self->note_placeholder, _("Ajouter une note…"));
   update_second_text (self);
   update_level (self);
+}
+
+#define TEMPLATE "/io/github/grille/Grille/gr-item-row.ui"
+
+/* After a switch of language: the template's texts and the grid's. */
+void
+gr_item_row_relabel (GrItemRow *self)
+{
+  g_return_if_fail (GR_IS_ITEM_ROW (self));
+
+  gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_ITEM_ROW, TEMPLATE);
+  show_texts (self);
 }
 
 static void
@@ -322,8 +331,7 @@ gr_item_row_class_init (GrItemRowClass *klass)
   object_class->dispose = gr_item_row_dispose;
   object_class->finalize = gr_item_row_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/grille/Grille/gr-item-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
   gtk_widget_class_bind_template_child (widget_class, GrItemRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, GrItemRow, text_second);
   gtk_widget_class_bind_template_child (widget_class, GrItemRow, level_box);
@@ -361,7 +369,7 @@ gr_item_row_new (GrGrid *grid,
   self->item = g_object_ref (item);
   gtk_widget_set_name (GTK_WIDGET (self), gr_item_get_id (item));
   build_buttons (self);
-  gr_item_row_relabel (self);
+  show_texts (self);
 
   return GTK_WIDGET (self);
 }

@@ -27,9 +27,7 @@ struct _GrOverviewPage
   GtkLabel       *heading_label;
   GtkToggleButton *participant_button;
   GtkToggleButton *group_button;
-  GtkToggleButton *role_button;
   GtkWidget      *role_box;
-  GtkLabel       *role_heading;
   GtkGrid        *role_table;
   GtkEntry       *title_entry;
   GtkEntry       *organisation_entry;
@@ -657,34 +655,15 @@ update_legend (GrOverviewPage *self)
   gtk_label_set_text (self->legend_label, legend);
 }
 
+#define TEMPLATE "/io/github/grille/Grille/gr-overview-page.ui"
+
+/* After a switch of language: the template's texts, then the legend and the table. */
 void
 gr_overview_page_relabel (GrOverviewPage *self)
 {
   g_return_if_fail (GR_IS_OVERVIEW_PAGE (self));
 
-  gtk_label_set_text (self->heading_label, _("Vue d’ensemble"));
-  gtk_button_set_label (GTK_BUTTON (self->participant_button), _("Participant"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->participant_button),
-                               _("Le graphique du participant choisi"));
-  gtk_button_set_label (GTK_BUTTON (self->group_button), _("Groupe"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->group_button),
-                               _("La moyenne du groupe, sa bande et chaque participant"));
-  gtk_button_set_label (GTK_BUTTON (self->role_button), _("Par rôle"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->role_button),
-                               _("Une ligne par rôle et l’écart le plus grand entre rôles"));
-  gtk_label_set_text (self->role_heading, _("Scores par rôle"));
-  gr_ui_set_label (GTK_WIDGET (self->role_table), _("Scores par rôle"));
-  gtk_entry_set_placeholder_text (self->title_entry, _("Titre de la session"));
-  gr_ui_set_label (GTK_WIDGET (self->title_entry), _("Titre de la session"));
-  gtk_entry_set_placeholder_text (self->organisation_entry, _("Collectivité"));
-  gr_ui_set_label (GTK_WIDGET (self->organisation_entry), _("Collectivité"));
-  /* Translators: before the check buttons that show or hide each line of the group chart. */
-  gtk_label_set_text (self->series_caption, _("Afficher :"));
-  gr_ui_set_label (GTK_WIDGET (self->series_box), _("Lignes affichées sur le graphique"));
-  gtk_check_button_set_label (self->mean_check, _("Moyenne du groupe"));
-  gtk_check_button_set_label (self->band_check, _("Du plus bas au plus haut"));
-  gtk_label_set_text (self->table_heading, _("Scores par compétence"));
-  gr_ui_set_label (GTK_WIDGET (self->table), _("Scores par compétence"));
+  gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_OVERVIEW_PAGE, TEMPLATE);
   update_legend (self);
   update_table (self);
 }
@@ -712,15 +691,12 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
 
   g_type_ensure (GR_TYPE_CHART_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/grille/Grille/gr-overview-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, top);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, participant_button);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, group_button);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_button);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_box);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_heading);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_table);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, title_entry);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, organisation_entry);
@@ -752,7 +728,8 @@ gr_overview_page_init (GrOverviewPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->organisation_entry, "changed",
                            G_CALLBACK (on_organisation_changed), self, G_CONNECT_SWAPPED);
-  gr_overview_page_relabel (self);
+  update_legend (self);
+  update_table (self);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_table_key_pressed), self,

@@ -375,6 +375,25 @@ template_strings (const char *resource)
   return strings;
 }
 
+/* The object of @widget's template with the id @id that is not bound as a template child:
+ * GtkBuilder gives each object its id as a buildable id. */
+static GObject *
+find_buildable (GtkWidget  *widget,
+                const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GObject *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return G_OBJECT (child);
+      if ((found = find_buildable (child, id)))
+        return found;
+    }
+  return NULL;
+}
+
 /**
  * gr_ui_retranslate:
  * @widget: a widget built from the template in @resource
@@ -383,8 +402,8 @@ template_strings (const char *resource)
  *
  * Sets the translatable strings of @widget's template again, in the interface's language:
  * GtkBuilder translates them once, when it builds the widget, and a switch of language must
- * not rebuild what the user is working in. Each object with such a string is a template child
- * of @type (gtk_widget_class_bind_template_child_full() binds one without a field).
+ * not rebuild what the user is working in. Each object with such a string has an id: a
+ * template child of @type, or else the first widget below @widget with that id.
  */
 void
 gr_ui_retranslate (GtkWidget  *widget,
@@ -406,7 +425,9 @@ gr_ui_retranslate (GtkWidget  *widget,
                         : gtk_widget_get_template_child (widget, type, string->id);
 
       if (object == NULL)
-        g_critical ("%s: «%s» is not a template child", resource, string->id);
+        object = find_buildable (widget, string->id);
+      if (object == NULL)
+        g_debug ("%s: no object «%s» to translate again", resource, string->id);
       else if (string->accessible && GTK_IS_ACCESSIBLE (object))
         gtk_accessible_update_property (GTK_ACCESSIBLE (object),
                                         g_str_equal (string->name, "description")
