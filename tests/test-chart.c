@@ -14,6 +14,7 @@
 #include "gr-chart-export.h"
 #include "gr-chart-layout.h"
 #include "gr-chart-svg.h"
+#include "gr-format.h"
 #include "gr-test-png.h"
 
 /* librsvg 2.54 has no autoptr for its handle. */
@@ -673,7 +674,9 @@ has_words (const char *haystack,
            const char *needle)
 {
   g_auto(GStrv) words = g_strsplit (needle, " ", -1);
-  g_auto(GStrv) hay = g_strsplit_set (haystack, " \n", -1);
+  /* What a reader sees: the isolates round names are invisible. */
+  g_autofree char *visible = gr_format_strip_bidi (haystack);
+  g_auto(GStrv) hay = g_strsplit_set (visible, " \n", -1);
 
   for (guint h = 0; hay[h]; h++)
     {
@@ -1108,6 +1111,75 @@ test_rtl (void)
   g_assert_nonnull (strstr (text, "direction=\"rtl\""));
 }
 
+static GrSession *
+session_named (const char *first,
+               const char *second)
+{
+  GrSession *session = make_session (gr_grid_get_default (), 99);
+
+  gr_participant_set_name (gr_session_get_participant (session, 0), first);
+  gr_participant_set_name (gr_session_get_participant (session, 1), second);
+  return session;
+}
+
+static double
+chart_radius (GrSession *session)
+{
+  g_autoptr(GrChartLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  GrChartExportOptions options;
+
+  gr_chart_export_options_init (&options);
+  options.width = options.height = 900;
+  options.translator = gr_translator_get ("fr");
+  layout = gr_chart_export_build_layout (session, &options, &error);
+  g_assert_no_error (error);
+  for (guint t = 0; t < layout->texts->len; t++)
+    {
+      const GrChartText *text = &g_array_index (layout->texts, GrChartText, t);
+
+      /* No legend entry on more than one line, nor wider than half the chart. */
+      if (text->kind == GR_CHART_TEXT_LEGEND)
+        {
+          g_assert_cmpfloat (text->box.width, <=, 900.0 / 2);
+          g_assert_cmpint (pango_layout_get_line_count (text->layout), ==, 1);
+        }
+    }
+  return layout->radius;
+}
+
+/* A name holding U+202E would draw itself, and what follows, backwards: direction controls go
+ * when a name comes in, and every name is drawn isolated. A 10,000-character name is shortened
+ * in the legend with "…", so that the radar keeps its size; the SVG keeps it whole in a
+ * <title>. */
+static void
+test_hostile_names (void)
+{
+  g_autofree char *long_name = g_strnfill (10000, 'x');
+  g_autofree char *long_title = g_strdup_printf ("<title>\u2068%s\u2069</title>", long_name);
+  g_autoptr(GrSession) hostile = session_named ("\u202Eabc\u202C", long_name);
+  g_autoptr(GrSession) plain = session_named ("abc", "Direction");
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markup = NULL;
+  GrChartExportOptions options;
+
+  g_assert_cmpstr (gr_participant_get_name (gr_session_get_participant (hostile, 0)), ==, "abc");
+
+  gr_chart_export_options_init (&options);
+  options.width = options.height = 900;
+  options.translator = gr_translator_get ("fr");
+  svg = gr_chart_export_to_bytes (hostile, GR_CHART_FORMAT_SVG, &options, &error);
+  g_assert_no_error (error);
+  markup = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_assert_null (strstr (markup, "\u202E"));
+  g_assert_nonnull (strstr (markup, ">\u2068abc\u2069<"));
+  g_assert_nonnull (strstr (markup, "xxx…\u2069<"));
+  g_assert_nonnull (strstr (markup, long_title));
+
+  g_assert_cmpfloat (chart_radius (hostile), >=, 0.95 * chart_radius (plain));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1131,6 +1203,8 @@ main (int    argc,
   g_test_add_func ("/chart/pdf", test_pdf);
   g_test_add_func ("/chart/unknown-participant", test_unknown_participant);
   g_test_add_func ("/chart/rtl", test_rtl);
+
+  g_test_add_func ("/chart/hostile-names", test_hostile_names);
 
   return g_test_run ();
 }

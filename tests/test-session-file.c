@@ -160,6 +160,9 @@ static const Refusal refusals[] = {
     GR_FILE_ERROR_NAME, "participants[1].name : le nom du participant est vide" },
   { "name-repeated", HEAD "\"participants\": [ { \"name\": \"A\" }, { \"name\": \"B\" }, { \"name\": \"A\" } ] }",
     GR_FILE_ERROR_NAME, "participants[2].name : le nom « A » est déjà celui d’un autre participant" },
+  /* Direction controls are dropped from names: "A" followed by U+200E is "A" again. */
+  { "name-repeated-bidi", HEAD "\"participants\": [ { \"name\": \"A\" }, { \"name\": \"\\u202eA\\u200e\" } ] }",
+    GR_FILE_ERROR_NAME, "participants[1].name : le nom « A » est déjà celui d’un autre participant" },
   { "scores-type", HEAD "\"participants\": [ { \"name\": \"A\", \"scores\": [3] } ] }",
     GR_FILE_ERROR_TYPE, "participants[0].scores : un objet { … } est attendu, pas une liste" },
   { "unknown-item", HEAD "\"participants\": [ { \"name\": \"A\" }, { \"name\": \"B\" }, { \"name\": \"C\", \"scores\": { \"cooperer.1\": 1, \"cooperer.9\": 2 } } ] }",

@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "gr-chart-layout.h"
+#include "gr-format.h"
 
 /* Okabe and Ito's palette, readable by colour-blind readers; the participants' thin lines take
  * these in turn, each with its own dash and marker as well. Sky blue comes late: on the group's
@@ -238,6 +239,7 @@ static void
 text_clear (GrChartText *text)
 {
   g_clear_object (&text->layout);
+  g_clear_pointer (&text->full_text, g_free);
 }
 
 static void
@@ -288,6 +290,7 @@ typedef struct
     double  width, height;
   }                known[8];
   guint            n_known;
+  char            *full_text;       /* see GrChartText */
 } Block;
 
 static void
@@ -410,6 +413,7 @@ block_place (Block         *block,
     .muted = block->muted,
     .halo = halo,
     .axis = axis,
+    .full_text = g_steal_pointer (&block->full_text),
   };
 
   g_array_append_val (layout->texts, text);
@@ -419,6 +423,53 @@ static void
 block_clear (Block *block)
 {
   g_clear_object (&block->layout);
+  g_clear_pointer (&block->full_text, g_free);
+}
+
+/* The longest a legend entry's text may be, in characters, before it is measured at all. */
+#define LEGEND_MAX_CHARS 200
+
+/* Shortens the text of @block with "…" at its end until it is at most @max_width wide on one
+ * line, keeping the whole text in block->full_text: a 10,000-character name must not squeeze
+ * the radar. @prefix and @suffix (the isolate round a name) stay whole. */
+static void
+block_shorten (Block      *block,
+               const char *prefix,
+               const char *text,
+               const char *suffix,
+               double      max_width)
+{
+  glong n_chars = g_utf8_strlen (text, -1);
+  glong lo = 0, hi = MIN (n_chars, LEGEND_MAX_CHARS);
+  PangoRectangle logical;
+
+  pango_layout_set_width (block->layout, -1);
+  pango_layout_get_extents (block->layout, NULL, &logical);
+  if (n_chars <= LEGEND_MAX_CHARS && (double) logical.width / PANGO_SCALE <= max_width)
+    return;
+
+  block->full_text = g_strconcat (prefix, text, suffix, NULL);
+  /* The most characters that fit with the ellipsis: at least one is always kept. */
+  while (lo < hi)
+    {
+      glong mid = (lo + hi + 1) / 2;
+      g_autofree char *head = g_utf8_substring (text, 0, mid);
+      g_autofree char *candidate = g_strconcat (prefix, head, "…", suffix, NULL);
+
+      pango_layout_set_text (block->layout, candidate, -1);
+      pango_layout_get_extents (block->layout, NULL, &logical);
+      if ((double) logical.width / PANGO_SCALE <= max_width)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+
+  {
+    g_autofree char *head = g_utf8_substring (text, 0, MAX (lo, 1));
+    g_autofree char *shortened = g_strconcat (prefix, g_strchomp (head), "…", suffix, NULL);
+
+    pango_layout_set_text (block->layout, shortened, -1);
+  }
 }
 
 /* An axis label: its title, its score (or "non évalué" when the chart has none there), and
@@ -769,6 +820,8 @@ layout_legend (GrChartLayout     *layout,
   double sep = f * 0.5;
   double col_gap = f * 1.4;
   double row_gap = f * 0.35;
+  /* The widest a name may be: a third of the chart, or twenty ems on a narrow one. */
+  double max_name = MIN (area->width - sample_w - sep, MAX (f * 20, area->width / 3));
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Block));
   g_autoptr(GArray) keys = g_array_new (FALSE, TRUE, sizeof (GrChartLegendKey));
   g_autofree double *xs = NULL;
@@ -786,18 +839,35 @@ layout_legend (GrChartLayout     *layout,
         {
           g_autofree char *name = NULL;
           g_autofree char *label = NULL;
+          gboolean isolate;
 
-          /* A name is written in its own direction inside a right-to-left legend: "Élus
-           * (bureau)" keeps its brackets where they belong. */
-          if (layout->rtl)
-            name = g_strconcat ("\u2068", series->label, "\u2069", NULL);
           /* Someone who assessed nothing has no line, and is in no mean: say so. */
           if (series->kind == GR_CHART_SERIES_PARTICIPANT && !series_has_value (data, series))
-            label = g_strdup_printf ("%s (%s)", name ? name : series->label,
-                                     data->not_assessed);
-          block_init (&block, layout, GR_CHART_TEXT_LEGEND,
-                      label ? label : name ? name : series->label, f,
+            label = g_strdup_printf (" (%s)", data->not_assessed);
+          /* A participant's name is written in its own direction, isolated from the text round
+           * it: "Élus (bureau)" keeps its brackets where they belong in a right-to-left legend,
+           * an Arabic name keeps its letters in order in a French one. A long one is
+           * shortened. */
+          isolate = layout->rtl || series->kind == GR_CHART_SERIES_PARTICIPANT;
+          name = isolate ? gr_format_name (series->label) : g_strdup (series->label);
+          block_init (&block, layout, GR_CHART_TEXT_LEGEND, name, f,
                       PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+          block_shorten (&block, isolate ? "\u2068" : "", series->label,
+                         isolate ? "\u2069" : "", max_name);
+          if (label != NULL)
+            {
+              g_autofree char *shown = g_strconcat (pango_layout_get_text (block.layout), label,
+                                                    NULL);
+
+              pango_layout_set_text (block.layout, shown, -1);
+              if (block.full_text != NULL)
+                {
+                  char *full = g_strconcat (block.full_text, label, NULL);
+
+                  g_free (block.full_text);
+                  block.full_text = full;
+                }
+            }
           g_array_append_val (entries, block);
           g_array_append_val (keys, key);
         }

@@ -84,6 +84,7 @@ typedef struct
   gboolean         muted;          /* drawn in a lighter tone */
   gboolean         halo;           /* a background-coloured outline keeps it readable on lines */
   int              axis;           /* the axis it labels, or -1 */
+  char            *full_text;      /* a legend name shortened with "…": the whole name, or NULL */
 } GrChartText;
 
 typedef struct

@@ -248,6 +248,13 @@ write_text (GString             *out,
       g_string_append (out, " stroke-linejoin=\"round\" paint-order=\"stroke\"");
     }
   g_string_append (out, ">");
+  /* A name the legend shortened: the whole of it, for screen readers and as a tooltip. */
+  if (text->full_text != NULL)
+    {
+      g_string_append (out, "<title>");
+      append_escaped (out, text->full_text, strlen (text->full_text));
+      g_string_append (out, "</title>");
+    }
 
   /* One <tspan> per line that Pango wrapped, each where Pango put it, anchored on the side it
    * is aligned to so that a slightly different font elsewhere still lines up. */

@@ -314,3 +314,58 @@ gr_format_isolate (const char *text,
 
   return rtl ? g_strconcat ("\u2066", text, "\u2069", NULL) : g_strdup (text);
 }
+
+/* The invisible characters that change the direction of the text after them: marks (LRM, RLM,
+ * ALM), embeddings and overrides (U+202A … U+202E), isolates (U+2066 … U+2069). */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return c == 0x200E || c == 0x200F || c == 0x061C ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/**
+ * gr_format_strip_bidi:
+ * @text: valid UTF-8, such as a participant's name as typed or read from a file
+ *
+ * A name holding U+202E (RIGHT-TO-LEFT OVERRIDE) is drawn backwards, and every text after it
+ * in the same line too: names lose their direction controls when they come in.
+ *
+ * Returns: (transfer full): @text without its bidirectional control characters.
+ */
+char *
+gr_format_strip_bidi (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_bidi_control (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gr_format_name:
+ * @name: a participant's (or any user-given) name
+ *
+ * A name is drawn in its own direction, whatever the text around it: an Arabic name in a
+ * French legend, or "Élus (bureau)" in an Arabic one, keeps its letters and brackets in their
+ * order and leaves the text after it alone. First-strong isolate (U+2068 … U+2069) round the
+ * name: for the chart, its legend, the overview's table, the SVG and the report.
+ *
+ * Returns: (transfer full): the name to draw.
+ */
+char *
+gr_format_name (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_strconcat ("\u2068", name, "\u2069", NULL);
+}

@@ -30,5 +30,7 @@ char                  *gr_format_title_and_date     (GrTranslator *translator,
                                                      const char   *iso_date);
 char                  *gr_format_isolate            (const char   *text,
                                                      gboolean      rtl);
+char                  *gr_format_strip_bidi         (const char   *text);
+char                  *gr_format_name               (const char   *name);
 
 G_END_DECLS

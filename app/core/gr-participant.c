@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "gr-format.h"
 #include "gr-participant.h"
 
 struct _GrParticipant
@@ -159,7 +160,8 @@ gr_participant_new (GrGrid     *grid,
   self = g_object_new (GR_TYPE_PARTICIPANT, NULL);
   self->grid = g_object_ref (grid);
   self->n_items = n_items;
-  self->name = g_strdup (name);
+  /* Direction controls would draw the name, and what follows it, backwards. */
+  self->name = gr_format_strip_bidi (name);
   self->levels = g_new (int, n_items);
   self->notes = g_new0 (char *, n_items + 1);
   self->targets = g_new (int, n_competencies);
@@ -256,10 +258,13 @@ void
 gr_participant_set_name (GrParticipant *self,
                          const char    *name)
 {
+  g_autofree char *clean = NULL;
+
   g_return_if_fail (GR_IS_PARTICIPANT (self));
   g_return_if_fail (name != NULL);
 
-  if (gr_set_str (&self->name, name))
+  clean = gr_format_strip_bidi (name);
+  if (gr_set_str (&self->name, clean))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
       g_signal_emit (self, signals[CHANGED], 0, GR_PARTICIPANT_CHANGE_NAME, 0u);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "gr-atomic-file.h"
+#include "gr-format.h"
 #include "gr-i18n.h"
 #include "gr-json-private.h"
 #include "gr-session-file.h"
@@ -229,7 +230,7 @@ read_participants (GrSession   *session,
                    JsonObject  *root,
                    GError     **error)
 {
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) participants = g_ptr_array_new_with_free_func (g_object_unref);
   JsonNode *node = json_object_get_member (root, "participants");
   JsonArray *list;
@@ -255,12 +256,16 @@ read_participants (GrSession   *session,
       g_autoptr(GError) name_error = NULL;
       JsonObject *object;
       JsonNode *name_node;
+      g_autofree char *clean_name = NULL;
       const char *name, *role;
 
       if (!(object = gr_json_expect_object (json_array_get_element (list, i), path, error)) ||
           !(name_node = gr_json_require_member (object, path, "name", error)) ||
           !(name = gr_json_expect_string (name_node, name_path, TRUE, error)))
         return FALSE;
+      /* Without direction controls, as the participant will keep it: two names that differ
+       * only by them are the same name. */
+      name = clean_name = gr_format_strip_bidi (name);
 
       /* The names seen so far are in a table: a long list is checked in linear time. */
       if (!gr_session_check_name (session, name, NULL, &name_error))
@@ -268,7 +273,7 @@ read_participants (GrSession   *session,
           gr_json_set_error (error, GR_FILE_ERROR_NAME, name_path, "%s", name_error->message);
           return FALSE;
         }
-      if (!g_hash_table_add (names, (gpointer)name))
+      if (!g_hash_table_add (names, g_steal_pointer (&clean_name)))
         {
           gr_json_set_error (error, GR_FILE_ERROR_NAME, name_path,
                              _("le nom « %s » est déjà celui d’un autre participant"), name);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "gr-error.h"
+#include "gr-format.h"
 #include "gr-i18n.h"
 #include "gr-session.h"
 #include "gr-session-private.h"
@@ -421,7 +422,9 @@ gr_session_check_name (GrSession      *self,
                        GrParticipant  *except,
                        GError        **error)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+  /* The name as it will be kept: without direction controls (see gr_participant_set_name()). */
+  g_autofree char *clean = gr_format_strip_bidi (name ? name : "");
+  g_autofree char *stripped = g_strstrip (g_strdup (clean));
   GrParticipant *other;
 
   g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
@@ -433,11 +436,11 @@ gr_session_check_name (GrSession      *self,
       return FALSE;
     }
 
-  other = gr_session_find_participant (self, name, NULL);
+  other = gr_session_find_participant (self, clean, NULL);
   if (other != NULL && other != except)
     {
       g_set_error (error, GR_FILE_ERROR, GR_FILE_ERROR_NAME,
-                   _("le nom « %s » est déjà celui d’un autre participant"), name);
+                   _("le nom « %s » est déjà celui d’un autre participant"), clean);
       return FALSE;
     }
 

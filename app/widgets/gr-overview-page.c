@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "gr-competency.h"
+#include "gr-format.h"
 #include "gr-i18n.h"
 #include "gr-item.h"
 #include "gr-overview-page.h"
@@ -260,9 +261,10 @@ update_headers (GrOverviewPage *self)
   for (guint p = 0; p < self->n_table_participants; p++)
     {
       GrParticipant *participant = gr_session_get_participant (self->session, p);
+      /* Isolated: a name in another direction keeps its order and leaves its column alone. */
+      g_autofree char *name = gr_format_name (gr_participant_get_name (participant));
 
-      set_cell (self, 1 + p, 0, gr_participant_get_name (participant),
-                participant == self->participant);
+      set_cell (self, 1 + p, 0, name, participant == self->participant);
     }
   set_cell (self, column + COLUMN_MEAN, 0, _("Moyenne du groupe"), FALSE);
   set_cell (self, column + COLUMN_BAND, 0, _("Étendue"), FALSE);
