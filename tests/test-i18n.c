@@ -497,6 +497,7 @@ static const struct
     "begrijpen.", "Schaal:" },
   { "pt", "COOPERAR", "Compreender o sentido e as condições de sucesso das estratégias de "
     "cooperação.", "Escala:" },
+  { "ar", "التعاون", "فهم معنى استراتيجيات التعاون وشروط نجاحها.", "المقياس:" },
 };
 
 static void
@@ -584,7 +585,7 @@ test_runtime_switch (void)
 }
 
 /* A language Grille lists without its catalog installed: switching to it works, and its texts
- * are the French source, in the interface as in the templates. */
+ * are the French source. */
 static void
 test_runtime_switch_missing_catalog (void)
 {
@@ -592,12 +593,25 @@ test_runtime_switch_missing_catalog (void)
   g_autofree char *saved = g_strdup (g_getenv ("GRILLE_LOCALEDIR"));
   GrTranslator *ar;
 
+  g_autofree char *installed = g_build_filename (saved, "ar", "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
+                                                 NULL);
+
+  /* Every language listed has its catalog in the build tree now: looking "ar" up without it
+   * would leave a translator without a catalog in the cache for the tests that follow. A
+   * missing catalog is still covered by /i18n/translator/unknown-language and damaged-catalog. */
+  if (g_file_test (installed, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the Arabic catalog is built");
+      g_rmdir (dir);
+      return;
+    }
+
   /* A locale directory with no catalog at all stands for languages not yet translated. */
   g_setenv ("GRILLE_LOCALEDIR", dir, TRUE);
   ar = gr_translator_get ("ar");
-  g_setenv ("GRILLE_LOCALEDIR", saved, TRUE);
   if (gr_translator_has_catalog (ar))
     {
+      g_setenv ("GRILLE_LOCALEDIR", saved, TRUE);
       g_test_skip ("the Arabic catalog was loaded before");
       g_rmdir (dir);
       return;
@@ -605,9 +619,13 @@ test_runtime_switch_missing_catalog (void)
 
   g_assert_true (gr_i18n_set_language ("ar"));
   g_assert_true (gr_translator_get (NULL) == ar);
-  g_assert_cmpstr (_("non évalué"), ==, "non évalué");
+  /* The interface's translator, not _(): gettext's domain stays bound to the build's locale
+   * directory, where every language listed now has its catalog. */
+  g_assert_cmpstr (gr_translator_gettext (gr_translator_get (NULL), "non évalué"), ==,
+                   "non évalué");
   g_assert_false (gr_translator_is_rtl (gr_translator_get (NULL)));
   g_assert_true (gr_i18n_set_language ("fr"));
+  g_setenv ("GRILLE_LOCALEDIR", saved, TRUE);
   g_rmdir (dir);
 }
 
