@@ -18,10 +18,10 @@ G_DECLARE_FINAL_TYPE (GrDraft, gr_draft, GR, DRAFT, GObject)
 char       *gr_draft_get_directory (void);
 GPtrArray  *gr_draft_list          (void);
 GrDraft    *gr_draft_new           (void);
-const char *gr_draft_get_id        (GrDraft    *self);
-GFile      *gr_draft_get_file      (GrDraft    *self);
-GFile      *gr_draft_get_origin    (GrDraft    *self);
-GDateTime  *gr_draft_get_modified  (GrDraft    *self);
+const char *gr_draft_get_id        (GrDraft             *self);
+GFile      *gr_draft_get_file      (GrDraft             *self);
+GFile      *gr_draft_get_origin    (GrDraft             *self);
+GDateTime  *gr_draft_get_modified  (GrDraft             *self);
 gboolean    gr_draft_write         (GrDraft             *self,
                                     GrSession           *session,
                                     GFile               *origin,
@@ -35,8 +35,8 @@ void        gr_draft_write_async   (GrDraft             *self,
 gboolean    gr_draft_write_finish  (GrDraft             *self,
                                     GAsyncResult        *result,
                                     GError             **error);
-GrSession  *gr_draft_load          (GrDraft    *self,
-                                    GError    **error);
-void        gr_draft_discard       (GrDraft    *self);
+GrSession  *gr_draft_load          (GrDraft             *self,
+                                    GError             **error);
+void        gr_draft_discard       (GrDraft             *self);
 
 G_END_DECLS
