@@ -13,7 +13,7 @@ PACKAGES=(
   libcairo2-dev libpango1.0-dev librsvg2-common libgtk-4-bin
   desktop-file-utils appstream shared-mime-info
   libxml2-utils xvfb xauth poppler-utils librsvg2-bin fonts-dejavu-core
-  libreoffice-calc-nogui translate-toolkit
+  libdeflate-dev libreoffice-calc-nogui qpdf pngcheck translate-toolkit
 )
 
 install_missing () {

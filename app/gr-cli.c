@@ -176,6 +176,35 @@ run_summary (const CliOptions *o)
   return 0;
 }
 
+/* --paper, A4 when not given. */
+static int
+parse_paper (const CliOptions *o,
+             GrPaper          *paper)
+{
+  *paper = GR_PAPER_A4;
+  if (o->paper != NULL && !gr_paper_from_name (o->paper, paper))
+    return fail (NULL, _("--paper attend a4 ou letter, pas « %s »"), o->paper);
+  return 0;
+}
+
+/* --paper for a chart: a PDF only, and then on A4 unless --size asks for a page of the
+ * chart's size. */
+static int
+parse_paper_option (const CliOptions     *o,
+                    gboolean              pdf,
+                    GrChartExportOptions *options)
+{
+  options->on_paper = pdf && (o->paper != NULL || o->size == NULL);
+  if (o->paper == NULL)
+    return parse_paper (o, &options->paper);
+  if (!pdf)
+    return fail (NULL, _("--paper ne s’applique qu’à un export PDF"));
+  if (o->size != NULL)
+    return fail (NULL, _("--paper et --size ne vont pas ensemble : sur papier, le graphique "
+                         "prend toute la page"));
+  return parse_paper (o, &options->paper);
+}
+
 /* --reference, up to five times: the earlier sessions, read once for every chart. */
 static int
 load_references (const CliOptions  *o,
@@ -221,6 +250,7 @@ check_references (const CliOptions *o,
 
 static int
 parse_chart_options (const CliOptions      *o,
+                     gboolean               pdf,
                      GrChartExportOptions  *options,
                      GPtrArray            **references)
 {
@@ -258,6 +288,9 @@ parse_chart_options (const CliOptions      *o,
         return fail (NULL, _("--scale attend un facteur entier de 1 à 8, pas %d"), o->scale);
       options->scale = o->scale;
     }
+
+  if ((status = parse_paper_option (o, pdf, options)))
+    return status;
 
   return 0;
 }
@@ -333,24 +366,14 @@ run_export (const CliOptions *o)
     return fail (o->export_path, _("format de sortie inconnu : le nom doit finir par .csv, "
                                    ".png, .svg ou .pdf"));
 
-  if ((status = parse_chart_options (o, &chart_options, &references)) ||
+  if ((status = parse_chart_options (o, !csv && chart_format == GR_CHART_FORMAT_PDF,
+                                     &chart_options, &references)) ||
       (status = parse_table_option (o, csv, &table)))
     return status;
   exporter = gr_chart_exporter_new (&chart_options);
 
   return export_one (o, references, o->files[0], o->export_path, chart_format, csv, table,
                      exporter);
-}
-
-/* --paper, A4 when not given. */
-static int
-parse_paper (const CliOptions *o,
-             GrPaper          *paper)
-{
-  *paper = GR_PAPER_A4;
-  if (o->paper != NULL && !gr_paper_from_name (o->paper, paper))
-    return fail (NULL, _("--paper attend a4 ou letter, pas « %s »"), o->paper);
-  return 0;
 }
 
 static int
@@ -448,7 +471,8 @@ run_export_dir (const CliOptions *o)
 
   if (report && (status = parse_report_options (o, &report_options, &references)))
     return status;
-  if (!report && ((status = parse_chart_options (o, &chart_options, &references)) ||
+  if (!report && ((status = parse_chart_options (o, !csv && chart_format == GR_CHART_FORMAT_PDF,
+                                                 &chart_options, &references)) ||
                   (status = parse_table_option (o, csv, &table))))
     return status;
   /* One exporter for the whole batch: charts of the same grid share their frame. */

@@ -404,15 +404,15 @@ test_description (void)
 
   group = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), NULL, FALSE, FALSE,
                                           NULL);
-  g_assert_nonnull (strstr (group->description, "moyenne 2,8 sur 4, de 1,5 à 4"));
-  g_assert_nonnull (strstr (group->description, "moyenne 3 sur 4, de 3 à 3"));
+  g_assert_nonnull (strstr (group->description, "moyenne 2,75 sur 4, de 1,50 à 4,00"));
+  g_assert_nonnull (strstr (group->description, "moyenne 3,00 sur 4, de 3,00 à 3,00"));
   g_assert_nonnull (strstr (group->description, "non évalué"));
   /* Without the participants' lines: the mean alone, with its band. */
   g_assert_cmpuint (group->series->len, ==, 1);
 
   single = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), a, TRUE, FALSE,
                                            NULL);
-  g_assert_nonnull (strstr (single->description, "Zusammenarbeit00 mit allen Beteiligten des Gebiets gestalten : 1,5 sur 4. Objectif : 4."));
+  g_assert_nonnull (strstr (single->description, "Zusammenarbeit00 mit allen Beteiligten des Gebiets gestalten : 1,50 sur 4. Objectif : 4."));
   /* The participant's targets come as a dashed series of their own. */
   g_assert_cmpuint (single->series->len, ==, 2);
   g_assert_cmpint (((GrChartSeries *) g_ptr_array_index (single->series, 1))->kind, ==,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <cairo.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -265,8 +266,246 @@ test_export_csv (void)
   g_unlink (out);
 }
 
+/* Runs a program from outside Grille (poppler, qpdf) with its arguments (NULL-terminated);
+ * returns its output, or NULL when it is not installed. */
+static char *
+run_tool (int        *status,
+          const char *tool,
+          ...)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status;
+  va_list args;
+
+  if (program == NULL)
+    {
+      g_test_message ("%s is not installed: not checked with it", tool);
+      return NULL;
+    }
+  g_ptr_array_add (argv, program);
+  va_start (args, tool);
+  for (const char *a = va_arg (args, const char *); a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return out;
+}
+
+/* The smallest rectangle holding every pixel that is not white. */
+static void
+ink_bounds (cairo_surface_t *image,
+            int             *left,
+            int             *top,
+            int             *right,
+            int             *bottom)
+{
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guint8 *data = cairo_image_surface_get_data (image);
+
+  *left = width;
+  *top = height;
+  *right = *bottom = 0;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if ((*(const guint32 *) (data + y * stride + x * 4) & 0xffffff) != 0xffffff)
+        {
+          *left = MIN (*left, x);
+          *top = MIN (*top, y);
+          *right = MAX (*right, x + 1);
+          *bottom = MAX (*bottom, y + 1);
+        }
+}
+
+/* The value of @key in pdfinfo's output. */
+static char *
+pdfinfo_value (const char *info,
+               const char *key)
+{
+  g_autofree char *prefix = g_strconcat ("\n", key, ":", NULL);
+  g_autofree char *text = g_strconcat ("\n", info, NULL);
+  const char *line = strstr (text, prefix);
+  const char *end;
+
+  if (line == NULL)
+    return NULL;
+  line += strlen (prefix);
+  while (*line == ' ')
+    line++;
+  end = strchr (line, '\n');
+  return g_strndup (line, end ? (gsize) (end - line) : strlen (line));
+}
+
+/* The PDF as a printer gets it: an A4 (or Letter) page by default, the chart within 15 mm
+ * margins, the title and the date in words at the top, metadata, and a file qpdf finds sound. */
+static void
+test_export_pdf_paper (void)
+{
+  static const struct
+  {
+    const char *options[3];
+    const char *page_size;
+    double      width, height;
+    const char *title;
+  } cases[] = {
+    { { "--title", "--lang=fr", NULL }, "595.276 x 841.89 pts (A4)", 595.276, 841.89,
+      "Atelier du 12 mars — 12 mars 2026" },
+    { { "--paper=letter", "--title", "--lang=de" }, "612 x 792 pts (letter)", 612, 792,
+      "Atelier du 12 mars — 12. März 2026" },
+    { { "--paper=a4", "--lang=en", NULL }, "595.276 x 841.89 pts (A4)", 595.276, 841.89,
+      "Atelier du 12 mars — March 12, 2026" },
+    /* --size alone: a page of the chart's size, as before. */
+    { { "--size=600x500", NULL, NULL }, "600 x 500 pts", 600, 500,
+      "Atelier du 12 mars — 12 mars 2026" },
+  };
+  g_autofree char *path = example ();
+  g_autofree char *out = g_build_filename (tmpdir, "chart.pdf", NULL);
+  g_autofree char *export = g_strconcat ("--export=", out, NULL);
+  g_autofree char *page_prefix = g_build_filename (tmpdir, "page", NULL);
+  g_autofree char *page_png = g_build_filename (tmpdir, "page.png", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const double margin = 15 * 72 / 25.4;
+      g_auto(Run) r = { 0 };
+      g_autofree char *info = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *check = NULL;
+      g_autofree char *raster = NULL;
+      int status;
+
+      run (&r, export, path, cases[i].options[0], cases[i].options[1], cases[i].options[2],
+           NULL);
+      g_assert_cmpint (r.status, ==, 0);
+
+      if ((info = run_tool (&status, "pdfinfo", out, NULL)))
+        {
+          g_autofree char *page_size = pdfinfo_value (info, "Page size");
+          g_autofree char *title = pdfinfo_value (info, "Title");
+          g_autofree char *subject = pdfinfo_value (info, "Subject");
+          g_autofree char *creator = pdfinfo_value (info, "Creator");
+          g_autofree char *created = pdfinfo_value (info, "CreationDate");
+
+          g_assert_cmpint (status, ==, 0);
+          g_assert_cmpstr (page_size, ==, cases[i].page_size);
+          g_assert_cmpstr (title, ==, cases[i].title);
+          g_assert_cmpstr (creator, ==, "Grille " PACKAGE_VERSION);
+          g_assert_nonnull (subject);
+          g_assert_nonnull (strstr (subject, "2 "));
+          g_assert_nonnull (created);
+          g_assert_cmpuint (strlen (created), >, 10);
+        }
+
+      if ((check = run_tool (&status, "qpdf", "--check", out, NULL)))
+        {
+          if (status != 0)
+            g_error ("qpdf --check finds the PDF damaged:\n%s", check);
+          g_assert_nonnull (strstr (check, "No syntax or stream encoding errors"));
+        }
+
+      /* On paper ("(A4)", "(letter)"), the heading first, and all the ink within the margins,
+       * centred. */
+      if (!g_str_has_suffix (cases[i].page_size, ")") ||
+          !(text = run_tool (&status, "pdftotext", "-raw", out, "-", NULL)))
+        continue;
+      if (g_strv_contains ((const char * const *) cases[i].options, "--title"))
+        {
+          g_autofree char *heading = g_strdup_printf ("Atelier du 12 mars\n%s\n",
+                                                      strstr (cases[i].title, "— ") +
+                                                      strlen ("— "));
+          if (!g_str_has_prefix (text, heading))
+            g_error ("the page does not start with\n%s but:\n%s", heading, text);
+        }
+      if ((raster = run_tool (&status, "pdftoppm", "-r", "72", "-png", "-singlefile", out,
+                              page_prefix, NULL)))
+        {
+          cairo_surface_t *page = cairo_image_surface_create_from_png (page_png);
+          int left, top, right, bottom;
+
+          g_assert_cmpint (cairo_surface_status (page), ==, CAIRO_STATUS_SUCCESS);
+          ink_bounds (page, &left, &top, &right, &bottom);
+          g_test_message ("%s: ink from (%d, %d) to (%d, %d)", cases[i].page_size, left, top,
+                          right, bottom);
+          /* 1 pixel a point; one pixel of anti-aliasing to spare. */
+          g_assert_cmpint (left, >=, (int) margin - 1);
+          g_assert_cmpint (top, >=, (int) margin - 1);
+          g_assert_cmpint (right, <=, (int) (cases[i].width - margin) + 1);
+          g_assert_cmpint (bottom, <=, (int) (cases[i].height - margin) + 1);
+          g_assert_cmpint (ABS (left - (cairo_image_surface_get_width (page) - right)), <=, 40);
+          cairo_surface_destroy (page);
+          g_unlink (page_png);
+        }
+    }
+  g_unlink (out);
+
+  /* --paper is for a PDF, knows its sizes, and does not go with --size. */
+  {
+    static const struct { const char *options[2]; const char *message; } errors[] = {
+      { { "--paper=a3", NULL }, "grille: --paper attend a4 ou letter, pas « a3 »\n" },
+      { { "--paper=a4", "--size=600x600" },
+        "grille: --paper et --size ne vont pas ensemble : sur papier, le graphique prend "
+        "toute la page\n" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+      {
+        g_auto(Run) r = { 0 };
+
+        run (&r, export, path, errors[i].options[0], errors[i].options[1], NULL);
+        g_assert_cmpint (r.status, ==, 1);
+        g_assert_cmpstr (r.err, ==, errors[i].message);
+        g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      }
+  }
+  {
+    g_autofree char *png = g_build_filename (tmpdir, "chart.png", NULL);
+    g_autofree char *png_export = g_strconcat ("--export=", png, NULL);
+    g_auto(Run) r = { 0 };
+
+    run (&r, png_export, "--paper=a4", path, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_cmpstr (r.err, ==, "grille: --paper ne s’applique qu’à un export PDF\n");
+  }
+}
+
 /* A session with a NUL byte inside: its length is counted, strlen() would stop at the NUL. */
 #define NUL_SESSION "{ \"format\": \"grille-session\"\0 }"
+
+/* A PNG as pngcheck (an independent checker) reads it: sound, HiDPI for --scale=2, titled. */
+static void
+test_export_png_check (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *out = g_build_filename (tmpdir, "chart.png", NULL);
+  g_autofree char *export = g_strconcat ("--export=", out, NULL);
+  g_autofree char *check = NULL;
+  g_auto(Run) r = { 0 };
+  int status;
+
+  run (&r, export, "--scale=2", "--size=400x300", "--title", "--lang=en", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  if ((check = run_tool (&status, "pngcheck", "-v", "-t", out, NULL)))
+    {
+      if (status != 0 || !strstr (check, "No errors detected"))
+        g_error ("pngcheck finds the PNG damaged:\n%s", check);
+      g_assert_nonnull (strstr (check, "800 x 600 image, 24-bit RGB, non-interlaced"));
+      g_assert_nonnull (strstr (check, "5669x5669 pixels/meter (144 dpi)"));
+      /* The title has an em dash, which Latin-1 (tEXt) lacks: it is UTF-8 (iTXt). */
+      g_assert_nonnull (strstr (check, "chunk iTXt"));
+      g_assert_nonnull (strstr (check, "keyword: Title"));
+      g_assert_nonnull (strstr (check, "language tag = en"));
+    }
+  g_unlink (out);
+}
 
 typedef struct
 {
@@ -828,6 +1067,8 @@ main (int   argc,
   g_test_add_func ("/cli/summary/session", test_summary_session);
   g_test_add_func ("/cli/summary/plan", test_summary_plan);
   g_test_add_func ("/cli/export/csv", test_export_csv);
+  g_test_add_func ("/cli/export/pdf-paper", test_export_pdf_paper);
+  g_test_add_func ("/cli/export/png-check", test_export_png_check);
   g_test_add_func ("/cli/errors/hostile-files", test_hostile);
   g_test_add_func ("/cli/errors/usage", test_usage_errors);
   g_test_add_func ("/cli/errors/unwritable-output", test_unwritable_output);

@@ -536,6 +536,7 @@ test_export_language (void)
   GrWindow *window = new_window (1100, 760);
   GrExportDialog *dialog;
   GtkDropDown *languages;
+  gsize length;
   GListModel *model;
   GrGrid *grid;
   const char *text;
@@ -587,6 +588,18 @@ test_export_language (void)
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\"Partecipante\";"));
   g_assert_nonnull (strstr (csv, grid_text ("it", text)));
+
+  /* A PDF is for the printer: an A4 page unless another paper is chosen. */
+  gr_export_dialog_set_kind (dialog, GR_EXPORT_PDF);
+  g_assert_true (gr_export_dialog_write (dialog, csv_file, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&csv, g_free);
+  g_assert_true (g_file_get_contents (csv_path, &csv, &length, NULL));
+  for (gsize i = 0; i < length; i++)   /* the PDF's binary streams hold NULs */
+    if (csv[i] == '\0')
+      csv[i] = ' ';
+  g_assert_nonnull (strstr (csv, "/MediaBox [ 0 0 595.276 841.89 ]"));
+  screenshot (GTK_WIDGET (dialog), "screenshot-export-pdf.png");
   gr_export_dialog_set_kind (dialog, GR_EXPORT_CSV);
 
   /* The dialog follows the interface into German and keeps the choice made in it. */

@@ -209,6 +209,15 @@ format_score (GrTranslator *translator,
   return gr_format_decimal (value, 1, comma);
 }
 
+/* A figure of the description (the SVG's <desc>, what screen readers say): two decimals,
+ * the same figures as the CSV's. */
+static char *
+format_figure (GrTranslator *translator,
+               double        value)
+{
+  return gr_format_decimal (value, 2, gr_format_uses_decimal_comma (translator));
+}
+
 static char *
 escape_percent (const char *text)
 {
@@ -272,9 +281,9 @@ describe (GrChartData   *self,
         }
       else if (main_series->low != NULL)
         {
-          g_autofree char *mean = format_score (translator, value);
-          g_autofree char *low = format_score (translator, main_series->low[i]);
-          g_autofree char *high = format_score (translator, main_series->high[i]);
+          g_autofree char *mean = format_figure (translator, value);
+          g_autofree char *low = format_figure (translator, main_series->low[i]);
+          g_autofree char *high = format_figure (translator, main_series->high[i]);
 
           g_string_append_printf (text,
                                   /* Translators: a competency's title, the group's mean, the
@@ -286,7 +295,7 @@ describe (GrChartData   *self,
         }
       else
         {
-          g_autofree char *score = format_score (translator, value);
+          g_autofree char *score = format_figure (translator, value);
 
           /* Translators: a competency's title, its score and the scale's top level. */
           g_string_append_printf (text, gr_translator_gettext (translator, N_("%s : %s sur %d.")),

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <pango/pangocairo.h>
 
 #include "gr-chart-cairo.h"
 #include "gr-chart-export.h"
@@ -151,6 +152,7 @@ pixel_bounds (const GrChartRect *bounds,
 static GBytes *
 export_png (GrChartExporter  *self,
             gboolean          reused,
+            const char       *title,
             GError          **error)
 {
   const GrChartExportOptions *options = &self->options;
@@ -159,6 +161,7 @@ export_png (GrChartExporter  *self,
   int height = options->height * options->scale;
   cairo_status_t status;
   GrChartRect bounds;
+  GrPngMetadata metadata;
 
   /* Cairo cannot make an image wider than 32767 pixels, and past a few hundred million
    * pixels the memory it needs is not reasonable for a chart. */
@@ -211,26 +214,44 @@ export_png (GrChartExporter  *self,
   if (!check_cairo (status, error))
     return NULL;
 
-  return gr_png_encode_surface (self->surface);
+  metadata = (GrPngMetadata) {
+    title, gr_translator_get_language (options->translator), options->scale,
+  };
+  return gr_png_encode_surface (self->surface, &metadata);
 }
 
-static GBytes *
-export_pdf (const GrChartLayout  *layout,
-            const char           *title,
-            GError              **error)
+static char *document_title (GrSession    *session,
+                             GrTranslator *translator);
+
+/* A PDF's title, subject, creator and creation date, as document viewers and print queues
+ * show them. */
+static void
+set_pdf_metadata (cairo_surface_t     *surface,
+                  const char          *title,
+                  const GrChartLayout *layout)
 {
-  g_autoptr(GByteArray) array = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  const char *description = layout->description ? layout->description : "";
+  /* The description's first sentence says what the chart is ("Graphique en radar : …"). */
+  g_autofree char *subject = g_strndup (description, strcspn (description, "\n"));
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, array,
-                                                 layout->width, layout->height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Grille " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+}
 
-  cr = cairo_create (surface);
-  gr_chart_cairo_draw (layout, cr);
+/* Ends the page and the document that cairo writes into @array (whose ownership it takes). */
+static GBytes *
+finish_pdf (cairo_surface_t  *surface,
+            cairo_t          *cr,
+            GByteArray       *array,
+            GError          **error)
+{
+  g_autoptr(GByteArray) owned = array;
+  cairo_status_t status;
+
   cairo_show_page (cr);
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -242,7 +263,138 @@ export_pdf (const GrChartLayout  *layout,
   if (!check_cairo (status, error))
     return NULL;
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
+  return g_byte_array_free_to_bytes (g_steal_pointer (&owned));
+}
+
+/* A page of the chart's own size. */
+static GBytes *
+export_pdf (const GrChartLayout  *layout,
+            const char           *title,
+            GError              **error)
+{
+  g_autoptr(GByteArray) array = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, array,
+                                                 layout->width, layout->height);
+  set_pdf_metadata (surface, title, layout);
+  cr = cairo_create (surface);
+  gr_chart_cairo_draw (layout, cr);
+
+  return finish_pdf (surface, cr, g_steal_pointer (&array), error);
+}
+
+/* The margin all around a sheet of paper, and the page's heading. */
+#define MM_TO_POINTS(mm)    ((mm) * 72.0 / 25.4)
+#define PAGE_MARGIN         MM_TO_POINTS (15)
+#define HEADING_TITLE_SIZE  16   /* points */
+#define HEADING_DATE_SIZE   11
+#define HEADING_GAP         4    /* between the title and the date */
+#define HEADING_SPACE       18   /* between the heading and the chart */
+
+/* One line of the page's heading, centred across @width; moves *@y below it. */
+static void
+draw_heading_line (cairo_t             *cr,
+                   const GrChartLayout *layout,
+                   const char          *text,
+                   double               size,
+                   gboolean             bold,
+                   double               width,
+                   double              *y)
+{
+  g_autoptr(PangoLayout) pango = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+  int text_height;
+
+  pango_font_description_set_family (font, layout->font_family);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (pango, font);
+  pango_layout_set_width (pango, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (pango, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (pango, PANGO_ALIGN_CENTER);
+  pango_layout_set_text (pango, text, -1);
+
+  cairo_move_to (cr, PAGE_MARGIN, *y);
+  pango_cairo_show_layout (cr, pango);
+  pango_layout_get_size (pango, NULL, &text_height);
+  *y += (double) text_height / PANGO_SCALE;
+}
+
+/* A sheet of A4 or Letter paper: the session's title and date (in words) at the top when the
+ * title is asked for, then the chart as large as the rest allows, centred, 15 mm from every
+ * edge: it prints at 100 %, without "fit to page". */
+static GBytes *
+export_pdf_page (GrChartExporter  *self,
+                 GrSession        *session,
+                 GError          **error)
+{
+  GrChartExportOptions options = self->options;
+  g_autoptr(GByteArray) array = g_byte_array_new ();
+  g_autoptr(GrChartLayout) layout = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  const char *session_title = gr_session_get_title (session);
+  double page_width, page_height, width, height, side, y = PAGE_MARGIN;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  gr_paper_get_size (options.paper, &page_width, &page_height);
+  width = page_width - 2 * PAGE_MARGIN;
+
+  /* The heading is the page's: the chart itself goes without a title. */
+  options.show_title = FALSE;
+  options.width = options.height = (int) floor (width);
+  if (!(layout = gr_chart_export_build_layout (session, &options, error)))
+    return NULL;
+  title = document_title (session, options.translator);
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, array, page_width,
+                                                 page_height);
+  set_pdf_metadata (surface, title, layout);
+  cr = cairo_create (surface);
+
+  if (self->options.show_title)
+    {
+      const GrChartColor *ink = &layout->style.foreground;
+
+      date = gr_format_date_long (options.translator, gr_session_get_date (session));
+      cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, ink->alpha);
+      if (session_title != NULL && *session_title != '\0')
+        draw_heading_line (cr, layout, session_title, HEADING_TITLE_SIZE, TRUE, width, &y);
+      if (date != NULL)
+        {
+          if (y > PAGE_MARGIN)
+            y += HEADING_GAP;
+          draw_heading_line (cr, layout, date, HEADING_DATE_SIZE, FALSE, width, &y);
+        }
+      if (y > PAGE_MARGIN)
+        y += HEADING_SPACE;
+    }
+
+  /* The chart square, as large as the room left allows, centred in it. */
+  height = page_height - PAGE_MARGIN - y;
+  side = MIN (width, height);
+  if (side < options.width)
+    {
+      options.width = options.height = (int) floor (side);
+      g_clear_pointer (&layout, gr_chart_layout_free);
+      if (!(layout = gr_chart_export_build_layout (session, &options, error)))
+        {
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          return NULL;
+        }
+    }
+  /* The chart paints its background: only over its own square, not the heading. */
+  cairo_translate (cr, PAGE_MARGIN + (width - layout->width) / 2,
+                   y + (height - layout->height) / 2);
+  cairo_rectangle (cr, 0, 0, layout->width, layout->height);
+  cairo_clip (cr);
+  gr_chart_cairo_draw (layout, cr);
+
+  return finish_pdf (surface, cr, g_steal_pointer (&array), error);
 }
 
 static GrChartData *
@@ -403,6 +555,9 @@ gr_chart_exporter_export (GrChartExporter  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   options = &self->options;
+  if (format == GR_CHART_FORMAT_PDF && options->on_paper)
+    return export_pdf_page (self, session, error);
+
   if (!(data = build_data (session, options, error)))
     return NULL;
   gr_chart_style_init_default (&style);
@@ -423,7 +578,8 @@ gr_chart_exporter_export (GrChartExporter  *self,
   switch (format)
     {
     case GR_CHART_FORMAT_PNG:
-      return export_png (self, reused, error);
+      title = document_title (session, options->translator);
+      return export_png (self, reused, title, error);
     case GR_CHART_FORMAT_SVG:
       title = document_title (session, options->translator);
       return gr_chart_svg_write (self->layout, title,

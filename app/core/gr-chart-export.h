@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gr-chart-layout.h"
+#include "gr-paper.h"
 #include "gr-session.h"
 #include "gr-translator.h"
 
@@ -26,6 +27,9 @@ typedef struct
   GPtrArray    *references;   /* more of them (GrSession), drawn after @reference, or NULL */
   gboolean      by_role;      /* one series per role instead of the group or a participant */
   GrChartVisibility visibility;  /* the group view's series left out; all zero: none */
+  gboolean      on_paper;     /* a PDF on a sheet of @paper, the chart fitting the page (width
+                               * and height unused); FALSE (the default): the chart's size */
+  GrPaper       paper;
 } GrChartExportOptions;
 
 /* A PNG's limits: Cairo's widest image, and a memory bound (about 400 MB). */

@@ -15,10 +15,9 @@
  * Numbers take ";" between cells wherever the decimal mark is a comma (so that "2,5" stays one
  * cell), "," and a decimal point in English.
  *
- * Arabic: LibreOffice's and Windows' Arabic locales (ar-SA, ar-EG, …) write Western digits with
- * a decimal point ("2.5") and separate list items with ",", so an Arabic export takes the English
- * convention; a decimal comma would be read as text there. The Maghreb locales that write "2,5"
- * (ar-DZ, ar-MA, ar-TN) read French-convention files, which is what Grille's French export is.
+ * Arabic: LibreOffice 7.4 set to Arabic reads "2.38" as a number and "2,38" as text, whether the
+ * locale is ar-SA, ar-EG, ar-DZ or ar-MA (checked by converting a CSV headlessly with each of
+ * them), so an Arabic export takes the English convention: "," between cells, a decimal point.
  *
  * A language not in the table (a catalog added later) gets the first row's fallback, English:
  * the form any spreadsheet can be told to read. */

@@ -36,6 +36,8 @@ struct _GrExportDialog
   GtkSpinButton  *width_spin;
   GtkSpinButton  *height_spin;
   GtkLabel       *unit_label;
+  GtkLabel       *paper_caption;
+  GtkDropDown    *paper_dropdown;
   GtkLabel       *scale_caption;
   GtkDropDown    *scale_dropdown;
   GtkLabel       *language_caption;
@@ -61,16 +63,31 @@ gr_export_dialog_set_kind (GrExportDialog *self,
   gtk_drop_down_set_selected (self->format_dropdown, kind);
 }
 
+/* The PDF's page: items A4, Letter, then the chart's own size (not on paper). */
+static gboolean
+get_paper (GrExportDialog *self,
+           GrPaper        *paper)
+{
+  guint selected = gtk_drop_down_get_selected (self->paper_dropdown);
+
+  *paper = selected == 1 ? GR_PAPER_LETTER : GR_PAPER_A4;
+  return selected != 2;
+}
+
 /* Only what applies to the chosen format can be changed. */
 static void
 update_sensitivity (GrExportDialog *self)
 {
   GrExportKind kind = get_kind (self);
   gboolean chart = kind < GR_EXPORT_CSV;
+  /* On paper the chart takes the page: its size is the paper's. */
+  GrPaper paper;
+  gboolean sized = chart && !(kind == GR_EXPORT_PDF && get_paper (self, &paper));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_dropdown), chart);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->width_spin), chart);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->height_spin), chart);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->width_spin), sized);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->height_spin), sized);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_dropdown), kind == GR_EXPORT_PDF);
   gtk_widget_set_sensitive (GTK_WIDGET (self->title_check), chart);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_dropdown), kind == GR_EXPORT_PNG);
   gtk_label_set_text (self->unit_label, kind == GR_EXPORT_PNG ? _("pixels") : _("points"));
@@ -138,6 +155,8 @@ export_bytes (GrExportDialog  *self,
   options.references = self->references;
   options.by_role = self->by_role && participant == NULL;
   options.visibility = self->visibility;
+  if (kind == GR_EXPORT_PDF)
+    options.on_paper = get_paper (self, &options.paper);
 
   /* With a single participant, "the group" is that participant: the export decides. */
   return gr_chart_export_to_bytes (self->session, (GrChartFormat) kind, &options, error);
@@ -272,6 +291,8 @@ fill_choices (GrExportDialog *self)
   guint format = gtk_drop_down_get_selected (self->format_dropdown);
   guint content = gtk_drop_down_get_selected (self->content_dropdown);
   guint scale = gtk_drop_down_get_selected (self->scale_dropdown);
+  guint paper = gtk_drop_down_get_selected (self->paper_dropdown);
+  g_autoptr(GtkStringList) papers = gtk_string_list_new (NULL);
   guint language = gtk_drop_down_get_selected (self->language_dropdown);
 
   gtk_string_list_append (formats, _("Image PNG"));
@@ -292,6 +313,14 @@ fill_choices (GrExportDialog *self)
   gtk_drop_down_set_model (self->content_dropdown, G_LIST_MODEL (contents));
   if (content != GTK_INVALID_LIST_POSITION)
     gtk_drop_down_set_selected (self->content_dropdown, content);
+
+  gtk_string_list_append (papers, _("A4"));
+  /* Translators: the US paper size. */
+  gtk_string_list_append (papers, _("Letter (US)"));
+  gtk_string_list_append (papers, _("Taille du graphique, sans marges"));
+  gtk_drop_down_set_model (self->paper_dropdown, G_LIST_MODEL (papers));
+  gtk_drop_down_set_selected (self->paper_dropdown,
+                              paper == GTK_INVALID_LIST_POSITION ? 0 : paper);
 
   /* Translators: PNG pixel density: normal, or twice as many pixels for sharp screens. */
   gtk_string_list_append (scales, _("Normale (×1)"));
@@ -371,6 +400,8 @@ gr_export_dialog_class_init (GrExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, width_spin);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, paper_caption);
+  gtk_widget_class_bind_template_child (widget_class, GrExportDialog, paper_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, scale_caption);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, scale_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrExportDialog, language_caption);
@@ -384,6 +415,8 @@ gr_export_dialog_init (GrExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->format_dropdown, "notify::selected",
+                           G_CALLBACK (update_sensitivity), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->paper_dropdown, "notify::selected",
                            G_CALLBACK (update_sensitivity), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cancel_button, "clicked", G_CALLBACK (gtk_window_destroy), self,
                            G_CONNECT_SWAPPED);
