@@ -216,6 +216,10 @@ gr_format_title_and_date (GrTranslator *translator,
   if (iso_date != NULL && *iso_date != '\0' && !(date = gr_format_date_long (translator, iso_date)))
     date = g_strdup (iso_date);
 
+  /* A title in Latin letters inside an Arabic line keeps its own direction: the day of the
+   * date after it stays with the date (first-strong isolate, U+2068 … U+2069). */
+  if (title != NULL && *title != '\0' && date != NULL && gr_translator_is_rtl (translator))
+    return g_strdup_printf ("\u2068%s\u2069 — %s", title, date);
   if (title != NULL && *title != '\0' && date != NULL)
     return g_strdup_printf ("%s — %s", title, date);
   if (title != NULL && *title != '\0')
