@@ -69,7 +69,7 @@ gr_action_plan_relabel (GrActionPlan *self)
   g_return_if_fail (GR_IS_ACTION_PLAN (self));
 
   gtk_label_set_text (self->heading, _("Plan d’action"));
-  gtk_button_set_label (self->add_button, _("_Ajouter une action"));
+  gr_ui_set_button_label (self->add_button, _("_Ajouter une action"));
   gtk_label_set_text (self->placeholder, _("Aucune action pour l’instant"));
   gr_ui_set_label (GTK_WIDGET (self->list), _("Plan d’action"));
 }

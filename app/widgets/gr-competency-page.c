@@ -132,7 +132,7 @@ show_texts (GrCompetencyPage *self)
   gtk_drop_down_set_model (self->target_dropdown, G_LIST_MODEL (targets));
   self->updating = FALSE;
   target_label = g_strdup_printf (_("Objectif pour « %s »"), title);
-  gr_ui_set_label (GTK_WIDGET (self->target_dropdown), target_label);
+  gr_ui_name_drop_down (self->target_dropdown, target_label);
 
 
   gr_action_plan_relabel (self->plan);

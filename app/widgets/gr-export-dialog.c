@@ -339,6 +339,12 @@ fill_choices (GrExportDialog *self)
   gtk_drop_down_set_selected (self->language_dropdown,
                               language == GTK_INVALID_LIST_POSITION ? 0 : language);
 
+  /* Each drop-down is read as what its caption says it chooses. */
+  gr_ui_name_drop_down (self->format_dropdown, gtk_label_get_text (self->format_caption));
+  gr_ui_name_drop_down (self->content_dropdown, gtk_label_get_text (self->content_caption));
+  gr_ui_name_drop_down (self->paper_dropdown, gtk_label_get_text (self->paper_caption));
+  gr_ui_name_drop_down (self->scale_dropdown, gtk_label_get_text (self->scale_caption));
+  gr_ui_name_drop_down (self->language_dropdown, gtk_label_get_text (self->language_caption));
   update_sensitivity (self);
 }
 
@@ -414,6 +420,8 @@ static void
 gr_export_dialog_init (GrExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gr_ui_fix_button_name (self->cancel_button);
+  gr_ui_fix_button_name (self->export_button);
   g_signal_connect_object (self->format_dropdown, "notify::selected",
                            G_CALLBACK (update_sensitivity), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->paper_dropdown, "notify::selected",

@@ -281,6 +281,22 @@ update_headers (GrOverviewPage *self)
     set_cell (self, 0, 1 + c,
               gr_ui_grid_text (gr_competency_get_title (gr_grid_get_competency (grid, c))),
               FALSE);
+
+  /* GTK 4.8 does not turn the cells' "described by" into a description: each cell states
+   * its competency and its column itself, for a screen reader going from cell to cell. */
+  for (int row = 1; row <= (int) self->n_table_competencies; row++)
+    for (int col = 1; col < column + N_GROUP_COLUMNS; col++)
+      {
+        /* Translators: a cell of the scores table, described for a screen reader: its
+         * competency, then its column ("Coopérer, Moyenne du groupe"). */
+        g_autofree char *where = g_strdup_printf (_("%s, %s"),
+          gtk_label_get_text (GTK_LABEL (table_cell (self, 0, row))),
+          gtk_label_get_text (GTK_LABEL (table_cell (self, col, 0))));
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (table_cell (self, col, row)),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, where,
+                                        -1);
+      }
 }
 
 /* Brings every cell up to date (a new session, language or participant shown). */

@@ -84,6 +84,19 @@ gr_participant_row_relabel (GrParticipantRow *self)
 
   gtk_button_set_label (self->select_button,
                         self->current ? _("En cours de saisie") : _("Saisir ses scores"));
+  /* Translators: read by a screen reader on the "Saisir ses scores" button of a participant. */
+  label = gr_ui_with_name (_("Saisir les scores de %s"), name);
+  gr_ui_set_label (GTK_WIDGET (self->select_button), label);
+  g_clear_pointer (&label, g_free);
+  /* The row says whom it is about, how far they are, and whether they are the one edited. */
+  label = g_strdup_printf (self->current
+                           /* Translators: a participant's row read by a screen reader: the
+                            * name, then how many savoir-faire are assessed. */
+                           ? _("%s, %s, en cours de saisie")
+                           : C_("participant row", "%s, %s"),
+                           name, progress);
+  gr_ui_set_label (GTK_WIDGET (self), label);
+  g_clear_pointer (&label, g_free);
   gtk_widget_set_sensitive (GTK_WIDGET (self->select_button), !self->current);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->select_button),
                                   "win.select-participant");
@@ -145,6 +158,43 @@ on_rename_clicked (GrParticipantRow *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self->name_label));
   gtk_editable_label_start_editing (self->name_label);
+  /* The field that now has the focus says what it is for. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->name_label)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_STACK (child) || GTK_IS_TEXT (child))
+      {
+        GtkWidget *text = GTK_IS_TEXT (child) ? child
+          : gtk_stack_get_child_by_name (GTK_STACK (child), "editing");
+        /* Translators: the name field of a participant being renamed, read by a screen
+         * reader; %s is the name before. */
+        g_autofree char *label = gr_ui_with_name (_("Nouveau nom de %s (Entrée pour valider, "
+                                                    "Échap pour annuler)"),
+                                                  gr_participant_get_name (self->participant));
+
+        if (text != NULL)
+          gr_ui_set_label (text, label);
+      }
+}
+
+/* F2, or Enter on the row itself, renames; the arrows move between the row's controls and
+ * between rows, so that a row costs a single Tab stop (see gr_ui_make_single_tab_stop()). */
+static gboolean
+on_key_pressed (GrParticipantRow *self,
+                guint             keyval,
+                guint             keycode,
+                GdkModifierType   state)
+{
+  gboolean on_row = gtk_widget_has_focus (GTK_WIDGET (self));
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+    return FALSE;
+  if (keyval == GDK_KEY_F2 ||
+      (on_row && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)))
+    {
+      on_rename_clicked (self);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -199,7 +249,12 @@ gr_participant_row_class_init (GrParticipantRowClass *klass)
 static void
 gr_participant_row_init (GrParticipantRow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   g_signal_connect_object (self->name_label, "notify::editing", G_CALLBACK (on_editing_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->rename_button, "clicked", G_CALLBACK (on_rename_clicked), self,

@@ -177,6 +177,8 @@ static void
 gr_participants_page_init (GrParticipantsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gr_ui_make_single_tab_stop (self->list);
+  gr_ui_fix_button_name (self->add_button);
   g_signal_connect_object (self->name_entry, "activate", G_CALLBACK (on_add), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add), self,

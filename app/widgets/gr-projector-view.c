@@ -137,6 +137,14 @@ gr_projector_view_relabel (GrProjectorView *self)
   refresh (self);
 }
 
+/* The names toggle is read as a check box: its state is "checked", not "pressed". */
+static void
+update_names_state (GtkToggleButton *button)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (button), -1);
+}
+
 static void
 gr_projector_view_dispose (GObject *object)
 {
@@ -188,6 +196,8 @@ gr_projector_view_init (GrProjectorView *self)
   self->show_names = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   gr_chart_view_set_show_title (self->chart, TRUE);
+  g_signal_connect (self->names_button, "notify::active", G_CALLBACK (update_names_state), NULL);
+  update_names_state (self->names_button);
   refresh (self);
 }
 

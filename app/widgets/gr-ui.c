@@ -235,6 +235,177 @@ gr_ui_with_name (const char *format,
   return gr_format_with_name (gr_ui_translator (), format, name);
 }
 
+static GtkWidget *
+last_focusable (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_last_child (widget); child;
+       child = gtk_widget_get_prev_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child) || !gtk_widget_is_sensitive (child))
+        continue;
+      if ((found = last_focusable (child)))
+        return found;
+      if (gtk_widget_get_focusable (child))
+        return child;
+    }
+  return NULL;
+}
+
+/* Tab from inside the list: the focus is put on the list's edge (the first row for Shift+Tab,
+ * the last control of the last row for Tab), and the window's own Tab handling then moves it
+ * past the list. */
+static gboolean
+on_single_stop_key_pressed (GtkEventControllerKey *keys,
+                            guint                  keyval,
+                            guint                  keycode,
+                            GdkModifierType        state,
+                            gpointer               user_data)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys));
+  GtkWidget *edge;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK))
+    edge = gtk_widget_get_first_child (list);
+  else if ((edge = gtk_widget_get_last_child (list)) && last_focusable (edge))
+    edge = last_focusable (edge);
+
+  if (edge != NULL)
+    gtk_widget_grab_focus (edge);
+  return FALSE;
+}
+
+/* Makes @list one Tab stop: Up and Down move between its rows, Left and Right between the
+ * controls of a row, Tab leaves the list. */
+void
+gr_ui_make_single_tab_stop (GtkListBox *list)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_single_stop_key_pressed), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (list), keys);
+}
+
+/* A button with a mnemonic ("_Ouvrir"). GTK 4.8 puts the label, underscore and all, in the
+ * button's accessible label, which a screen reader then reads before the label's own text
+ * ("_Ouvrir Ouvrir"): the button is named by its label alone. */
+void
+gr_ui_set_button_label (GtkButton  *button,
+                        const char *label)
+{
+  gtk_button_set_label (button, label);
+  gr_ui_fix_button_name (button);
+}
+
+/* The same for a button whose label a template set. */
+void
+gr_ui_fix_button_name (GtkButton *button)
+{
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/* What a drop-down's item reads as: a string of a GtkStringList, or the "name" of an object
+ * (a participant). */
+static char *
+item_text (gpointer item)
+{
+  char *text = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (item));
+  if (G_IS_OBJECT (item) && g_object_class_find_property (G_OBJECT_GET_CLASS (item), "name"))
+    g_object_get (item, "name", &text, NULL);
+  return text;
+}
+
+static void
+setup_named_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_named_item (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = item_text (gtk_list_item_get_item (list_item));
+  GtkWidget *cell = gtk_widget_get_parent (label);
+
+  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  /* The choice itself is what a screen reader lands on in the open list: named after its
+   * text, not "GtkListItemWidget". */
+  if (cell != NULL)
+    gr_ui_set_label (cell, text);
+}
+
+static void
+update_drop_down_name (GtkDropDown *dropdown)
+{
+  const char *name = g_object_get_data (G_OBJECT (dropdown), "gr-ui-name");
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+  g_autofree char *value = item_text (gtk_drop_down_get_selected_item (dropdown));
+  g_autofree char *label = NULL;
+
+  if (name == NULL || !GTK_IS_TOGGLE_BUTTON (button))
+    return;
+  /* Translators: a drop-down's button read by a screen reader: what it chooses, then the
+   * choice, e.g. "Objectif pour « Coopérer » : 3 · Maîtrisé". */
+  label = value ? g_strdup_printf (_("%s : %s"), name, value) : g_strdup (name);
+  gr_ui_set_label (button, label);
+}
+
+/**
+ * gr_ui_name_drop_down:
+ * @name: what the drop-down chooses ("Participant", "Objectif pour « Coopérer »")
+ *
+ * Names a drop-down for screen readers: the drop-down, the button inside it that takes the
+ * focus (with the current choice after the name) and each choice of its list. GTK 4.8 reads
+ * the button as "GtkToggleButton" and the choices by their type, and adds a mnemonic label's
+ * text to the name set here ("Objectif pour « Coopérer » Objectif").
+ */
+void
+gr_ui_name_drop_down (GtkDropDown *dropdown,
+                      const char  *name)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (dropdown),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gr_ui_set_label (GTK_WIDGET (dropdown), name);
+  if (g_object_get_data (G_OBJECT (dropdown), "gr-ui-name") == NULL)
+    {
+      /* A drop-down with a factory of its own (the participants', marked "gr-ui-names-items")
+       * names its items there. */
+      if (g_object_get_data (G_OBJECT (gtk_drop_down_get_factory (dropdown)),
+                             "gr-ui-names-items") == NULL)
+        {
+          g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+          g_signal_connect (factory, "setup", G_CALLBACK (setup_named_item), NULL);
+          g_signal_connect (factory, "bind", G_CALLBACK (bind_named_item), NULL);
+          gtk_drop_down_set_factory (dropdown, factory);
+        }
+      g_signal_connect (dropdown, "notify::selected-item", G_CALLBACK (update_drop_down_name),
+                        NULL);
+      g_signal_connect_after (dropdown, "notify::model", G_CALLBACK (update_drop_down_name),
+                              NULL);
+    }
+  g_object_set_data_full (G_OBJECT (dropdown), "gr-ui-name", g_strdup (name), g_free);
+  update_drop_down_name (dropdown);
+}
+
 /* Template strings */
 
 /* A translatable property of a template, as its .ui file writes it. */
@@ -435,6 +606,11 @@ gr_ui_retranslate (GtkWidget  *widget,
                                         : GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         text, -1);
       else if (!string->accessible)
-        g_object_set (object, string->name, text, NULL);
+        {
+          g_object_set (object, string->name, text, NULL);
+          /* See gr_ui_set_button_label(): no "_Ouvrir Ouvrir" for a screen reader. */
+          if (GTK_IS_BUTTON (object) && g_str_equal (string->name, "label"))
+            gr_ui_fix_button_name (GTK_BUTTON (object));
+        }
     }
 }

@@ -60,6 +60,7 @@ export_action (GtkWidget  *widget,
   gr_export_dialog_set_series (dialog, &visibility, NULL);
   gr_export_dialog_set_comparison (dialog, self->references, self->by_role);
 
+  _gr_window_return_focus_after (self, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -157,8 +158,20 @@ select_participant_action (GtkWidget  *widget,
   GrParticipant *participant =
     gr_session_find_participant (self->session, g_variant_get_string (parameter, NULL), NULL);
 
-  if (participant != NULL)
-    gr_window_set_participant (self, participant);
+  if (participant == NULL)
+    return;
+  gr_window_set_participant (self, participant);
+  /* From the participants page ("Saisir ses scores"), straight to their first savoir-faire
+   * on the competency page last shown: the button that was pressed is now insensitive. */
+  if (g_strcmp0 (gr_window_get_page (self), PAGE_PARTICIPANTS) == 0)
+    {
+      GrGrid *grid = gr_session_get_grid (self->session);
+      guint competency = MIN (self->last_competency, gr_grid_get_n_competencies (grid) - 1);
+
+      gr_window_show_page (self, gr_competency_get_id (gr_grid_get_competency (grid,
+                                                                                competency)));
+      _gr_window_focus_page (self);
+    }
 }
 
 static void
@@ -183,18 +196,8 @@ step_competency_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  GrWindow *self = GR_WINDOW (widget);
-  GrGrid *grid = gr_session_get_grid (self->session);
-  guint n = gr_grid_get_n_competencies (grid);
-  const char *page = gr_window_get_page (self);
-  guint current = 0;
-  int step = g_str_equal (action_name, "win.next-competency") ? 1 : -1;
-  gboolean on_competency = gr_grid_find_competency (grid, page, &current);
-
-  if (!on_competency)
-    current = step > 0 ? n - 1 : 0;
-  current = (current + n + step) % n;
-  gr_window_show_page (self, gr_competency_get_id (gr_grid_get_competency (grid, current)));
+  _gr_window_step_page (GR_WINDOW (widget),
+                        g_str_equal (action_name, "win.next-competency") ? 1 : -1);
 }
 
 static void

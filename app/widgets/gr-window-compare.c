@@ -132,6 +132,7 @@ on_compare_response (GtkNativeDialog *native,
         }
     }
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  _gr_window_return_focus (self);
 }
 
 /* Asks for the earlier sessions to compare with. */

@@ -178,7 +178,10 @@ on_save_as_response (GtkNativeDialog *native,
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
 
   if (!close_after)
-    return;
+    {
+      _gr_window_return_focus (self);
+      return;
+    }
   if (saved)
     {
       self->close_confirmed = TRUE;
@@ -338,6 +341,9 @@ on_open_response (GtkNativeDialog *native,
         }
     }
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  /* Cancelled: back where the keyboard was. (An opened session's window comes forward.) */
+  if (response != GTK_RESPONSE_ACCEPT)
+    _gr_window_return_focus (self);
 }
 
 /* Asks for sessions to open. */

@@ -27,7 +27,12 @@ update_participant_label (GrParticipant *participant,
                           GParamSpec    *pspec,
                           GtkLabel      *label)
 {
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (label));
+
   gtk_label_set_text (label, gr_participant_get_name (participant));
+  /* A screen reader reads the choice by its name, not its widget type. */
+  if (cell != NULL)
+    gr_ui_set_label (cell, gr_participant_get_name (participant));
 }
 
 static void
@@ -72,6 +77,8 @@ _gr_window_participants_init (GrWindow *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_participant_item), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_participant_item), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_participant_item), NULL);
+  /* It names each choice for screen readers itself (see gr_ui_name_drop_down()). */
+  g_object_set_data (G_OBJECT (factory), "gr-ui-names-items", GINT_TO_POINTER (TRUE));
   gtk_drop_down_set_factory (self->participant_dropdown, factory);
   g_signal_connect_object (self->participant_dropdown, "notify::selected-item",
                            G_CALLBACK (on_participant_selected), self, G_CONNECT_SWAPPED);
@@ -214,6 +221,8 @@ on_remove_response (GtkDialog *dialog,
     gr_session_remove_participant (data->window->session, position);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  if (data->window != NULL)
+    _gr_window_return_focus (data->window);
 }
 
 static void

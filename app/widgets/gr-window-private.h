@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the files of the main window share: its structure, and the functions one concern calls
  * in another (gr-window.c: construction, properties, pages; -actions: the action table; -files:
- * open, save, close and recent sessions; -draft; -dnd; -compare; -participants). */
+ * open, save, close and recent sessions; -draft; -dnd; -compare; -participants; -keyboard). */
 #pragma once
 
 #include "gr-adaptive-box.h"
@@ -32,6 +32,8 @@ struct _GrWindow
   gboolean              close_after_save;   /* the chooser saves, then the window closes */
   gboolean              updating;
   GtkWidget            *close_prompt;
+  guint                 last_competency;    /* the competency page shown last */
+  GtkWidget            *last_focus;         /* weak: where the focus goes back after a dialog */
   GtkFileChooserNative *chooser;            /* Open, Save as or Compare, while it is shown */
   GtkWindow            *shortcuts_window;   /* built when first shown */
 
@@ -61,6 +63,7 @@ struct _GrWindow
   GtkDropDown          *participant_dropdown;
   GtkLabel             *sidebar_caption;
   GtkListBox           *sidebar;
+  GtkPaned             *paned;
   GrAdaptiveBox        *adaptive_box;
   GtkStack             *stack;
   GtkBox               *chart_panel;
@@ -110,6 +113,16 @@ void           _gr_window_choose_import            (GrWindow       *self);
 void           _gr_window_choose_prepare           (GrWindow       *self);
 void           _gr_window_gather_init_page         (GrWindow           *self,
                                                     GrParticipantsPage *page);
+
+/* gr-window-keyboard.c */
+void           _gr_window_keyboard_init            (GrWindow       *self);
+void           _gr_window_name_controls            (GrWindow       *self);
+gboolean       _gr_window_focus_page               (GrWindow       *self);
+void           _gr_window_return_focus             (GrWindow       *self);
+void           _gr_window_return_focus_after       (GrWindow       *self,
+                                                    GtkWindow      *dialog);
+void           _gr_window_step_page                (GrWindow       *self,
+                                                    int             step);
 
 /* gr-window-participants.c */
 void           _gr_window_participants_init        (GrWindow       *self);

@@ -190,6 +190,7 @@ on_row_selected (GrWindow      *self,
   if (gr_grid_find_competency (gr_session_get_grid (self->session), page, &position))
     {
       ensure_competency_page (self, position);
+      self->last_competency = position;
       if (self->projector_view != NULL)
         gr_projector_view_set_competency (self->projector_view, position);
     }
@@ -281,6 +282,7 @@ gr_window_relabel (GrWindow *self)
   g_return_if_fail (GR_IS_WINDOW (self));
 
   gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_WINDOW, TEMPLATE);
+  _gr_window_name_controls (self);
   build_menu (self);
   /* Built again, in the new language, when it is next asked for. */
   g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
@@ -503,6 +505,7 @@ gr_window_dispose (GObject *object)
    * ending without a close) keeps it, like a crash would. Write what is pending now. */
   _gr_window_write_pending_draft (self);
   gr_ui_clear_chooser (&self->chooser, self);
+  g_clear_weak_pointer (&self->last_focus);
   g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
   if (self->close_prompt != NULL)
     {
@@ -584,6 +587,7 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, participant_caption);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, participant_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, sidebar_caption);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, adaptive_box);
@@ -609,6 +613,7 @@ gr_window_init (GrWindow *self)
   self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _gr_window_name_controls (self);
   build_menu (self);
   /* Not bound as template children: dispose_template() would unparent them behind
    * GtkWindow's back, and GtkWindow unparents its title bar and child itself. */
@@ -629,6 +634,7 @@ gr_window_init (GrWindow *self)
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_changed), NULL);
 
   _gr_window_dnd_init (self);
+  _gr_window_keyboard_init (self);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
