@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "gr-history.h"
 #include "gr-session-file.h"
 #include "gr-session-merge.h"
 #include "gr-session-split.h"
@@ -348,6 +349,37 @@ test_merge_unreadable (void)
   g_assert_cmpuint (gr_session_get_n_participants (target), ==, 0);
 }
 
+/* An import is one step: one undo takes every imported participant back, one redo brings them
+ * again. */
+static void
+test_import_is_one_undo_step (void)
+{
+  g_autoptr(GrSession) target = gr_session_new (gr_grid_get_default ());
+  g_autoptr(GrHistory) history = gr_history_new (target);
+  g_autoptr(GrSessionMerge) merge = gr_session_merge_new (target);
+  g_autoptr(GFile) file = write_file ("trois.grille",
+    "{ \"format\": \"grille-session\", \"version\": 2, \"grid\": \"engagement\","
+    "  \"participants\": [ { \"name\": \"A\" }, { \"name\": \"B\" }, { \"name\": \"C\","
+    "  \"scores\": { \"ouvrir.1\": 2 } } ] }");
+
+  gr_participant_set_level (add (target, "Z"), 0, 1);
+  gr_history_seal (history);
+
+  gr_history_begin_group (history);
+  g_assert_true (gr_session_merge_add_file (merge, file, NULL));
+  gr_history_end_group (history);
+  g_assert_cmpuint (gr_session_get_n_participants (target), ==, 4);
+
+  g_assert_true (gr_history_undo (history));
+  g_assert_cmpuint (gr_session_get_n_participants (target), ==, 1);
+  /* The change before the import is still there, a step of its own. */
+  g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (target, 0), 0), ==, 1);
+  g_assert_true (gr_history_redo (history));
+  g_assert_cmpuint (gr_session_get_n_participants (target), ==, 4);
+  g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (target, 3),
+                                             item (target, "ouvrir.1")), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/merge/split-names-no-overwrite", test_split_names_and_no_overwrite);
   g_test_add_func ("/merge/rules", test_merge_rules);
   g_test_add_func ("/merge/unreadable", test_merge_unreadable);
+  g_test_add_func ("/merge/import-is-one-undo-step", test_import_is_one_undo_step);
 
   status = g_test_run ();
   /* The files are left for a failed run to be looked at; a passing run cleans up. */

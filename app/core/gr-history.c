@@ -40,6 +40,7 @@ typedef struct
   char          *old_text;
   char          *new_text;
   gboolean       sealed;       /* a later note edit must not merge into this one */
+  guint          group;        /* changes of one group are undone as one step; 0: none */
 } Change;
 
 struct _GrHistory
@@ -62,6 +63,8 @@ struct _GrHistory
 
   int         saved_depth;     /* undo->len when last saved, -1 when unreachable */
   gboolean    replaying;
+  guint       group;           /* the group being recorded (gr_history_begin_group), or 0 */
+  guint       last_group;
 };
 
 G_DEFINE_FINAL_TYPE (GrHistory, gr_history, G_TYPE_OBJECT)
@@ -154,6 +157,7 @@ record (GrHistory *self,
     }
 
   g_ptr_array_set_size (self->redo, 0);
+  change->group = self->group;
 
   /* Typing a note or a title is one change per keystroke: undo takes back the whole edit. */
   if (is_typing (change->kind) &&
@@ -520,13 +524,43 @@ gr_history_undo (GrHistory *self)
     return FALSE;
 
   before = get_state (self);
-  change = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  change->sealed = TRUE;
-  apply (self, change, FALSE);
-  g_ptr_array_add (self->redo, change);
+  do
+    {
+      change = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+      change->sealed = TRUE;
+      apply (self, change, FALSE);
+      g_ptr_array_add (self->redo, change);
+    }
+  while (change->group != 0 && self->undo->len > 0 &&
+         ((Change *) g_ptr_array_index (self->undo, self->undo->len - 1))->group == change->group);
   notify_state (self, before);
 
   return TRUE;
+}
+
+/**
+ * gr_history_begin_group:
+ *
+ * The changes recorded until gr_history_end_group() are one step: one undo takes them all
+ * back, such as the participants of an import.
+ */
+void
+gr_history_begin_group (GrHistory *self)
+{
+  g_return_if_fail (GR_IS_HISTORY (self));
+  g_return_if_fail (self->group == 0);
+
+  gr_history_seal (self);
+  self->group = ++self->last_group;
+}
+
+void
+gr_history_end_group (GrHistory *self)
+{
+  g_return_if_fail (GR_IS_HISTORY (self));
+
+  self->group = 0;
+  gr_history_seal (self);
 }
 
 gboolean
@@ -541,9 +575,14 @@ gr_history_redo (GrHistory *self)
     return FALSE;
 
   before = get_state (self);
-  change = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
-  apply (self, change, TRUE);
-  g_ptr_array_add (self->undo, change);
+  do
+    {
+      change = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+      apply (self, change, TRUE);
+      g_ptr_array_add (self->undo, change);
+    }
+  while (change->group != 0 && self->redo->len > 0 &&
+         ((Change *) g_ptr_array_index (self->redo, self->redo->len - 1))->group == change->group);
   notify_state (self, before);
 
   return TRUE;

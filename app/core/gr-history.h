@@ -17,6 +17,8 @@ gboolean   gr_history_can_redo      (GrHistory *self);
 gboolean   gr_history_undo          (GrHistory *self);
 gboolean   gr_history_redo          (GrHistory *self);
 void       gr_history_seal          (GrHistory *self);
+void       gr_history_begin_group   (GrHistory *self);
+void       gr_history_end_group     (GrHistory *self);
 void       gr_history_mark_saved    (GrHistory *self);
 void       gr_history_mark_modified (GrHistory *self);
 gboolean   gr_history_is_modified   (GrHistory *self);

@@ -237,6 +237,7 @@ largest_gap (GPtrArray *groups,
 {
   gboolean found = FALSE;
   double high = 0, low = 0;
+  guint n_scored = 0, last = 0;
 
   *gap = (GrRoleGap) { 0, 0, 0 };
   for (guint g = 0; g < groups->len; g++)
@@ -257,11 +258,16 @@ largest_gap (GPtrArray *groups,
           gap->lowest = g;
         }
       found = TRUE;
+      n_scored++;
+      last = g;
     }
 
-  /* A gap needs two roles with a score; one role alone differs from no one. */
-  if (!found || gap->highest == gap->lowest)
+  /* A gap needs two roles with a score; one role alone differs from no one. Roles that all
+   * agree have a gap of 0 between the first and the last of them. */
+  if (n_scored < 2)
     return FALSE;
+  if (gap->highest == gap->lowest)
+    gap->lowest = last;
   gap->gap = high - low;
   return TRUE;
 }

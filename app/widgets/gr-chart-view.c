@@ -23,6 +23,8 @@ struct _GrChartView
   gboolean       show_band;
   char         **hidden_participants;  /* names; NULL: nobody */
   GrSession     *reference;
+  GPtrArray     *references;  /* more earlier sessions (GrSession), or NULL */
+  gboolean       by_role;
 
   GrChartData   *data;
   GrChartLayout *layout;       /* kept while the size and the style stay the same */
@@ -62,11 +64,21 @@ invalidate (GrChartView *self)
 
   if (self->session != NULL)
     {
+      g_autoptr(GPtrArray) references = g_ptr_array_new ();
       GrChartVisibility visibility;
 
-      self->data = gr_chart_data_new_from_session (self->session, gr_translator_get (NULL),
-                                                   self->participant, self->show_participants,
-                                                   self->show_title, self->reference);
+      if (self->reference != NULL)
+        g_ptr_array_add (references, self->reference);
+      if (self->references != NULL)
+        g_ptr_array_extend (references, self->references, NULL, NULL);
+      if (self->by_role)
+        self->data = gr_chart_data_new_by_role (self->session, gr_translator_get (NULL),
+                                                self->show_title, references);
+      else
+        self->data = gr_chart_data_new_from_sessions (self->session, gr_translator_get (NULL),
+                                                      self->participant,
+                                                      self->show_participants,
+                                                      self->show_title, references);
       gr_chart_view_get_visibility (self, &visibility);
       gr_chart_data_set_visibility (self->data, &visibility);
     }
@@ -255,6 +267,7 @@ gr_chart_view_dispose (GObject *object)
   disconnect_session (self);
   g_clear_object (&self->participant);
   g_clear_object (&self->reference);
+  g_clear_pointer (&self->references, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gr_chart_view_parent_class)->dispose (object);
 }
@@ -668,7 +681,50 @@ gr_chart_view_get_reference (GrChartView *self)
 {
   g_return_val_if_fail (GR_IS_CHART_VIEW (self), NULL);
 
+  if (self->reference == NULL && self->references != NULL && self->references->len > 0)
+    return g_ptr_array_index (self->references, 0);
   return self->reference;
+}
+
+/**
+ * gr_chart_view_set_references:
+ * @references: (nullable) (element-type GrSession): earlier sessions drawn for comparison, up
+ *   to GR_CHART_MAX_REFERENCES, each a thin dated line
+ */
+void
+gr_chart_view_set_references (GrChartView *self,
+                              GPtrArray   *references)
+{
+  g_return_if_fail (GR_IS_CHART_VIEW (self));
+
+  g_clear_pointer (&self->references, g_ptr_array_unref);
+  if (references != NULL)
+    {
+      self->references = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < references->len; i++)
+        g_ptr_array_add (self->references, g_object_ref (references->pdata[i]));
+    }
+  invalidate (self);
+}
+
+/* One line per role ("Élu·e·s (3)") instead of the group or a participant. */
+void
+gr_chart_view_set_by_role (GrChartView *self,
+                           gboolean     by_role)
+{
+  g_return_if_fail (GR_IS_CHART_VIEW (self));
+
+  if (self->by_role == !!by_role)
+    return;
+  self->by_role = !!by_role;
+  invalidate (self);
+}
+
+gboolean
+gr_chart_view_get_by_role (GrChartView *self)
+{
+  g_return_val_if_fail (GR_IS_CHART_VIEW (self), FALSE);
+  return self->by_role;
 }
 
 /**

@@ -37,6 +37,11 @@ void           gr_chart_view_set_hidden_participants (GrChartView *self,
 void           gr_chart_view_get_visibility        (GrChartView   *self,
                                                     GrChartVisibility *visibility);
 GrSession     *gr_chart_view_get_reference         (GrChartView   *self);
+void           gr_chart_view_set_references        (GrChartView   *self,
+                                                    GPtrArray     *references);
+void           gr_chart_view_set_by_role           (GrChartView   *self,
+                                                    gboolean       by_role);
+gboolean       gr_chart_view_get_by_role           (GrChartView   *self);
 void           gr_chart_view_set_reference         (GrChartView   *self,
                                                     GrSession     *reference);
 const char    *gr_chart_view_get_description       (GrChartView   *self);

@@ -21,6 +21,8 @@ struct _GrExportDialog
   GrParticipant  *participant;
   GFile          *session_file;
   GrSession      *reference;        /* drawn for comparison, as on the window's charts */
+  GPtrArray      *references;       /* more of them, or NULL */
+  gboolean        by_role;
   GrChartVisibility visibility;     /* the group's series hidden on the window's charts */
   char          **hidden_participants;
   GtkFileChooserNative *chooser;  /* while it is shown; it goes with the dialog */
@@ -173,6 +175,8 @@ export_bytes (GrExportDialog  *self,
   options.participant = participant ? gr_participant_get_name (participant) : NULL;
   options.show_title = gtk_check_button_get_active (self->title_check);
   options.reference = self->reference;
+  options.references = self->references;
+  options.by_role = self->by_role && participant == NULL;
   options.visibility = self->visibility;
   if (kind == GR_EXPORT_PDF)
     options.on_paper = get_paper (self, &options.paper);
@@ -391,6 +395,7 @@ gr_export_dialog_dispose (GObject *object)
   g_clear_object (&self->participant);
   g_clear_object (&self->session_file);
   g_clear_object (&self->reference);
+  g_clear_pointer (&self->references, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gr_export_dialog_parent_class)->dispose (object);
 }
@@ -477,6 +482,25 @@ gr_export_dialog_new (GtkWindow     *parent,
     gtk_drop_down_set_selected (self->content_dropdown, 0);
 
   return self;
+}
+
+/**
+ * gr_export_dialog_set_comparison:
+ * @references: (nullable) (element-type GrSession): earlier sessions drawn as on the window's
+ *   charts
+ * @by_role: the group drawn as one line per role, as on the overview
+ */
+void
+gr_export_dialog_set_comparison (GrExportDialog *self,
+                                 GPtrArray      *references,
+                                 gboolean        by_role)
+{
+  g_return_if_fail (GR_IS_EXPORT_DIALOG (self));
+
+  g_clear_pointer (&self->references, g_ptr_array_unref);
+  if (references != NULL)
+    self->references = g_ptr_array_ref (references);
+  self->by_role = by_role;
 }
 
 /**

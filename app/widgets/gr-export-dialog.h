@@ -38,5 +38,8 @@ void            gr_export_dialog_relabel      (GrExportDialog *self);
 void            gr_export_dialog_set_series   (GrExportDialog *self,
                                                const GrChartVisibility *visibility,
                                                GrSession      *reference);
+void            gr_export_dialog_set_comparison (GrExportDialog *self,
+                                                 GPtrArray      *references,
+                                                 gboolean        by_role);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "gr-i18n.h"
 #include "gr-item.h"
 #include "gr-overview-page.h"
+#include "gr-roles.h"
 #include "gr-ui.h"
 
 struct _GrOverviewPage
@@ -21,11 +22,14 @@ struct _GrOverviewPage
   GrSession      *session;
   GrParticipant  *participant;
   gboolean        group;
+  gboolean        by_role;
   gboolean        updating;
 
   GtkLabel       *heading_label;
   GtkToggleButton *participant_button;
   GtkToggleButton *group_button;
+  GtkWidget      *role_box;
+  GtkGrid        *role_table;
   GtkEntry       *title_entry;
   GtkEntry       *organisation_entry;
   GrChartView    *chart;
@@ -44,6 +48,9 @@ struct _GrOverviewPage
 };
 
 G_DEFINE_FINAL_TYPE (GrOverviewPage, gr_overview_page, GTK_TYPE_WIDGET)
+
+static void update_role_table (GrOverviewPage *self);
+static void update_legend     (GrOverviewPage *self);
 
 /* The table of scores is a GtkGrid read as a table: a header row (the participants, the
  * group's figures), a header column (the competencies), each cell described by its two
@@ -296,6 +303,7 @@ update_headers (GrOverviewPage *self)
 static void
 update_table (GrOverviewPage *self)
 {
+  update_role_table (self);
   shape_table (self);
   if (self->session == NULL)
     return;
@@ -320,6 +328,10 @@ on_participant_changed (GrOverviewPage *self,
                         guint           index)
 {
   guint p;
+
+  /* A level or a role moves a role's mean: the small table by role is made again. */
+  if (self->by_role && (kind == GR_PARTICIPANT_CHANGE_LEVEL || kind == GR_PARTICIPANT_CHANGE_ROLE))
+    update_role_table (self);
 
   if (!g_list_store_find (G_LIST_STORE (gr_session_get_participants (self->session)),
                           participant, &p) || p >= self->n_table_participants)
@@ -435,7 +447,7 @@ update_series_row (GrOverviewPage *self)
                      gr_session_get_n_participants (self->session) > 1;
 
   /* With one participant the group view is that participant's chart: nothing to choose. */
-  gtk_widget_set_visible (self->series_row, self->group && several);
+  gtk_widget_set_visible (self->series_row, self->group && several && !self->by_role);
 }
 
 /* One check button per participant after the mean's and the band's, in the session's order;
@@ -519,6 +531,113 @@ on_title_changed (GrOverviewPage *self)
   gr_session_set_title (self->session, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
 }
 
+static GtkWidget *
+role_cell (GtkGrid    *table,
+           int         column,
+           int         row,
+           const char *text,
+           const char *description)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
+  gtk_widget_add_css_class (label, row == 0 || column == 0 ? "score-header" : "score-cell");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description ? description : text, -1);
+  gtk_grid_attach (table, label, column, row, 1, 1);
+  return label;
+}
+
+/* Each competency's score per role and the largest gap between roles, as the chart shows
+ * them; made again whenever a score changes while it is shown. */
+static void
+update_role_table (GrOverviewPage *self)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  GtkWidget *child;
+  GrTranslator *translator = gr_ui_translator ();
+  GrGrid *grid;
+  guint n_groups;
+
+  gtk_widget_set_visible (self->role_box, self->by_role && self->session != NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->role_table))))
+    gtk_grid_remove (self->role_table, child);
+  if (!self->by_role || self->session == NULL)
+    return;
+
+  grid = gr_session_get_grid (self->session);
+  groups = gr_roles_group_session (self->session);
+  n_groups = groups->len;
+
+  role_cell (self->role_table, 0, 0, _("Compétence"), NULL);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      g_autofree char *label = gr_role_group_get_label (groups->pdata[g], translator);
+      role_cell (self->role_table, 1 + g, 0, label, NULL);
+    }
+  role_cell (self->role_table, 1 + n_groups, 0, _("Écart le plus grand"), NULL);
+
+  for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
+    {
+      const char *title = gr_ui_grid_text (gr_competency_get_title (gr_grid_get_competency (grid,
+                                                                                            c)));
+      g_autofree char *gap_text = NULL;
+      g_autofree char *gap_description = NULL;
+      GrRoleGap gap;
+
+      role_cell (self->role_table, 0, 1 + c, title, NULL);
+      for (guint g = 0; g < n_groups; g++)
+        {
+          GrRoleGroup *group = groups->pdata[g];
+          g_autofree char *label = gr_role_group_get_label (group, translator);
+          g_autofree char *score = gr_ui_format_score (&group->stats[c], grid);
+          /* Translators: a cell of the table by role: a competency, a role, its score. */
+          g_autofree char *description = g_strdup_printf (_("%s, %s : %s"), title, label,
+                                                          score);
+
+          role_cell (self->role_table, 1 + g, 1 + c, score, description);
+        }
+
+      if (gr_roles_get_largest_gap (groups, c, &gap))
+        {
+          g_autofree char *high = gr_role_group_get_label (groups->pdata[gap.highest], translator);
+          g_autofree char *low = gr_role_group_get_label (groups->pdata[gap.lowest], translator);
+
+          gap_text = gr_ui_format_number (gap.gap);
+          /* Translators: the largest gap between roles for a competency: its title, the
+           * gap, the role with the highest score, the one with the lowest. */
+          gap_description = g_strdup_printf (_("%s : écart de %s entre %s et %s"), title,
+                                             gap_text, high, low);
+        }
+      else
+        {
+          gap_text = g_strdup ("–");
+          /* Translators: fewer than two roles have a score for this competency. */
+          gap_description = g_strdup_printf (_("%s : pas d’écart à mesurer"), title);
+        }
+      role_cell (self->role_table, 1 + n_groups, 1 + c, gap_text, gap_description);
+    }
+}
+
+/**
+ * gr_overview_page_set_by_role:
+ *
+ * Shows the group as one line per role, with each role's scores and the largest gap between
+ * roles in a table, instead of the group's mean and its participants.
+ */
+void
+gr_overview_page_set_by_role (GrOverviewPage *self,
+                              gboolean        by_role)
+{
+  g_return_if_fail (GR_IS_OVERVIEW_PAGE (self));
+
+  self->by_role = !!by_role;
+  gr_chart_view_set_by_role (self->chart, self->by_role);
+  gtk_widget_set_visible (self->series_row, !self->by_role && self->group);
+  update_role_table (self);
+  update_legend (self);
+}
+
 static void
 on_organisation_changed (GrOverviewPage *self)
 {
@@ -534,7 +653,12 @@ update_legend (GrOverviewPage *self)
 {
   g_autofree char *legend = NULL;
 
-  if (self->group)
+  if (self->by_role)
+    legend = g_strdup (_("Chaque ligne est un rôle : la moyenne des scores de ses "
+                         "participants. À chaque compétence est écrit l’écart le plus grand "
+                         "entre deux rôles. Un rôle qui n’a rien évalué n’a pas de point, "
+                         "jamais 0."));
+  else if (self->group)
     legend = g_strdup (_("La ligne épaisse est la moyenne du groupe ; la bande va du score le "
                          "plus bas au plus haut ; chaque ligne fine est un participant. Une "
                          "compétence que personne n’a évaluée interrompt le contour."));
@@ -590,6 +714,8 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, participant_button);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, group_button);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_box);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_table);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, title_entry);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, organisation_entry);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, chart);

@@ -17,6 +17,8 @@ void         gr_overview_page_set_session     (GrOverviewPage *self,
 void         gr_overview_page_set_participant (GrOverviewPage *self,
                                                GrParticipant  *participant,
                                                gboolean        group);
+void         gr_overview_page_set_by_role     (GrOverviewPage *self,
+                                               gboolean        by_role);
 GrChartView *gr_overview_page_get_chart       (GrOverviewPage *self);
 char        *gr_overview_page_get_table_text  (GrOverviewPage *self);
 void         gr_overview_page_relabel         (GrOverviewPage *self);

@@ -7,6 +7,7 @@
 
 #include "gr-i18n.h"
 #include "gr-participant-row.h"
+#include "gr-roles.h"
 #include "gr-ui.h"
 
 struct _GrParticipantRow
@@ -27,13 +28,6 @@ struct _GrParticipantRow
   GtkMenuButton    *role_button;
   GtkBox           *role_suggestions;
   gboolean          updating_role;
-};
-
-/* Roles offered in the interface's language; any other can be typed. */
-static const char *role_suggestions[] = {
-  /* Translators: roles of the participants of a workshop, offered as suggestions; the "·" makes
-   * them inclusive of every gender, as French writes it: use your language's usual form. */
-  N_("Élu·e"), N_("Agent·e"), N_("Partenaire"), N_("Habitant·e"),
 };
 
 G_DEFINE_FINAL_TYPE (GrParticipantRow, gr_participant_row, GTK_TYPE_LIST_BOX_ROW)
@@ -81,7 +75,11 @@ gr_participant_row_relabel (GrParticipantRow *self)
 
     for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->role_suggestions));
          button != NULL; button = gtk_widget_get_next_sibling (button), i++)
-      gtk_button_set_label (GTK_BUTTON (button), _(role_suggestions[i]));
+      {
+        /* The roles offered in the interface's language (gr-roles.c); any other can be typed. */
+        g_autofree char *suggestion = gr_roles_get_suggestion (gr_ui_translator (), i);
+        gtk_button_set_label (GTK_BUTTON (button), suggestion);
+      }
   }
 
   gtk_button_set_label (self->select_button,
@@ -261,7 +259,7 @@ gr_participant_row_init (GrParticipantRow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->rename_button, "clicked", G_CALLBACK (on_rename_clicked), self,
                            G_CONNECT_SWAPPED);
-  for (guint i = 0; i < G_N_ELEMENTS (role_suggestions); i++)
+  for (guint i = 0; i < GR_ROLES_N_SUGGESTIONS; i++)
     {
       GtkWidget *button = gtk_button_new ();
 

@@ -57,7 +57,8 @@ export_action (GtkWidget  *widget,
 
   /* The export draws what the window's charts show. */
   gr_chart_view_get_visibility (gr_overview_page_get_chart (self->overview), &visibility);
-  gr_export_dialog_set_series (dialog, &visibility, self->reference);
+  gr_export_dialog_set_series (dialog, &visibility, NULL);
+  gr_export_dialog_set_comparison (dialog, self->references, self->by_role);
 
   _gr_window_return_focus_after (self, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -72,16 +73,13 @@ print_action (GtkWidget  *widget,
 {
   GrWindow *self = GR_WINDOW (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GPtrArray) references = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   GrReportOptions options;
 
   gr_report_options_init (&options);
   if (!_gr_window_is_group (self) && self->participant != NULL)
     options.participant = gr_participant_get_name (self->participant);
-  if (self->reference != NULL)
-    g_ptr_array_add (references, self->reference);
-  options.references = references;
+  options.references = self->references;
 
   if (!(operation = gr_report_print_operation_new (self->session, &options, &error)) ||
       gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
@@ -104,6 +102,22 @@ compare_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   _gr_window_choose_reference (GR_WINDOW (widget));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _gr_window_choose_import (GR_WINDOW (widget));
+}
+
+static void
+prepare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _gr_window_choose_prepare (GR_WINDOW (widget));
 }
 
 static void
@@ -204,6 +218,8 @@ _gr_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.import-participants", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.prepare-files", NULL, prepare_action);
   gtk_widget_class_install_action (widget_class, "win.compare-clear", NULL,
                                    compare_clear_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

@@ -106,6 +106,8 @@ _gr_window_update_views (GrWindow *self)
 {
   gboolean group = _gr_window_is_group (self);
 
+  self->by_role = g_strcmp0 (self->chart_view, "role") == 0;
+
   /* Pages not built yet take the participant when they are. */
   for (guint i = 0; i < self->competency_pages->len; i++)
     if (g_ptr_array_index (self->competency_pages, i) != NULL)
@@ -113,11 +115,17 @@ _gr_window_update_views (GrWindow *self)
                                           self->participant);
   gr_chart_view_set_participant (self->chart, group ? NULL : self->participant);
   gr_chart_view_set_show_participants (self->chart, group);
+  gr_chart_view_set_by_role (self->chart, self->by_role);
   gr_overview_page_set_participant (self->overview, self->participant, group);
+  gr_overview_page_set_by_role (self->overview, self->by_role);
   if (self->participants_page != NULL)
     gr_participants_page_set_current (self->participants_page, self->participant);
   if (self->projector_view != NULL)
-    gr_projector_view_set_participant (self->projector_view, self->participant, group);
+    {
+      gr_projector_view_set_participant (self->projector_view, self->participant, group);
+      gr_chart_view_set_by_role (gr_projector_view_get_chart (self->projector_view),
+                                 self->by_role);
+    }
   _gr_window_update_scores (self);
   _gr_window_update_chart_caption (self);
 }

@@ -20,7 +20,9 @@ struct _GrWindow
   GFile                *file;
   GrHistory            *history;
   GrParticipant        *participant;
-  GrSession            *reference;        /* an earlier session on the charts, not saved */
+  GPtrArray            *references;       /* earlier sessions on the charts, oldest first; not
+                                           * saved, replaced as a whole when they change */
+  gboolean              by_role;          /* the group chart: one line per role */
   char                 *chart_view;       /* "participant" or "group" */
   char                 *second_language;  /* "" or the code of a language shown under each text */
   gboolean              projector;
@@ -106,6 +108,12 @@ void           _gr_window_apply_reference          (GrWindow       *self);
 void           _gr_window_choose_reference         (GrWindow       *self);
 void           _gr_window_clear_reference          (GrWindow       *self);
 
+/* gr-window-gather.c */
+void           _gr_window_choose_import            (GrWindow       *self);
+void           _gr_window_choose_prepare           (GrWindow       *self);
+void           _gr_window_gather_init_page         (GrWindow           *self,
+                                                    GrParticipantsPage *page);
+
 /* gr-window-keyboard.c */
 void           _gr_window_keyboard_init            (GrWindow       *self);
 void           _gr_window_name_controls            (GrWindow       *self);
@@ -115,6 +123,7 @@ void           _gr_window_return_focus_after       (GrWindow       *self,
                                                     GtkWindow      *dialog);
 void           _gr_window_step_page                (GrWindow       *self,
                                                     int             step);
+
 /* gr-window-participants.c */
 void           _gr_window_participants_init        (GrWindow       *self);
 void           _gr_window_on_participants_changed  (GrWindow       *self,

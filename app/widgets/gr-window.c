@@ -36,7 +36,8 @@ static guint signals[N_SIGNALS];
 gboolean
 _gr_window_is_group (GrWindow *self)
 {
-  return g_strcmp0 (self->chart_view, "group") == 0;
+  /* By role is a view of the group. */
+  return g_strcmp0 (self->chart_view, "group") == 0 || g_strcmp0 (self->chart_view, "role") == 0;
 }
 
 void
@@ -50,7 +51,8 @@ _gr_window_update_actions (GrWindow *self)
                                  self->history && gr_history_can_redo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-participant",
                                  has_session && gr_session_get_n_participants (self->session) > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-clear", self->reference != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-clear",
+                                 self->references->len > 0);
 }
 
 /* The overview's check buttons choose the group's lines; the live chart and the projector's
@@ -99,6 +101,7 @@ ensure_participants_page (GrWindow *self)
   self->participants_page = GR_PARTICIPANTS_PAGE (gr_participants_page_new ());
   gr_participants_page_set_session (self->participants_page, self->session);
   gr_participants_page_set_current (self->participants_page, self->participant);
+  _gr_window_gather_init_page (self, self->participants_page);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->participants_page), PAGE_PARTICIPANTS);
   return self->participants_page;
 }
@@ -116,7 +119,8 @@ ensure_projector (GrWindow *self)
   gr_projector_view_set_session (self->projector_view, self->session);
   gr_projector_view_set_second_language (self->projector_view, self->second_language);
   gr_projector_view_set_show_names (self->projector_view, self->show_names);
-  gr_chart_view_set_reference (chart, self->reference);
+  gr_chart_view_set_references (chart, self->references);
+  gr_chart_view_set_by_role (chart, self->by_role);
   follow_overview_series (self, chart);
   /* The three charts are one chart shown in three places: one name. */
   gr_ui_set_label (GTK_WIDGET (chart), _("Graphique radar"));
@@ -361,7 +365,7 @@ static void
 set_chart_view (GrWindow   *self,
                 const char *view)
 {
-  if (!g_str_equal (view, "group"))
+  if (!g_str_equal (view, "group") && !g_str_equal (view, "role"))
     view = "participant";
   if (!gr_set_str (&self->chart_view, view))
     return;
@@ -518,7 +522,7 @@ gr_window_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->session);
   g_clear_object (&self->participant);
-  g_clear_object (&self->reference);
+  g_clear_pointer (&self->references, g_ptr_array_unref);
   g_clear_object (&self->file);
   g_clear_object (&self->draft);
   g_clear_object (&self->settings);
@@ -605,6 +609,7 @@ gr_window_init (GrWindow *self)
   self->second_language = g_strdup ("");
   self->show_names = TRUE;
   self->competency_pages = g_ptr_array_new ();
+  self->references = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -41,6 +41,12 @@ GrDraft            *gr_window_get_draft             (GrWindow      *self);
 gboolean            gr_window_compare_with_file     (GrWindow      *self,
                                                      GFile         *file);
 GrSession          *gr_window_get_reference         (GrWindow      *self);
+GPtrArray          *gr_window_get_references        (GrWindow      *self);
+guint               gr_window_import_participants   (GrWindow      *self,
+                                                     GPtrArray     *files);
+gboolean            gr_window_prepare_files         (GrWindow      *self,
+                                                     const char   **names,
+                                                     GFile         *directory);
 gboolean            gr_window_is_pristine           (GrWindow      *self);
 gboolean            gr_window_is_modified           (GrWindow      *self);
 GrHistory          *gr_window_get_history           (GrWindow      *self);
