@@ -311,6 +311,28 @@ parse_table_option (const CliOptions *o,
   return 0;
 }
 
+/* What every export of one session starts with: an output that is not the session itself, the
+ * session read, and the earlier sessions checked against its grid (@references may be NULL). */
+static int
+load_input (const CliOptions  *o,
+            const char        *input,
+            const char        *output,
+            GPtrArray         *references,
+            GrSession        **session)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (same_file (input, output))
+    return fail (output, _("le fichier à écrire est le fichier de session lui-même : "
+                           "choisissez un autre nom"));
+
+  if (!(*session = load_session (input, &error)))
+    return fail (input, "%s", error->message);
+  if (references != NULL && check_references (o, references, *session) != 0)
+    return 1;
+  return 0;
+}
+
 static int
 export_one (const CliOptions           *o,
             GPtrArray                  *references,
@@ -326,13 +348,7 @@ export_one (const CliOptions           *o,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (same_file (input, output))
-    return fail (output, _("le fichier à écrire est le fichier de session lui-même : "
-                           "choisissez un autre nom"));
-
-  if (!(session = load_session (input, &error)))
-    return fail (input, "%s", error->message);
-  if (!csv && check_references (o, references, session) != 0)
+  if (load_input (o, input, output, csv ? NULL : references, &session) != 0)
     return 1;
 
   if (csv)
@@ -405,13 +421,7 @@ report_one (const CliOptions      *o,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (same_file (input, output))
-    return fail (output, _("le fichier à écrire est le fichier de session lui-même : "
-                           "choisissez un autre nom"));
-
-  if (!(session = load_session (input, &error)))
-    return fail (input, "%s", error->message);
-  if (check_references (o, options->references, session) != 0)
+  if (load_input (o, input, output, options->references, &session) != 0)
     return 1;
 
   if (!(report = gr_report_new (session, options, &error)) ||
