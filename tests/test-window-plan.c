@@ -299,6 +299,51 @@ test_export_dialog_report (void)
   destroy_window (window);
 }
 
+/* An export from the dialog ends with a message, announced as an alert, that names the file
+ * and its folder, with "Ouvrir le dossier" focused; the file is on disk. */
+static void
+test_export_confirmation (void)
+{
+  GrWindow *window = open_example ();
+  g_autofree char *folder = g_build_filename (window_test_tmp_dir (), "Documents", NULL);
+  g_autofree char *path = g_build_filename (folder, "chart.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  GrExportDialog *dialog;
+  GtkMessageDialog *message = NULL;
+  GtkWidget *open_button;
+  GtkWidget *close_button;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  dialog = gr_export_dialog_new (GTK_WINDOW (window), gr_window_get_session (window), NULL,
+                                 gr_window_get_file (window));
+  gr_export_dialog_set_kind (dialog, GR_EXPORT_SVG);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gr_export_dialog_export_to (dialog, file);
+  WAIT_UNTIL ((message = find_dialog (GTK_WINDOW (window))) != NULL);
+  settle ();
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (find_toplevel (GR_TYPE_EXPORT_DIALOG));
+  g_object_get (message, "text", &text, NULL);
+  g_assert_cmpstr (text, ==, "« chart.svg » a été enregistré dans Documents");
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (message)), ==,
+                   GTK_ACCESSIBLE_ROLE_ALERT_DIALOG);
+  open_button = gtk_dialog_get_widget_for_response (GTK_DIALOG (message), GTK_RESPONSE_ACCEPT);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (open_button)), ==, "_Ouvrir le dossier");
+  g_assert_true (gtk_widget_has_focus (open_button));
+  screenshot (GTK_WIDGET (message), "screenshot-export-confirmation.png");
+
+  close_button = gtk_dialog_get_widget_for_response (GTK_DIALOG (message), GTK_RESPONSE_CLOSE);
+  g_signal_emit_by_name (close_button, "clicked");
+  settle ();
+  g_assert_null (find_dialog (GTK_WINDOW (window)));
+
+  g_unlink (path);
+  g_rmdir (folder);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/window/plan/print-to-file", test_print_to_file);
   g_test_add_func ("/window/plan/role-organisation-overview", test_role_organisation_overview);
   g_test_add_func ("/window/plan/export-dialog-report", test_export_dialog_report);
+  g_test_add_func ("/window/plan/export-confirmation", test_export_confirmation);
 
   status = g_test_run ();
 

@@ -224,7 +224,13 @@ on_export_written (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (gr_atomic_file_write_finish (result, &error))
-    gtk_window_destroy (GTK_WINDOW (self));
+    {
+      /* The confirmation goes over the window the export came from. */
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      gtk_window_destroy (GTK_WINDOW (self));
+      gr_ui_show_saved (parent, file);
+    }
   else
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
@@ -239,8 +245,6 @@ on_chooser_response (GtkNativeDialog *native,
 {
   g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_signal_handlers_disconnect_by_data (chooser, self);
   if (response == GTK_RESPONSE_ACCEPT)
@@ -248,8 +252,21 @@ on_chooser_response (GtkNativeDialog *native,
   /* Gone before the export: the dialog may be destroyed below. */
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
 
-  if (file == NULL)
-    return;
+  if (file != NULL)
+    gr_export_dialog_export_to (self, file);
+}
+
+/* Writes the export to @file as the Export button does: in a thread, then the dialog closes and
+ * a confirmation names the file (or an error says why it could not be written). */
+void
+gr_export_dialog_export_to (GrExportDialog *self,
+                            GFile          *file)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (GR_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
 
   /* Drawn here, written to disk in a thread: the dialog waits, the windows do not. */
   if ((bytes = export_bytes (self, &error)))

@@ -34,6 +34,8 @@ void            gr_export_dialog_set_language (GrExportDialog *self,
 gboolean        gr_export_dialog_write        (GrExportDialog *self,
                                                GFile          *file,
                                                GError        **error);
+void            gr_export_dialog_export_to    (GrExportDialog *self,
+                                               GFile          *file);
 void            gr_export_dialog_relabel      (GrExportDialog *self);
 void            gr_export_dialog_set_series   (GrExportDialog *self,
                                                const GrChartVisibility *visibility,

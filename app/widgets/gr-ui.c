@@ -201,6 +201,68 @@ gr_ui_show_error (GtkWidget  *widget,
   return dialog;
 }
 
+static void
+on_saved_response (GtkDialog *dialog,
+                   int        response)
+{
+  GFile *folder = g_object_get_data (G_OBJECT (dialog), "folder");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autofree char *uri = g_file_get_uri (folder);
+
+      gtk_show_uri (gtk_window_get_transient_for (GTK_WINDOW (dialog)), uri, GDK_CURRENT_TIME);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Says that @file was written, naming it and its folder, with a button that opens the folder.
+ * The focused button is read with the message. */
+GtkWidget *
+gr_ui_show_saved (GtkWindow *parent,
+                  GFile     *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *shown_name = g_filename_display_name (name);
+  g_autofree char *folder_name = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *dialog;
+
+  if (folder == NULL)
+    folder = g_object_ref (file);
+  folder_name = g_file_get_parse_name (folder);
+  if (g_file_has_parent (folder, NULL))
+    {
+      g_autofree char *base = g_file_get_basename (folder);
+
+      g_free (folder_name);
+      folder_name = g_filename_display_name (base);
+    }
+
+  /* Translators: the first %s is the name of the file written, the second its folder. */
+  text = g_strdup_printf (_("« %s » a été enregistré dans %s"), shown_name, folder_name);
+  /* Read as an alert by a screen reader, so that the message is announced. */
+  dialog = g_object_new (GTK_TYPE_MESSAGE_DIALOG, "accessible-role",
+                         GTK_ACCESSIBLE_ROLE_ALERT_DIALOG, "transient-for", parent, "modal", TRUE,
+                         "destroy-with-parent", TRUE, "message-type", GTK_MESSAGE_INFO, "text",
+                         text, NULL);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Fermer"), GTK_RESPONSE_CLOSE,
+                          _("_Ouvrir le dossier"), GTK_RESPONSE_ACCEPT, NULL);
+  gr_ui_fix_button_name (GTK_BUTTON (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                         GTK_RESPONSE_CLOSE)));
+  gr_ui_fix_button_name (GTK_BUTTON (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                         GTK_RESPONSE_ACCEPT)));
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_object_set_data_full (G_OBJECT (dialog), "folder", g_steal_pointer (&folder), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_saved_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                             GTK_RESPONSE_ACCEPT));
+
+  return dialog;
+}
+
 /* A question whose ACCEPT answer keeps the user's work (Save, Restore) and whose REJECT answer
  * throws it away: the first is the default and stands out, the second is marked destructive. */
 void

@@ -42,5 +42,7 @@ void          gr_ui_retranslate       (GtkWidget     *widget,
 GtkWidget    *gr_ui_show_error        (GtkWidget     *widget,
                                        const char    *primary,
                                        const char    *secondary);
+GtkWidget    *gr_ui_show_saved        (GtkWindow     *parent,
+                                       GFile         *file);
 
 G_END_DECLS
