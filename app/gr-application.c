@@ -130,6 +130,44 @@ on_drafts_response (GtkDialog *dialog,
   g_ptr_array_unref (drafts);
 }
 
+/* A moment in words in the user's language, e.g. "12 mars 2026 à 14:05". */
+static char *
+format_when (GDateTime *moment)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (moment);
+  g_autofree char *iso = g_date_time_format (local, "%Y-%m-%d");
+  g_autofree char *day = gr_format_date_long (gr_translator_get (NULL), iso);
+  g_autofree char *time = g_date_time_format (local, "%H:%M");
+
+  /* Translators: when a draft was written: a date in words, then the time, e.g.
+   * "12 mars 2026 à 14:05". */
+  return g_strdup_printf (C_("draft", "%1$s à %2$s"), day, time);
+}
+
+/* Under a draft of a file, when the file was last written; and, when that is after the draft
+ * (changed elsewhere since), that restoring would bring older work back over it. */
+static void
+append_file_date (GString *list,
+                  GrDraft *draft)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autofree char *when = NULL;
+
+  if (gr_draft_get_origin (draft) == NULL ||
+      !(info = g_file_query_info (gr_draft_get_origin (draft), G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                  G_FILE_QUERY_INFO_NONE, NULL, NULL)) ||
+      !(modified = g_file_info_get_modification_date_time (info)))
+    return;
+
+  when = format_when (modified);
+  /* Translators: under a line of the list of drafts: when its file was last written. */
+  g_string_append_printf (list, _("  fichier enregistré le %s\n"), when);
+  if (g_date_time_compare (modified, gr_draft_get_modified (draft)) > 0)
+    g_string_append (list, _("  Attention : le fichier est plus récent que la copie de "
+                             "secours ; la restaurer ramènerait un travail plus ancien.\n"));
+}
+
 /**
  * gr_application_offer_drafts:
  *
@@ -150,9 +188,6 @@ gr_application_offer_drafts (GrApplication *self)
   for (guint i = 0; i < found->len; i++)
     {
       GrDraft *draft = g_ptr_array_index (found, i);
-      g_autofree char *iso = NULL;
-      g_autofree char *day = NULL;
-      g_autofree char *time = NULL;
       g_autofree char *when = NULL;
       g_autofree char *name = NULL;
 
@@ -162,14 +197,10 @@ gr_application_offer_drafts (GrApplication *self)
       g_ptr_array_add (drafts, g_object_ref (draft));
       name = gr_draft_get_origin (draft) ? g_file_get_basename (gr_draft_get_origin (draft))
                                           : g_strdup (_("Nouvelle session"));
-      iso = g_date_time_format (gr_draft_get_modified (draft), "%Y-%m-%d");
-      day = gr_format_date_long (gr_translator_get (NULL), iso);
-      time = g_date_time_format (gr_draft_get_modified (draft), "%H:%M");
-      /* Translators: when a draft was written: a date in words, then the time, e.g.
-       * "12 mars 2026 à 14:05". */
-      when = g_strdup_printf (C_("draft", "%1$s à %2$s"), day, time);
+      when = format_when (gr_draft_get_modified (draft));
       /* Translators: a line of the list of drafts: the session, then when it was written. */
       g_string_append_printf (list, _("• %s, enregistré automatiquement le %s\n"), name, when);
+      append_file_date (list, draft);
     }
 
   if (drafts->len == 0 || parent == NULL)

@@ -382,6 +382,9 @@ test_draft_restore (void)
   GrWindow *restored = NULL;
   GrParticipant *participant;
   g_autofree char *draft_path = NULL;
+  g_autofree char *offer = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GDateTime) later = NULL;
   guint item;
 
   g_assert_true (gr_window_open_file (window, file));
@@ -398,8 +401,27 @@ test_draft_restore (void)
   g_assert_true (g_file_test (draft_path, G_FILE_TEST_EXISTS));
 
   window = new_window (1000, 700);
+  /* The offer gives the file's date too; the file is older than the draft: no warning. */
   dialog = gr_application_offer_drafts (app);
   g_assert_nonnull (dialog);
+  g_object_get (dialog, "secondary-text", &offer, NULL);
+  g_assert_nonnull (strstr (offer, "fichier enregistré le "));
+  g_assert_null (strstr (offer, "plus récent"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&offer, g_free);
+
+  /* The file changed elsewhere after the draft was written: the offer says so. */
+  drafts = gr_draft_list ();
+  g_assert_cmpuint (drafts->len, ==, 1);
+  later = g_date_time_add_hours (gr_draft_get_modified (g_ptr_array_index (drafts, 0)), 1);
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                              g_date_time_to_unix (later),
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL));
+  dialog = gr_application_offer_drafts (app);
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "secondary-text", &offer, NULL);
+  g_assert_nonnull (strstr (offer, "le fichier est plus récent que la copie de secours"));
+  screenshot (dialog, "screenshot-draft-older-than-file.png");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   settle ();
 
