@@ -412,8 +412,14 @@ test_draft_restore (void)
 
   /* The file changed elsewhere after the draft was written: the offer says so. */
   drafts = gr_draft_list ();
-  g_assert_cmpuint (drafts->len, ==, 1);
-  later = g_date_time_add_hours (gr_draft_get_modified (g_ptr_array_index (drafts, 0)), 1);
+  for (guint i = 0; i < drafts->len && later == NULL; i++)
+    {
+      GrDraft *draft = g_ptr_array_index (drafts, i);
+
+      if (gr_draft_get_origin (draft) != NULL && g_file_equal (gr_draft_get_origin (draft), file))
+        later = g_date_time_add_hours (gr_draft_get_modified (draft), 1);
+    }
+  g_assert_nonnull (later);
   g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
                                               g_date_time_to_unix (later),
                                               G_FILE_QUERY_INFO_NONE, NULL, NULL));
