@@ -152,6 +152,58 @@ test_save_reopen (void)
   destroy_window (again);
 }
 
+/* A save over a file changed elsewhere since it was opened asks first: cancel leaves the other
+ * version on disk untouched, overwrite writes this one. */
+static void
+test_save_changed_elsewhere (void)
+{
+  g_autoptr(GFile) file = write_session_file ("elsewhere.grille");
+  g_autoptr(GrSession) other = NULL;
+  g_autoptr(GrSession) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *elsewhere = NULL;
+  g_autofree char *on_disk = NULL;
+  GrWindow *window = new_window (1200, 800);
+  GtkMessageDialog *dialog;
+
+  g_assert_true (gr_window_open_file (window, file));
+  click_level (window, 0, 0, 0);
+  g_assert_true (gr_window_is_modified (window));
+
+  /* Another window changes the file meanwhile. */
+  other = gr_session_load (file, &error);
+  g_assert_no_error (error);
+  gr_session_set_title (other, "Modifiée ailleurs");
+  g_assert_true (gr_session_save (other, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (file, NULL, &elsewhere, NULL, NULL, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  WAIT_UNTIL ((dialog = find_dialog (GTK_WINDOW (window))) != NULL);
+  screenshot (GTK_WIDGET (dialog), "screenshot-save-changed-elsewhere.png");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  WAIT_UNTIL (find_dialog (GTK_WINDOW (window)) == NULL);
+  g_assert_true (g_file_load_contents (file, NULL, &on_disk, NULL, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, elsewhere);
+  g_assert_true (gr_window_is_modified (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  WAIT_UNTIL ((dialog = find_dialog (GTK_WINDOW (window))) != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  WAIT_UNTIL (!gr_window_is_modified (window));
+  saved = gr_session_load (file, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (gr_session_get_title (saved), !=, "Modifiée ailleurs");
+  g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (saved, 0), 0), ==, 0);
+
+  /* Saved by this window, the file is its own again: the next save asks nothing. */
+  click_level (window, 0, 0, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_false (gr_window_is_modified (window));
+  g_assert_null (find_dialog (GTK_WINDOW (window)));
+  destroy_window (window);
+}
+
 /* Closing with unsaved changes asks: cancel keeps the window, discard closes it, save writes
  * the file and closes. */
 static void
@@ -750,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/window/level", test_level);
   g_test_add_func ("/window/save-reopen", test_save_reopen);
   g_test_add_func ("/window/close-prompt", test_close_prompt);
+  g_test_add_func ("/window/save-changed-elsewhere", test_save_changed_elsewhere);
   g_test_add_func ("/window/undo-redo", test_undo_redo);
   g_test_add_func ("/window/participants", test_participants);
   g_test_add_func ("/window/draft-restore", test_draft_restore);

@@ -98,6 +98,8 @@ gr_window_save_to_file (GrWindow  *self,
     return FALSE;
 
   g_set_object (&self->file, file);
+  g_free (self->file_stamp);
+  self->file_stamp = _gr_window_stamp_file (file);
   gr_history_mark_saved (self->history);
   _gr_window_discard_draft (self);
   add_recent (file);
@@ -220,16 +222,38 @@ _gr_window_save_as (GrWindow *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-void
-_gr_window_save_then (GrWindow *self,
-                      gboolean  close_after)
+/* Returns: (nullable): what tells whether @file changed on disk (its size and etag, that is
+ * its modification time to the microsecond for a local file), or NULL when it is not there. */
+char *
+_gr_window_stamp_file (GFile *file)
 {
-  if (self->file == NULL)
-    {
-      _gr_window_save_as (self, close_after);
-      return;
-    }
+  g_autoptr(GFileInfo) info = g_file_query_info (file,
+                                                 G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                 G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
 
+  if (info == NULL)
+    return NULL;
+  return g_strdup_printf ("%" G_GOFFSET_FORMAT " %s", g_file_info_get_size (info),
+                          g_file_info_get_etag (info) ? g_file_info_get_etag (info) : "");
+}
+
+/* Whether the window's file was changed elsewhere since it was opened or last saved. A file
+ * gone meanwhile is simply written again. */
+static gboolean
+file_changed_on_disk (GrWindow *self)
+{
+  g_autofree char *stamp = NULL;
+
+  if (self->file_stamp == NULL || !(stamp = _gr_window_stamp_file (self->file)))
+    return FALSE;
+  return strcmp (stamp, self->file_stamp) != 0;
+}
+
+static void
+save_over (GrWindow *self,
+           gboolean  close_after)
+{
   if (save_or_explain (self, self->file))
     {
       if (close_after)
@@ -240,6 +264,66 @@ _gr_window_save_then (GrWindow *self,
     }
   else if (close_after)
     cancel_close (self);
+}
+
+static void
+on_overwrite_response (GtkDialog *dialog,
+                       int        response,
+                       GrWindow  *self)
+{
+  gboolean close_after = self->close_after_save;
+
+  self->close_after_save = FALSE;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    save_over (self, close_after);
+  else if (close_after)
+    cancel_close (self);
+}
+
+/* Saving over a file changed elsewhere (another window, another machine, a synchronised copy)
+ * would lose that work without a word: the user is asked first, as GNOME Text Editor does. */
+static void
+ask_before_overwriting (GrWindow *self,
+                        gboolean  close_after)
+{
+  g_autofree char *name = get_display_name (self);
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s",
+                                   _("Le fichier a été modifié par ailleurs"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("« %s » a changé sur le disque depuis son "
+                                              "ouverture ou son dernier enregistrement. "
+                                              "L’écraser remplacera ces modifications par "
+                                              "les vôtres."),
+                                            name);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Annuler"), GTK_RESPONSE_CANCEL,
+                          _("É_craser"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  /* Overwriting is the destructive choice: cancel is the default. */
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  self->close_after_save = close_after;
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_overwrite_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_gr_window_save_then (GrWindow *self,
+                      gboolean  close_after)
+{
+  if (self->file == NULL)
+    _gr_window_save_as (self, close_after);
+  else if (file_changed_on_disk (self))
+    ask_before_overwriting (self, close_after);
+  else
+    save_over (self, close_after);
 }
 
 /* A window that shows an untouched new session: opening a file replaces it. */

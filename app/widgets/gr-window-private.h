@@ -18,6 +18,7 @@ struct _GrWindow
 
   GrSession            *session;
   GFile                *file;
+  char                 *file_stamp;         /* size and etag of the file when opened or saved */
   GrHistory            *history;
   GrParticipant        *participant;
   GPtrArray            *references;       /* earlier sessions on the charts, oldest first; not
@@ -86,6 +87,7 @@ void           _gr_window_update_title             (GrWindow       *self);
 void           _gr_window_update_recent_menu       (GrWindow       *self);
 GtkFileFilter *_gr_window_new_session_filter       (void);
 void           _gr_window_choose_files_to_open     (GrWindow       *self);
+char          *_gr_window_stamp_file               (GFile          *file);
 void           _gr_window_open_in_window           (GrWindow       *self,
                                                     GFile          *file);
 void           _gr_window_save_as                  (GrWindow       *self,

@@ -524,6 +524,7 @@ gr_window_dispose (GObject *object)
   g_clear_object (&self->participant);
   g_clear_pointer (&self->references, g_ptr_array_unref);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->file_stamp, g_free);
   g_clear_object (&self->draft);
   g_clear_object (&self->settings);
 
@@ -705,6 +706,8 @@ gr_window_set_session (GrWindow  *self,
 
   g_set_object (&self->session, session);
   g_set_object (&self->file, file);
+  g_free (self->file_stamp);
+  self->file_stamp = file != NULL ? _gr_window_stamp_file (file) : NULL;
   g_clear_object (&self->participant);
   g_clear_object (&self->history);
   self->history = gr_history_new (session);
