@@ -299,6 +299,69 @@ test_export_dialog_report (void)
   destroy_window (window);
 }
 
+static gboolean
+is_date_button (GtkWidget     *widget,
+                gconstpointer  tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The session's date on the overview, in words, chosen on a calendar and undone like the rest. */
+static void
+test_overview_date (void)
+{
+  GrWindow *window = open_example ();
+  GrSession *session = gr_window_get_session (window);
+  GtkWidget *button, *calendar;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 4, 1, 0, 0, 0);
+
+  gr_window_show_page (window, "overview");
+  settle ();
+  button = find_widget (GTK_WIDGET (gr_window_get_overview (window)), is_date_button,
+                        "Date de la session");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "12 mars 2026");
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  settle ();
+  calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  settle ();
+  g_assert_cmpstr (gr_session_get_date (session), ==, "2026-04-01");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "1er avril 2026");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (
+                    GTK_MENU_BUTTON (button)))));
+
+  g_assert_true (gr_history_undo (gr_window_get_history (window)));
+  settle ();
+  g_assert_cmpstr (gr_session_get_date (session), ==, "2026-03-12");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "12 mars 2026");
+
+  destroy_window (window);
+
+  /* A new session is today's. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+    g_autofree char *year = g_date_time_format (now, " %Y");
+
+    window = new_window (1280, 800);
+    g_assert_cmpstr (gr_session_get_date (gr_window_get_session (window)), ==, today);
+    gr_window_show_page (window, "overview");
+    settle ();
+    button = find_widget (GTK_WIDGET (gr_window_get_overview (window)), is_date_button,
+                          "Date de la session");
+    /* In words: "30 novembre 2026", not the ISO date nor "Sans date". */
+    g_assert_true (g_str_has_suffix (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)),
+                                     year));
+    g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), !=, "Sans date");
+    g_assert_null (strchr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), '-'));
+    destroy_window (window);
+  }
+}
+
 /* An export from the dialog ends with a message, announced as an alert, that names the file
  * and its folder, with "Ouvrir le dossier" focused; the file is on disk. */
 static void
@@ -357,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/window/plan/role-organisation-overview", test_role_organisation_overview);
   g_test_add_func ("/window/plan/export-dialog-report", test_export_dialog_report);
   g_test_add_func ("/window/plan/export-confirmation", test_export_confirmation);
+  g_test_add_func ("/window/plan/overview-date", test_overview_date);
 
   status = g_test_run ();
 

@@ -32,6 +32,8 @@ struct _GrOverviewPage
   GtkGrid        *role_table;
   GtkEntry       *title_entry;
   GtkEntry       *organisation_entry;
+  GtkMenuButton  *date_button;
+  GtkCalendar    *date_calendar;
   GrChartView    *chart;
   GtkWidget      *series_row;
   GtkLabel       *series_caption;
@@ -531,6 +533,44 @@ on_title_changed (GrOverviewPage *self)
   gr_session_set_title (self->session, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
 }
 
+/* The session's date in words in the interface's language, and chosen on the calendar. */
+static void
+update_date_button (GrOverviewPage *self)
+{
+  const char *iso = self->session ? gr_session_get_date (self->session) : "";
+  g_autofree char *words = gr_format_date_long (gr_ui_translator (), iso);
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *name = NULL;
+  int year, month, mday;
+
+  gtk_menu_button_set_label (self->date_button, words ? words : _("Sans date"));
+  /* What the button is for, then the date: a GtkMenuButton is not named by its label. */
+  name = g_strdup_printf (_("%s : %s"), C_("overview", "Date de la session"),
+                          words ? words : _("Sans date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (words == NULL || sscanf (iso, "%d-%d-%d", &year, &month, &mday) != 3
+      || !(day = g_date_time_new_local (year, month, mday, 0, 0, 0)))
+    return;
+
+  self->updating = TRUE;
+  gtk_calendar_select_day (self->date_calendar, day);
+  self->updating = FALSE;
+}
+
+static void
+on_day_selected (GrOverviewPage *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->date_calendar);
+  g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
+
+  if (self->updating || self->session == NULL)
+    return;
+
+  gr_session_set_date (self->session, iso);
+  gtk_menu_button_popdown (self->date_button);
+}
+
 static GtkWidget *
 role_cell (GtkGrid    *table,
            int         column,
@@ -684,6 +724,7 @@ gr_overview_page_relabel (GrOverviewPage *self)
   gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_OVERVIEW_PAGE, TEMPLATE);
   update_legend (self);
   update_table (self);
+  update_date_button (self);
 }
 
 static void
@@ -717,6 +758,8 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_box);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_table);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, date_button);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, date_calendar);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, organisation_entry);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, chart);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, series_row);
@@ -742,6 +785,8 @@ gr_overview_page_init (GrOverviewPage *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->band_check, "active", self->chart, "show-band",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->date_calendar, "day-selected", G_CALLBACK (on_day_selected),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->title_entry, "changed", G_CALLBACK (on_title_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->organisation_entry, "changed",
@@ -776,6 +821,7 @@ gr_overview_page_set_session (GrOverviewPage *self,
       g_signal_handlers_disconnect_by_func (gr_session_get_participants (self->session),
                                             update_table, self);
       g_signal_handlers_disconnect_by_func (self->session, update_title_entry, self);
+      g_signal_handlers_disconnect_by_func (self->session, update_date_button, self);
       g_signal_handlers_disconnect_by_func (self->session, update_actions_cells, self);
       g_signal_handlers_disconnect_by_func (gr_session_get_participants (self->session),
                                             rebuild_series_checks, self);
@@ -785,9 +831,12 @@ gr_overview_page_set_session (GrOverviewPage *self,
     gr_chart_view_set_session (self->chart, session);
   if (self->hidden != NULL)
     rebuild_series_checks (self);
+  update_date_button (self);
   if (session == NULL)
     return;
 
+  g_signal_connect_object (session, "notify::date", G_CALLBACK (update_date_button), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (gr_session_get_participants (session), "items-changed",
                            G_CALLBACK (rebuild_series_checks), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gr_session_get_participants (session), "items-changed",

@@ -604,8 +604,12 @@ static void
 gr_window_init (GrWindow *self)
 {
   g_autoptr(GrSession) session = gr_session_new (gr_grid_get_default ());
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   GtkEventController *keys;
 
+  /* A new session is the one run today. */
+  gr_session_set_date (session, today);
   self->chart_view = g_strdup ("participant");
   self->second_language = g_strdup ("");
   self->show_names = TRUE;
