@@ -237,9 +237,24 @@ test_workshop (void)
   g_assert_cmpint (gr_participant_get_level (participant, 0), ==, 3);
   g_assert_true (gtk_toggle_button_get_active (gr_item_row_get_level_button (row, 3)));
 
-  /* Tab goes through the level selector to the note, without leaving the savoir-faire. */
+  /* The level selector is one Tab stop, on the level chosen; Right and Left choose the next
+   * and the previous level, as in any radio group. */
+  press (GDK_KEY_Tab, 0);
+  g_assert_true (focus_of (window) == GTK_WIDGET (gr_item_row_get_level_button (row, 3)));
+  press (GDK_KEY_Right, 0);
+  g_assert_cmpint (gr_participant_get_level (participant, 0), ==, 4);
+  g_assert_true (focus_of (window) == GTK_WIDGET (gr_item_row_get_level_button (row, 4)));
+  press (GDK_KEY_Left, 0);
+  press (GDK_KEY_Left, 0);
+  g_assert_cmpint (gr_participant_get_level (participant, 0), ==, 2);
+  press (GDK_KEY_3, 0);
+  g_assert_cmpint (gr_participant_get_level (participant, 0), ==, 3);
+  g_assert_true (focus_of (window) == GTK_WIDGET (gr_item_row_get_level_button (row, 3)));
+
+  /* Tab: the note. */
   note = GTK_WIDGET (gr_item_row_get_note_view (row));
-  press_until_focus_in (window, GDK_KEY_Tab, 0, note, GTK_WIDGET (row), 8);
+  press (GDK_KEY_Tab, 0);
+  g_assert_true (focus_of (window) == note);
   type_text (NOTE_TEXT);
   gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (note)), &start, &end);
   text = gtk_text_iter_get_text (&start, &end);
