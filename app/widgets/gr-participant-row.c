@@ -197,6 +197,21 @@ on_key_pressed (GrParticipantRow *self,
   return FALSE;
 }
 
+/* Left at the start of the role field, or Right at its end, goes on to the row's next
+ * control: without this the arrows stopped in the field, and the buttons after it (« Saisir
+ * ses scores », rename, remove) could not be reached from the keyboard. */
+static gboolean
+on_role_keynav_failed (GrParticipantRow *self,
+                       GtkDirectionType  direction)
+{
+  if (direction != GTK_DIR_LEFT && direction != GTK_DIR_RIGHT)
+    return FALSE;
+  if (gtk_widget_child_focus (gtk_widget_get_first_child (GTK_WIDGET (self)), direction))
+    return TRUE;
+  /* Left from the first control: the row itself, where F2 and Enter rename. */
+  return direction == GTK_DIR_LEFT && gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 static void
 on_role_changed (GrParticipantRow *self)
 {
@@ -257,6 +272,9 @@ gr_participant_row_init (GrParticipantRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   g_signal_connect_object (self->name_label, "notify::editing", G_CALLBACK (on_editing_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (self->role_entry)),
+                           "keynav-failed", G_CALLBACK (on_role_keynav_failed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->rename_button, "clicked", G_CALLBACK (on_rename_clicked), self,
                            G_CONNECT_SWAPPED);
   for (guint i = 0; i < GR_ROLES_N_SUGGESTIONS; i++)
