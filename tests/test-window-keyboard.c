@@ -313,7 +313,9 @@ test_workshop (void)
 
   /* The window closed under an open dialog (as when the application quits) goes quietly. */
   send_key (GDK_KEY_e, GDK_KEY_Control_L);
-  WAIT_UNTIL (find_toplevel (GR_TYPE_EXPORT_DIALOG) != NULL);
+  WAIT_UNTIL ((dialog = find_toplevel (GR_TYPE_EXPORT_DIALOG)) != NULL &&
+              gtk_window_is_active (dialog));
+  settle ();
   destroy_window (window);
   g_assert_null (find_toplevel (GR_TYPE_EXPORT_DIALOG));
 }

@@ -228,11 +228,27 @@ on_role_suggested (GrParticipantRow *self,
   gtk_menu_button_popdown (self->role_button);
 }
 
+static gboolean
+release_later (gpointer widget)
+{
+  g_object_unref (widget);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 gr_participant_row_dispose (GObject *object)
 {
   GrParticipantRow *self = GR_PARTICIPANT_ROW (object);
 
+  /* GTK 4.8's GtkEditableLabel stops editing 100 ms after it loses the focus, from a timeout
+   * that holds a bare pointer to its focus controller: a row destroyed in between (a name
+   * added or removed builds the list again, the window closes) had it read freed memory. The
+   * name field outlives the row by a little more than that. */
+  if (self->name_label != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->name_label, self);
+      g_timeout_add (250, release_later, g_object_ref (self->name_label));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_PARTICIPANT_ROW);
   g_clear_object (&self->participant);
   g_clear_object (&self->session);
