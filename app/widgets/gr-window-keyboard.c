@@ -162,4 +162,6 @@ _gr_window_keyboard_init (GrWindow *self)
   g_signal_connect_object (self->sidebar, "row-activated", G_CALLBACK (on_sidebar_row_activated),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed), NULL);
+  gr_ui_focus_shown_page_only (self->stack);
+  gr_ui_focus_shown_page_only (self->mode_stack);
 }
