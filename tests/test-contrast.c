@@ -461,7 +461,7 @@ check_competency (GrWindow *window,
   /* The focus ring, 2 px outside the focused control, against the page around it. */
   if (box_of (shot, chosen, &box))
     {
-      cairo_rectangle_int_t ring = { box.x - 4, box.y - 4, box.width + 8, 3 };
+      cairo_rectangle_int_t ring = { box.x - 5, box.y - 5, box.width + 10, 5 };
       cairo_rectangle_int_t around = { box.x - 12, box.y - 12, box.width + 24, 6 };
 
       report (shot, "focus ring (non-text)",
