@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "gr-chart-view.h"
+#include "gr-scores-table.h"
 #include "gr-session.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ void         gr_overview_page_set_participant (GrOverviewPage *self,
 void         gr_overview_page_set_by_role     (GrOverviewPage *self,
                                                gboolean        by_role);
 GrChartView *gr_overview_page_get_chart       (GrOverviewPage *self);
+GrScoresTable *gr_overview_page_get_table     (GrOverviewPage *self);
 char        *gr_overview_page_get_table_text  (GrOverviewPage *self);
 void         gr_overview_page_relabel         (GrOverviewPage *self);
 

@@ -346,13 +346,13 @@ on_single_stop_key_pressed (GtkEventControllerKey *keys,
 /* Makes @list one Tab stop: Up and Down move between its rows, Left and Right between the
  * controls of a row, Tab leaves the list. */
 void
-gr_ui_make_single_tab_stop (GtkListBox *list)
+gr_ui_make_single_tab_stop (GtkWidget *list)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_single_stop_key_pressed), NULL);
-  gtk_widget_add_controller (GTK_WIDGET (list), keys);
+  gtk_widget_add_controller (list, keys);
 }
 
 /* A button with a mnemonic ("_Ouvrir"). GTK 4.8 puts the label, underscore and all, in the
