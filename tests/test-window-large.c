@@ -184,12 +184,12 @@ is_of_type (GtkWidget     *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
-/* Gives @list's key controller the key, as GTK does when the focus is in the list. */
+/* Gives @widget's key controllers the key, as GTK does when the focus is on it. */
 static gboolean
-press_list_key (GtkWidget *list,
-                guint      keyval)
+press_widget_key (GtkWidget *widget,
+                  guint      keyval)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   gboolean handled = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
@@ -250,8 +250,10 @@ test_lists (void)
     row = gr_participants_page_get_row (page, 1);
     name = find_widget (GTK_WIDGET (row), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_EDITABLE_LABEL));
     g_assert_nonnull (name);
+    /* The list's own row passes the focus on to the participant's row. */
     gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row)));
-    g_assert_true (press_list_key (GTK_WIDGET (list), GDK_KEY_F2));
+    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
+    g_assert_true (press_widget_key (GTK_WIDGET (row), GDK_KEY_F2));
     g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (name)));
     gtk_editable_set_text (GTK_EDITABLE (name), "Centre social");
     gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (name), TRUE);

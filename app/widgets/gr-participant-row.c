@@ -106,9 +106,10 @@ gr_participant_row_relabel (GrParticipantRow *self)
                            ? _("%s, %s, en cours de saisie")
                            : C_("participant row", "%s, %s"),
                            name, progress);
-  /* The list's row, which takes the focus, reads as the participant. */
-  item = gtk_widget_get_parent (GTK_WIDGET (self));
-  gr_ui_set_label (item != NULL ? item : GTK_WIDGET (self), label);
+  /* The row, which takes the focus, and the list's item round it read as the participant. */
+  gr_ui_set_label (GTK_WIDGET (self), label);
+  if ((item = gtk_widget_get_parent (GTK_WIDGET (self))) != NULL)
+    gr_ui_set_label (item, label);
   g_clear_pointer (&label, g_free);
   gtk_widget_set_sensitive (GTK_WIDGET (self->select_button), !self->current);
   /* The target first: an action name without its target is a mismatch. */
@@ -195,6 +196,76 @@ gr_participant_row_start_rename (GrParticipantRow *self)
       }
 }
 
+/* F2, or Enter on the row itself, renames; the arrows move between the row's controls and
+ * between rows, so that a row costs a single Tab stop (see gr_ui_make_single_tab_stop()). */
+static gboolean
+on_key_pressed (GrParticipantRow *self,
+                guint             keyval,
+                guint             keycode,
+                GdkModifierType   state)
+{
+  gboolean on_row = gtk_widget_has_focus (GTK_WIDGET (self));
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+    return FALSE;
+  if (keyval == GDK_KEY_F2 ||
+      (on_row && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)))
+    {
+      gr_participant_row_start_rename (self);
+      return TRUE;
+    }
+  /* Left and Right move between the row's controls here: the list would take them for its
+   * own moves (which a vertical list does not make). A field keeps them for its cursor. */
+  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+    return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_LEFT) || TRUE;
+  if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+    return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_RIGHT) || TRUE;
+  return FALSE;
+}
+
+/* Left at the start of the role field, or Right at its end, goes on to the row's next
+ * control: without this the arrows stopped in the field, and the buttons after it (« Saisir
+ * ses scores », rename, remove) could not be reached from the keyboard. */
+static gboolean
+on_role_keynav_failed (GrParticipantRow *self,
+                       GtkDirectionType  direction)
+{
+  if (direction != GTK_DIR_LEFT && direction != GTK_DIR_RIGHT)
+    return FALSE;
+  if (gtk_widget_child_focus (gtk_widget_get_first_child (GTK_WIDGET (self)), direction))
+    return TRUE;
+  /* Left from the first control: the row itself, where F2 and Enter rename. */
+  return direction == GTK_DIR_LEFT && gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* The focus moves as in a GtkListBoxRow: on the row, Right (or Tab) enters its controls; from
+ * a control, Left past the first comes back to the row; from outside, the row itself. */
+static gboolean
+gr_participant_row_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+
+  if (gtk_widget_is_focus (widget))
+    return child != NULL && (direction == GTK_DIR_RIGHT || direction == GTK_DIR_TAB_FORWARD) &&
+           gtk_widget_child_focus (child, direction);
+
+  if (focus_child != NULL)
+    {
+      if (gtk_widget_child_focus (focus_child, direction))
+        return TRUE;
+      if (direction == GTK_DIR_LEFT || direction == GTK_DIR_TAB_BACKWARD)
+        return gtk_widget_grab_focus (widget);
+      return FALSE;
+    }
+
+  if (child != NULL && (direction == GTK_DIR_LEFT || direction == GTK_DIR_TAB_BACKWARD) &&
+      gtk_widget_child_focus (child, direction))
+    return TRUE;
+  return gtk_widget_grab_focus (widget);
+}
+
 static void
 on_role_changed (GrParticipantRow *self)
 {
@@ -211,6 +282,13 @@ on_role_suggested (GrParticipantRow *self,
   gtk_menu_button_popdown (self->role_button);
 }
 
+static gboolean
+release_later (gpointer widget)
+{
+  g_object_unref (widget);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 gr_participant_row_dispose (GObject *object)
 {
@@ -218,6 +296,15 @@ gr_participant_row_dispose (GObject *object)
   GtkWidget *child;
 
   gr_participant_row_bind (self, NULL, NULL);
+  /* GTK 4.8's GtkEditableLabel stops editing 100 ms after it loses the focus, from a timeout
+   * that holds a bare pointer to its focus controller: a row destroyed in between (a name
+   * added or removed builds the list again, the window closes) had it read freed memory. The
+   * name field outlives the row by a little more than that. */
+  if (self->name_label != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->name_label, self);
+      g_timeout_add (250, release_later, g_object_ref (self->name_label));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_PARTICIPANT_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -234,8 +321,10 @@ gr_participant_row_class_init (GrParticipantRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gr_participant_row_dispose;
+  widget_class->focus = gr_participant_row_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/grille/Grille/gr-participant-row.ui");
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, current_icon);
@@ -252,9 +341,20 @@ gr_participant_row_class_init (GrParticipantRowClass *klass)
 static void
 gr_participant_row_init (GrParticipantRow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The row itself takes the focus (the list's own row passes it on): F2 and Enter rename
+   * there, Left from the first control comes back to it. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   g_signal_connect_object (self->name_label, "notify::editing", G_CALLBACK (on_editing_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (self->role_entry)),
+                           "keynav-failed", G_CALLBACK (on_role_keynav_failed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->rename_button, "clicked",
                            G_CALLBACK (gr_participant_row_start_rename), self,
                            G_CONNECT_SWAPPED);

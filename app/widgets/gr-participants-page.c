@@ -149,7 +149,10 @@ gr_participants_page_add (GrParticipantsPage *self,
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.select-participant", "s", stripped);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.current-participant", "s", stripped);
+  /* The next name is typed at once: « Ajouter », which had the focus, is insensitive now. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->name_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
   return participant;
 }
 
@@ -157,6 +160,35 @@ static void
 on_add (GrParticipantsPage *self)
 {
   gr_participants_page_add (self, gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
+}
+
+/* Shift+Tab from the name field goes back into the list on the current participant's row
+ * (one Tab stop, as Tab from above enters it), not on the last row's « Supprimer » button. */
+static gboolean
+on_name_key_pressed (GrParticipantsPage *self,
+                     guint               keyval,
+                     guint               keycode,
+                     GdkModifierType     state)
+{
+  GtkWidget *target = NULL;
+
+  if (keyval != GDK_KEY_ISO_Left_Tab &&
+      !((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK)))
+    return FALSE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+
+  /* The current participant's row when in sight, else the first row in sight. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GrParticipantRow *row = row_of (child);
+
+      if (row != NULL &&
+          (target == NULL || gr_participant_row_get_participant (row) == self->current))
+        target = GTK_WIDGET (row);
+    }
+  return target != NULL && gtk_widget_grab_focus (target);
 }
 
 #define TEMPLATE "/io/github/grille/Grille/gr-participants-page.ui"
@@ -172,37 +204,6 @@ gr_participants_page_relabel (GrParticipantsPage *self)
        child = gtk_widget_get_next_sibling (child))
     if (row_of (child) != NULL)
       gr_participant_row_relabel (row_of (child));
-}
-
-/* F2 on a row or any of its controls, or Enter on the row itself, renames. */
-static gboolean
-on_list_key_pressed (GrParticipantsPage *self,
-                     guint               keyval,
-                     guint               keycode,
-                     GdkModifierType     state)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-  GtkWidget *row = focus;
-  gboolean on_row;
-
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK) || focus == NULL)
-    return FALSE;
-  /* The focus is on the list's own row, or inside the participant's row. */
-  on_row = gtk_widget_get_parent (focus) == GTK_WIDGET (self->list);
-  if (on_row)
-    row = gtk_widget_get_first_child (focus);
-  else
-    row = gtk_widget_get_ancestor (focus, GR_TYPE_PARTICIPANT_ROW);
-  if (row == NULL || !GR_IS_PARTICIPANT_ROW (row))
-    return FALSE;
-
-  if (keyval == GDK_KEY_F2 ||
-      (on_row && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)))
-    {
-      gr_participant_row_start_rename (GR_PARTICIPANT_ROW (row));
-      return TRUE;
-    }
-  return FALSE;
 }
 
 static void
@@ -248,9 +249,10 @@ gr_participants_page_init (GrParticipantsPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
   gtk_list_view_set_factory (self->list, factory);
   gr_ui_make_single_tab_stop (GTK_WIDGET (self->list));
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self,
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_name_key_pressed), self,
                            G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+  gtk_widget_add_controller (GTK_WIDGET (self->name_entry), keys);
   gr_ui_fix_button_name (self->add_button);
   g_signal_connect_object (self->name_entry, "activate", G_CALLBACK (on_add), self,
                            G_CONNECT_SWAPPED);
