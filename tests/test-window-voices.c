@@ -11,6 +11,7 @@
 #include "gr-application.h"
 #include "gr-chart-data.h"
 #include "gr-progress-table.h"
+#include "gr-projector-view.h"
 #include "gr-session-file.h"
 #include "gr-window.h"
 #include "gr-window-test.h"
@@ -157,6 +158,23 @@ test_by_role (void)
                    ==, GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
   g_assert_nonnull (find_widget (overview, is_label_with_text, "Écart le plus grand"));
   screenshot (GTK_WIDGET (window), "screenshot-by-role.png");
+
+  /* On the projector, beside the chart by role, each savoir-faire gives each role's mean level
+   * and the largest gap: cooperer.1 is (4 + 2) / 2 for the elected members, 1 for the agent. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.projector", NULL);
+  settle ();
+  {
+    GtkWidget *projector = GTK_WIDGET (gr_window_get_projector (window));
+
+    g_assert_true (gr_chart_view_get_by_role (gr_projector_view_get_chart (
+                     gr_window_get_projector (window))));
+    g_assert_nonnull (find_widget (projector, is_label_with_text, "Par rôle"));
+    g_assert_nonnull (find_widget (projector, is_label_with_text,
+                                   "Élu·e·s (2)\u202f: 3,0 · Agent·e (1)\u202f: 1,0 · écart 2,0"));
+    screenshot (GTK_WIDGET (window), "screenshot-by-role-projector.png");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.projector", NULL);
+  settle ();
 
   /* A score that changes moves its role's mean in the table at once. */
   gr_participant_set_level (gr_session_get_participant (gr_window_get_session (window), 2), 0, 3);
