@@ -13,6 +13,7 @@
 #include <X11/extensions/XTest.h>
 
 #include "gr-export-dialog.h"
+#include "gr-participant-row.h"
 #include "gr-session-file.h"
 #include "gr-window-test.h"
 
@@ -21,32 +22,32 @@ static const char session_json[] =
   "{\"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\","
   " \"title\": \"Atelier au clavier\", \"date\": \"2026-03-12\", \"language\": \"fr\","
   " \"participants\": [{\"name\": \"Service jeunesse\", \"scores\": {\"connecter.1\": 2}},"
-  " {\"name\": \"Élus\", \"scores\": {\"cooperer.2\": 1}}]}";
+  " {\"name\": \"Élus\", \"role\": \"Élu·e\", \"scores\": {\"cooperer.2\": 1}}]}";
 
 #define NOTE_TEXT "Comite mensuel avec les associations"
 
 static Display *xdisplay;
-/* Key presses (modifiers aside) that reached the main window, counted before any of its
- * handlers sees them. */
-static guint presses_seen;
+/* Key releases (modifiers aside) that reached the main window, counted before any of its
+ * handlers sees them: once a key's release is in, the window has handled all the key did
+ * (a button acts on the release). */
+static guint releases_seen;
 
-static gboolean
-on_key_pressed (GtkEventController *keys)
+static void
+on_key_released (GtkEventController *keys)
 {
   GdkEvent *event = gtk_event_controller_get_current_event (keys);
 
   if (event == NULL || !gdk_key_event_is_modifier (event))
-    presses_seen++;
-  return FALSE;
+    releases_seen++;
 }
 
 static void
-count_key_presses (GtkWidget *window)
+count_key_releases (GtkWidget *window)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), NULL);
+  g_signal_connect (keys, "key-released", G_CALLBACK (on_key_released), NULL);
   gtk_widget_add_controller (window, keys);
 }
 
@@ -91,10 +92,10 @@ static void
 press (guint keyval,
        guint modifier)
 {
-  guint before = presses_seen;
+  guint before = releases_seen;
 
   send_key (keyval, modifier);
-  WAIT_UNTIL (presses_seen > before);
+  WAIT_UNTIL (releases_seen > before);
 }
 
 static void
@@ -180,10 +181,39 @@ first_participant (GrSession *session)
   return gr_session_get_participant (session, 0);
 }
 
+/* From start: the application opens the session file as from the command line, and the
+ * window gets the keyboard. NULL when there is no X server to send keys through. */
+static GrWindow *
+open_window (const char *name)
+{
+  g_autoptr(GFile) file = write_session_file (name);
+  GrWindow *window = NULL;
+
+  g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
+  WAIT_UNTIL ((window = (GrWindow *) find_toplevel (GR_TYPE_WINDOW)) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (window)));
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (window))))
+    {
+      g_test_skip ("real key events need an X server (XTEST): run under Xvfb");
+      destroy_window (window);
+      return NULL;
+    }
+  xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+  count_key_releases (GTK_WIDGET (window));
+  /* Xvfb has no window manager to give the new window the keyboard: the test does. */
+  XSetInputFocus (xdisplay,
+                  gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
+                  RevertToParent, CurrentTime);
+  WAIT_UNTIL (gtk_window_is_active (GTK_WINDOW (window)));
+  /* The window opens with the focus on the participant chooser, at the top of the sidebar. */
+  WAIT_UNTIL (focus_in (window, find_widget (GTK_WIDGET (window), is_drop_down, NULL)));
+  return window;
+}
+
 static void
 test_workshop (void)
 {
-  g_autoptr(GFile) file = write_session_file ("atelier.grille");
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GrSession) saved = NULL;
   g_autoptr(GError) error = NULL;
   GrWindow *window = NULL;
@@ -194,30 +224,13 @@ test_workshop (void)
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  /* From start: the application opens the file as from the command line. */
-  g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
-  WAIT_UNTIL ((window = (GrWindow *) find_toplevel (GR_TYPE_WINDOW)) != NULL &&
-              gtk_widget_get_mapped (GTK_WIDGET (window)));
-  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (window))))
-    {
-      g_test_skip ("real key events need an X server (XTEST): run under Xvfb");
-      destroy_window (window);
-      return;
-    }
-  xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
-  count_key_presses (GTK_WIDGET (window));
-  /* Xvfb has no window manager to give the new window the keyboard: the test does. */
-  XSetInputFocus (xdisplay,
-                  gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
-                  RevertToParent, CurrentTime);
-  WAIT_UNTIL (gtk_window_is_active (GTK_WINDOW (window)));
+  if ((window = open_window ("atelier.grille")) == NULL)
+    return;
+  file = g_object_ref (gr_window_get_file (window));
 
   participant = gr_window_get_participant (window);
   g_assert_cmpstr (gr_participant_get_name (participant), ==, "Service jeunesse");
   stack = gtk_widget_get_parent (GTK_WIDGET (gr_window_get_overview (window)));
-
-  /* The window opens with the focus on the participant chooser, at the top of the sidebar. */
-  WAIT_UNTIL (focus_in (window, find_widget (GTK_WIDGET (window), is_drop_down, NULL)));
 
   /* Tab: the sidebar, on the page shown (the overview); Down: Coopérer, whose page opens. */
   press (GDK_KEY_Tab, 0);
@@ -298,6 +311,100 @@ test_workshop (void)
   g_assert_cmpstr (gr_participant_get_note (first_participant (saved), 0), ==, NOTE_TEXT);
   g_assert_true (focus_in (window, table));
 
+  /* The window closed under an open dialog (as when the application quits) goes quietly. */
+  send_key (GDK_KEY_e, GDK_KEY_Control_L);
+  WAIT_UNTIL ((dialog = find_toplevel (GR_TYPE_EXPORT_DIALOG)) != NULL &&
+              gtk_window_is_active (dialog));
+  settle ();
+  destroy_window (window);
+  g_assert_null (find_toplevel (GR_TYPE_EXPORT_DIALOG));
+}
+
+static gboolean
+is_select_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                    "win.select-participant") == 0;
+}
+
+static const char *
+focused_participant (GrWindow *window)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (focus_of (window), GR_TYPE_PARTICIPANT_ROW);
+
+  return row != NULL
+    ? gr_participant_get_name (gr_participant_row_get_participant (GR_PARTICIPANT_ROW (row)))
+    : NULL;
+}
+
+/* The participants page from the keyboard: a row is one Tab stop, the arrows reach every
+ * control of a row (the role field does not stop them), « Saisir ses scores » goes to the
+ * first savoir-faire, and names are added one after the other from the name field. */
+static void
+test_participants (void)
+{
+  GrWindow *window;
+  GrSession *session;
+  GtkWidget *row, *select;
+
+  if ((window = open_window ("participants.grille")) == NULL)
+    return;
+  session = gr_window_get_session (window);
+
+  press (GDK_KEY_Tab, 0);
+  press_until_focus_in (window, GDK_KEY_Down, 0,
+                        GTK_WIDGET (gr_window_get_sidebar_row (window, "participants")),
+                        gtk_widget_get_parent (GTK_WIDGET (gr_window_get_sidebar_row (
+                          window, "participants"))), 6);
+  g_assert_cmpstr (gr_window_get_page (window), ==, "participants");
+  press (GDK_KEY_Return, 0);
+  g_assert_true (GR_IS_PARTICIPANT_ROW (focus_of (window)));
+  g_assert_cmpstr (focused_participant (window), ==, "Service jeunesse");
+
+  /* Down: the next participant; Right, control after control, to « Saisir ses scores ». */
+  press (GDK_KEY_Down, 0);
+  g_assert_cmpstr (focused_participant (window), ==, "Élus");
+  row = gtk_widget_get_ancestor (focus_of (window), GR_TYPE_PARTICIPANT_ROW);
+  select = find_widget (row, is_select_button, NULL);
+  press_until_focus_in (window, GDK_KEY_Right, 0, select, row, 5);
+
+  /* Enter: Élus is the one scored, on the first savoir-faire of the competency page last
+   * shown (S’ouvrir: the arrows went through every page on their way down). */
+  press (GDK_KEY_Return, 0);
+  g_assert_cmpstr (gr_participant_get_name (gr_window_get_participant (window)), ==, "Élus");
+  g_assert_cmpstr (gr_window_get_page (window), ==, "ouvrir");
+  g_assert_true (focus_of (window) == GTK_WIDGET (item_row (window, 4, 0)));
+
+  /* Back to the participants page: Shift+Tab to the sidebar, Down, Enter. */
+  press_until_focus_in (window, GDK_KEY_Tab, GDK_KEY_Shift_L,
+                        GTK_WIDGET (gr_window_get_sidebar_row (window, "ouvrir")),
+                        GTK_WIDGET (gr_window_get_competency_page (window, 4)), 4);
+  press (GDK_KEY_Down, 0);
+  press (GDK_KEY_Return, 0);
+  g_assert_cmpstr (focused_participant (window), ==, "Service jeunesse");
+
+  /* Tab: the name field. Two names, each followed by Enter: the page stays, the field keeps
+   * the focus for the next one. */
+  press (GDK_KEY_Tab, 0);
+  g_assert_true (GTK_IS_ENTRY (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_ENTRY)));
+  type_text ("Equipe B");
+  press (GDK_KEY_Return, 0);
+  type_text ("Equipe C");
+  press (GDK_KEY_Return, 0);
+  g_assert_cmpuint (gr_session_get_n_participants (session), ==, 4);
+  g_assert_cmpstr (gr_window_get_page (window), ==, "participants");
+  g_assert_cmpstr (gr_participant_get_name (gr_window_get_participant (window)), ==,
+                   "Equipe C");
+  g_assert_true (GTK_IS_ENTRY (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_ENTRY)));
+  g_assert_null (focused_participant (window));
+
+  /* Shift+Tab: back in the list, on the current participant's row. */
+  press (GDK_KEY_Tab, GDK_KEY_Shift_L);
+  g_assert_true (GR_IS_PARTICIPANT_ROW (focus_of (window)));
+  g_assert_cmpstr (focused_participant (window), ==, "Equipe C");
+
   destroy_window (window);
 }
 
@@ -325,6 +432,7 @@ main (int    argc,
   window_test_init (&argc, &argv, "grille-test-keyboard-XXXXXX", session_json);
 
   g_test_add_func ("/keyboard/workshop", test_workshop);
+  g_test_add_func ("/keyboard/participants", test_participants);
   status = g_test_run ();
   window_test_shutdown ();
   return status;

@@ -85,6 +85,10 @@ _gr_window_return_focus (GrWindow *self)
 {
   GtkWidget *focus = self->last_focus;
 
+  /* The window going with its dialogs (closed, or the application quitting) has nothing to
+   * give back: presenting it then crashed. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   gtk_window_present (GTK_WINDOW (self));
   if (focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self) &&
       gtk_widget_is_drawable (focus) && gtk_widget_is_sensitive (focus))
