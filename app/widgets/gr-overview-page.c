@@ -10,6 +10,7 @@
 #include "gr-i18n.h"
 #include "gr-item.h"
 #include "gr-overview-page.h"
+#include "gr-progress-table.h"
 #include "gr-roles.h"
 #include "gr-scores-table.h"
 #include "gr-ui.h"
@@ -50,6 +51,7 @@ struct _GrOverviewPage
   GtkLabel       *legend_label;
   GtkLabel       *table_heading;
   GrScoresTable  *table;
+  GrProgressTable *progress_table;
 };
 
 G_DEFINE_FINAL_TYPE (GrOverviewPage, gr_overview_page, GTK_TYPE_WIDGET)
@@ -387,23 +389,6 @@ on_day_selected (GrOverviewPage *self)
   gtk_menu_button_popdown (self->date_button);
 }
 
-static GtkWidget *
-role_cell (GtkGrid    *table,
-           int         column,
-           int         row,
-           const char *text,
-           const char *description)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  gtk_widget_add_css_class (label, row == 0 || column == 0 ? "score-header" : "score-cell");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  description ? description : text, -1);
-  gtk_grid_attach (table, label, column, row, 1, 1);
-  return label;
-}
-
 /* Each competency's score per role and the largest gap between roles, as the chart shows
  * them; made again whenever a score changes while it is shown. */
 static void
@@ -425,13 +410,13 @@ update_role_table (GrOverviewPage *self)
   groups = gr_roles_group_session (self->session);
   n_groups = groups->len;
 
-  role_cell (self->role_table, 0, 0, _("Compétence"), NULL);
+  gr_ui_table_cell (self->role_table, 0, 0, _("Compétence"), NULL);
   for (guint g = 0; g < n_groups; g++)
     {
       g_autofree char *label = gr_role_group_get_label (groups->pdata[g], translator);
-      role_cell (self->role_table, 1 + g, 0, label, NULL);
+      gr_ui_table_cell (self->role_table, 1 + g, 0, label, NULL);
     }
-  role_cell (self->role_table, 1 + n_groups, 0, _("Écart le plus grand"), NULL);
+  gr_ui_table_cell (self->role_table, 1 + n_groups, 0, _("Écart le plus grand"), NULL);
 
   for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
     {
@@ -441,7 +426,7 @@ update_role_table (GrOverviewPage *self)
       g_autofree char *gap_description = NULL;
       GrRoleGap gap;
 
-      role_cell (self->role_table, 0, 1 + c, title, NULL);
+      gr_ui_table_cell (self->role_table, 0, 1 + c, title, NULL);
       for (guint g = 0; g < n_groups; g++)
         {
           GrRoleGroup *group = groups->pdata[g];
@@ -451,7 +436,7 @@ update_role_table (GrOverviewPage *self)
           g_autofree char *description = g_strdup_printf (_("%s, %s : %s"), title, label,
                                                           score);
 
-          role_cell (self->role_table, 1 + g, 1 + c, score, description);
+          gr_ui_table_cell (self->role_table, 1 + g, 1 + c, score, description);
         }
 
       if (gr_roles_get_largest_gap (groups, c, &gap))
@@ -471,8 +456,33 @@ update_role_table (GrOverviewPage *self)
           /* Translators: fewer than two roles have a score for this competency. */
           gap_description = g_strdup_printf (_("%s : pas d’écart à mesurer"), title);
         }
-      role_cell (self->role_table, 1 + n_groups, 1 + c, gap_text, gap_description);
+      gr_ui_table_cell (self->role_table, 1 + n_groups, 1 + c, gap_text, gap_description);
     }
+}
+
+/* The scores per session follow the chart: the participant shown, or the group (by role too). */
+static void
+update_progress_participant (GrOverviewPage *self)
+{
+  gr_progress_table_set_participant (self->progress_table,
+                                     self->group || self->by_role ? NULL : self->participant);
+}
+
+/**
+ * gr_overview_page_set_references:
+ * @references: (nullable) (element-type GrSession): the earlier sessions, oldest first
+ *
+ * Draws the earlier sessions on the chart and shows each competency's score in each of them,
+ * and the change since the first, in a table of their own.
+ */
+void
+gr_overview_page_set_references (GrOverviewPage *self,
+                                 GPtrArray      *references)
+{
+  g_return_if_fail (GR_IS_OVERVIEW_PAGE (self));
+
+  gr_chart_view_set_references (self->chart, references);
+  gr_progress_table_set_references (self->progress_table, references);
 }
 
 /**
@@ -489,6 +499,7 @@ gr_overview_page_set_by_role (GrOverviewPage *self,
 
   self->by_role = !!by_role;
   gr_chart_view_set_by_role (self->chart, self->by_role);
+  update_progress_participant (self);
   gtk_widget_set_visible (self->series_row, !self->by_role && self->group);
   update_role_table (self);
   update_legend (self);
@@ -543,6 +554,7 @@ gr_overview_page_relabel (GrOverviewPage *self)
   g_return_if_fail (GR_IS_OVERVIEW_PAGE (self));
 
   gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_OVERVIEW_PAGE, TEMPLATE);
+  gr_progress_table_relabel (self->progress_table);
   update_legend (self);
   update_role_table (self);
   gr_scores_table_relabel (self->table);
@@ -573,6 +585,7 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
 
   g_type_ensure (GR_TYPE_CHART_VIEW);
   g_type_ensure (GR_TYPE_SCORES_TABLE);
+  g_type_ensure (GR_TYPE_PROGRESS_TABLE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, top);
@@ -597,6 +610,7 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, legend_label);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table_heading);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, progress_table);
 }
 
 static void
@@ -662,6 +676,8 @@ gr_overview_page_set_session (GrOverviewPage *self,
     gr_chart_view_set_session (self->chart, session);
   if (self->table != NULL)
     gr_scores_table_set_session (self->table, session);
+  if (self->progress_table != NULL)
+    gr_progress_table_set_session (self->progress_table, session);
   if (self->hidden != NULL)
     rebuild_series_checks (self);
   update_date_button (self);
@@ -699,6 +715,7 @@ gr_overview_page_set_participant (GrOverviewPage *self,
   self->group = group;
   gr_chart_view_set_participant (self->chart, group ? NULL : participant);
   gr_chart_view_set_show_participants (self->chart, group);
+  update_progress_participant (self);
   update_series_row (self);
   update_legend (self);
   update_role_table (self);
@@ -727,4 +744,13 @@ gr_overview_page_get_table_text (GrOverviewPage *self)
 {
   g_return_val_if_fail (GR_IS_OVERVIEW_PAGE (self), NULL);
   return gr_scores_table_get_text (self->table);
+}
+
+/* Returns: (transfer full): the table of scores per session, as gr_overview_page_get_table_text()
+ * gives the scores table; "" while no earlier session is compared. */
+char *
+gr_overview_page_get_progress_text (GrOverviewPage *self)
+{
+  g_return_val_if_fail (GR_IS_OVERVIEW_PAGE (self), NULL);
+  return gr_progress_table_get_text (self->progress_table);
 }

@@ -214,6 +214,7 @@ group_grid_row (GrScoresTable *self,
   return 1 + self->n_grid_participants + row;
 }
 
+/* A cell of the list's rows. */
 static GtkWidget *
 new_label (GtkAccessibleRole role,
            gboolean          header_column)
@@ -233,20 +234,10 @@ add_grid_cell (GrScoresTable *self,
                guint          column,
                guint          row)
 {
-  GtkAccessibleRole role = row == 0 ? GTK_ACCESSIBLE_ROLE_COLUMN_HEADER
-                         : column == 0 ? GTK_ACCESSIBLE_ROLE_ROW_HEADER
-                         : GTK_ACCESSIBLE_ROLE_CELL;
-  GtkWidget *label = new_label (role, column == 0);
+  GtkWidget *label = gr_ui_table_cell (self->grid, column, row, "", NULL);
 
-  gtk_widget_add_css_class (label, row == 0 ? "table-header" : "table-cell");
-  if (row > 0 && row % 2 == 0)
-    gtk_widget_add_css_class (label, "table-alt");
-  gtk_grid_attach (self->grid, label, column, row, 1, 1);
+  gtk_widget_set_size_request (label, column == 0 ? NAME_WIDTH : SCORE_WIDTH, -1);
   g_ptr_array_add (self->cells, label);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_RELATION_ROW_INDEX, row + 1,
-                                  GTK_ACCESSIBLE_RELATION_COL_INDEX, column + 1,
-                                  -1);
   if (row > 0 && column > 0)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
                                     GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
@@ -835,15 +826,8 @@ gr_scores_table_get_column_view (GrScoresTable *self)
 char *
 gr_scores_table_get_text (GrScoresTable *self)
 {
-  GString *text = g_string_new (NULL);
-
   g_return_val_if_fail (GR_IS_SCORES_TABLE (self), NULL);
 
   ensure_built (self);
-  for (guint i = 0; i < self->cells->len; i++)
-    {
-      g_string_append (text, gtk_label_get_text (GTK_LABEL (g_ptr_array_index (self->cells, i))));
-      g_string_append_c (text, (i + 1) % self->n_columns == 0 ? '\n' : '\t');
-    }
-  return g_string_free (text, FALSE);
+  return gr_ui_table_get_text (self->grid);
 }
