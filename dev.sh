@@ -14,7 +14,7 @@ PACKAGES=(
   desktop-file-utils appstream shared-mime-info
   libxml2-utils xvfb xauth poppler-utils librsvg2-bin fonts-dejavu-core
   libdeflate-dev libreoffice-calc-nogui qpdf pngcheck translate-toolkit
-  dbus at-spi2-core python3-pyatspi
+  dbus at-spi2-core python3-pyatspi libxtst-dev
 )
 
 install_missing () {

@@ -228,6 +228,21 @@ load_references (const CliOptions  *o,
       g_ptr_array_add (*references, reference);
     }
 
+  /* Oldest first, as the window orders them: the change is counted from the first. The file
+   * names move with their sessions, so that an error still names the right file. */
+  for (guint i = 1; i < (*references)->len; i++)
+    for (guint j = i; j > 0 && gr_session_compare_dates ((*references)->pdata[j - 1],
+                                                          (*references)->pdata[j]) > 0; j--)
+      {
+        gpointer session = (*references)->pdata[j];
+        char *path = o->references[j];
+
+        (*references)->pdata[j] = (*references)->pdata[j - 1];
+        (*references)->pdata[j - 1] = session;
+        o->references[j] = o->references[j - 1];
+        o->references[j - 1] = path;
+      }
+
   return 0;
 }
 

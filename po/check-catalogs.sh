@@ -18,7 +18,7 @@ xgettext --package-name=grille --from-code=UTF-8 --add-comments=Translators: \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 --keyword=ngettext:1,2 \
   --keyword=_T --keyword=gr_translator_gettext:2 --keyword=gr_translator_pgettext:2c,3 \
-  --keyword=gr_translator_ngettext:2,3 \
+  --keyword=gr_translator_ngettext:2,3 --keyword=add_list_sentence:4,5 \
   --files-from=po/POTFILES.in --output="$tmp/sources.pot" "$grid"
 
 if [ "$mode" = --typography ]; then

@@ -87,6 +87,8 @@ C_KEYWORDS = {
     'ngettext': (None, (0, 1)), 'g_dngettext': (None, (1, 2)), 'g_dpgettext2': (1, (2,)),
     'gr_translator_gettext': (None, (1,)), 'gr_translator_pgettext': (1, (2,)),
     'gr_translator_ngettext': (None, (1, 2)),
+    # The report's sentences about a list of competencies (app/core/gr-report.c).
+    'add_list_sentence': (None, (3, 4)),
 }
 C_TOKEN = re.compile(r'''
     (?P<comment>/\*.*?\*/|//[^\n]*)

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "gr-format.h"
 #include "gr-report.h"
@@ -227,6 +228,16 @@ load_example (const char *name)
   return session;
 }
 
+static GrSession *
+parse (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  GrSession *session = gr_session_load_from_data (json, strlen (json), &error);
+
+  g_assert_no_error (error);
+  return session;
+}
+
 static GBytes *
 report_compared (GrSession  *session,
                  const char *lang,
@@ -348,9 +359,9 @@ test_content (void)
   assert_inside_margins (pages, 48);
 
   /* Metadata and an outline with one entry per section: the cover, the reading, the scores,
-   * five competencies and the plan. */
+   * the scores by role (the participants have roles), five competencies and the plan. */
   {
-    g_assert_cmpuint (count_bytes (pdf, "<< /Title"), ==, 9);
+    g_assert_cmpuint (count_bytes (pdf, "<< /Title"), ==, 10);
     g_assert_cmpuint (count_bytes (pdf, "/Author (Ville de Montreuil)"), ==, 1);
   }
 }
@@ -504,6 +515,164 @@ test_reference (void)
   assert_contains (text, "+0,75");
 }
 
+/* The words on the line of the table row named @label (its first line), after the first
+ * @after: the row's cells left to right, joined by single spaces. */
+static char *
+table_row (GPtrArray  *pages,
+           const char *after,
+           const char *label)
+{
+  g_auto(GStrv) after_words = g_strsplit (after, " ", -1);
+  g_auto(GStrv) label_words = g_strsplit (label, " ", -1);
+  guint n_after = g_strv_length (after_words), n_label = g_strv_length (label_words);
+  gboolean past = FALSE;
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      PdfPage *page = g_ptr_array_index (pages, p);
+      GPtrArray *words = page->words;
+
+      for (guint w = 0; w < words->len; w++)
+        {
+          gboolean match = TRUE;
+          guint n = past ? n_label : n_after;
+          char **wanted = past ? label_words : after_words;
+          Block *first = g_ptr_array_index (words, w), *last;
+          g_autoptr(GPtrArray) cells = NULL;
+          GString *row;
+
+          for (guint k = 0; k < n && match; k++)
+            match = w + k < words->len &&
+                    g_str_equal (((Block *) g_ptr_array_index (words, w + k))->text, wanted[k]);
+          if (!match)
+            continue;
+          if (!past)
+            {
+              past = TRUE;
+              w += n - 1;
+              continue;
+            }
+
+          last = g_ptr_array_index (words, w + n - 1);
+          cells = g_ptr_array_new ();
+          for (guint k = 0; k < words->len; k++)
+            {
+              Block *word = g_ptr_array_index (words, k);
+
+              if (fabs (word->y0 - first->y0) < 1.5 && word->x0 > last->x1)
+                g_ptr_array_add (cells, word);
+            }
+          /* Left to right. */
+          for (guint i = 1; i < cells->len; i++)
+            for (guint j = i; j > 0 && ((Block *) cells->pdata[j - 1])->x0 >
+                                       ((Block *) cells->pdata[j])->x0; j--)
+              {
+                gpointer swap = cells->pdata[j];
+                cells->pdata[j] = cells->pdata[j - 1];
+                cells->pdata[j - 1] = swap;
+              }
+          row = g_string_new (NULL);
+          for (guint i = 0; i < cells->len; i++)
+            g_string_append_printf (row, "%s%s", i ? " " : "", ((Block *) cells->pdata[i])->text);
+          return g_string_free (row, FALSE);
+        }
+    }
+  g_error ("no row “%s” after “%s” in the report", label, after);
+}
+
+/* Three earlier sessions, one on a scale of 0 to 8, and participants with roles: each session's
+ * scores (rescaled) in the scores table, the change counted from the first, a section by role,
+ * and the reading saying both; every figure computed by hand. */
+static void
+test_progress_and_roles (void)
+{
+  g_autoptr(GrSession) session = parse (
+    "{ \"format\": \"grille-session\", \"version\": 2, \"grid\": \"engagement\","
+    "  \"title\": \"Atelier\", \"date\": \"2026-03-12\", \"participants\": ["
+    "  { \"name\": \"Anne\", \"role\": \"Élu·e\","
+    "    \"scores\": { \"cooperer.1\": 3, \"cooperer.2\": 1, \"connecter.1\": 4 } },"
+    "  { \"name\": \"Bruno\", \"role\": \"Élu·e\","
+    "    \"scores\": { \"cooperer.1\": 4, \"connecter.1\": 2 } },"
+    "  { \"name\": \"Chloé\", \"role\": \"Agent·e\","
+    "    \"scores\": { \"cooperer.1\": 1, \"connecter.1\": 1, \"integrer.1\": 3 } },"
+    "  { \"name\": \"Damien\", \"role\": \"Partenaire\" } ] }");
+  g_autoptr(GrSession) first = parse (
+    "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engagement\","
+    "  \"date\": \"2024-03-10\", \"participants\": ["
+    "  { \"name\": \"Anne\", \"scores\": { \"cooperer.1\": 1 } } ] }");
+  g_autoptr(GrSession) second = parse (
+    "{ \"format\": \"grille-session\", \"version\": 2, \"grid\": \"engagement\","
+    "  \"date\": \"2025-03-15\", \"participants\": ["
+    "  { \"name\": \"Anne\", \"scores\": { \"cooperer.1\": 2, \"connecter.1\": 2 } },"
+    "  { \"name\": \"Bruno\", \"scores\": { \"cooperer.1\": 4 } } ] }");
+  /* The engagement grid's first three competencies on a scale of 0 to 8. */
+  g_autoptr(GrSession) eight = parse (
+    "{ \"format\": \"grille-session\", \"version\": 1, \"date\": \"2025-09-01\", \"grid\": {"
+    "  \"id\": \"engagement\", \"title\": \"Ancienne grille\", \"scale\": ["
+    "  { \"level\": 0, \"name\": \"0\", \"description\": \"\" },"
+    "  { \"level\": 1, \"name\": \"1\", \"description\": \"\" },"
+    "  { \"level\": 2, \"name\": \"2\", \"description\": \"\" },"
+    "  { \"level\": 3, \"name\": \"3\", \"description\": \"\" },"
+    "  { \"level\": 4, \"name\": \"4\", \"description\": \"\" },"
+    "  { \"level\": 5, \"name\": \"5\", \"description\": \"\" },"
+    "  { \"level\": 6, \"name\": \"6\", \"description\": \"\" },"
+    "  { \"level\": 7, \"name\": \"7\", \"description\": \"\" },"
+    "  { \"level\": 8, \"name\": \"8\", \"description\": \"\" } ], \"competencies\": ["
+    "  { \"id\": \"cooperer\", \"title\": \"C\", \"subtitle\": \"\", \"introduction\": \"\","
+    "    \"items\": [ { \"id\": \"c\", \"text\": \"c\" } ] },"
+    "  { \"id\": \"connecter\", \"title\": \"N\", \"subtitle\": \"\", \"introduction\": \"\","
+    "    \"items\": [ { \"id\": \"n\", \"text\": \"n\" } ] },"
+    "  { \"id\": \"faciliter\", \"title\": \"F\", \"subtitle\": \"\", \"introduction\": \"\","
+    "    \"items\": [ { \"id\": \"f\", \"text\": \"f\" } ] } ] },"
+    "  \"participants\": [ { \"name\": \"Anne\", \"scores\": { \"c\": 4, \"n\": 6 } } ] }");
+  g_autoptr(GPtrArray) references = g_ptr_array_new ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *text = NULL;
+  struct { const char *after, *label, *cells; } rows[] = {
+    /* Participants' Coopérer: Anne (3 + 1) / 2 = 2, Bruno 4, Chloé 1: the group's 7 / 3. */
+    { "Scores par compétence", "Moyenne du groupe", "2,33 2,33 — 3,00 —" },
+    { "Scores par compétence", "mars 2024", "1,00 — — — —" },
+    /* 2025: (2 + 4) / 2 and Anne's 2. */
+    { "Scores par compétence", "mars 2025", "3,00 2,00 — — —" },
+    /* Out of 8 brought to 4: 4 is 2, 6 is 3. */
+    { "Scores par compétence", "septembre 2025", "2,00 3,00 — — —" },
+    /* From the first, 2024: 7 / 3 − 1; Connecter had no score then. */
+    { "Scores par compétence", "Évolution depuis la première", "+1,33 — — — —" },
+    /* The elected members: Coopérer (2 + 4) / 2, Connecter (4 + 2) / 2; nothing on Intégrer. */
+    { "Scores par rôle", "Élu·e·s (2)", "3,00 3,00 — — —" },
+    { "Scores par rôle", "Agent·e (1)", "1,00 1,00 — 3,00 —" },
+    /* Damien assessed nothing: no score, never 0. */
+    { "Scores par rôle", "Partenaire (1)", "— — — — —" },
+    /* 3 − 1 twice; Intégrer has only the agents' score: no gap. */
+    { "Scores par rôle", "Écart le plus grand", "2,00 2,00 — — —" },
+  };
+
+  g_ptr_array_add (references, first);
+  g_ptr_array_add (references, second);
+  g_ptr_array_add (references, eight);
+  pdf = report_compared (session, "fr", GR_PAPER_A4, references, NULL);
+  pages = read_pdf (pdf);
+  text = all_text (pages);
+
+  assert_contains (text, "Sessions antérieures comparées : mars 2024, mars 2025 et septembre "
+                         "2025. Les évolutions sont comptées depuis la première.");
+  assert_contains (text, "Depuis la première session comparée, « Coopérer » (+1,33) a "
+                         "progressé.");
+  assert_contains (text, "Entre les rôles, l’écart le plus grand porte sur « Coopérer » : 2,00 "
+                         "entre Élu·e·s (2) et Agent·e (1).");
+  assert_contains (text, "Évolution depuis la première session comparée");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      g_autofree char *cells = table_row (pages, rows[r].after, rows[r].label);
+
+      g_test_message ("%s: %s", rows[r].label, cells);
+      g_assert_cmpstr (cells, ==, rows[r].cells);
+    }
+  g_assert_false (contains (text, "0,00"));
+  assert_inside_margins (pages, 48);
+}
+
 static void
 test_nothing_assessed (void)
 {
@@ -521,6 +690,8 @@ test_nothing_assessed (void)
 
   assert_contains (text, "Aucun savoir-faire n’a encore été évalué");
   assert_contains (text, "Score : non évalué");
+  /* Nobody has a role: no section by role. */
+  g_assert_false (contains (text, "Scores par rôle"));
   /* No radar: its level names would be the only place "Exemplaire" appears. */
   g_assert_false (contains (text, "Exemplaire"));
   g_assert_false (contains (text, "0,00"));
@@ -542,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/report/large-session", test_large);
   g_test_add_func ("/report/nothing-assessed", test_nothing_assessed);
   g_test_add_func ("/report/reference", test_reference);
+  g_test_add_func ("/report/progress-and-roles", test_progress_and_roles);
 
   status = g_test_run ();
   {

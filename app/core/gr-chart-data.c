@@ -312,12 +312,18 @@ describe (GrChartData   *self,
   return g_string_free (text, FALSE);
 }
 
-/* What a reference line is called: its month and year ("mars 2025"), the whole date when two
- * references share a month, else its title, else what it is. */
-static char *
-reference_name (GrTranslator *translator,
-                GPtrArray    *references,
-                guint         index)
+/**
+ * gr_chart_data_get_reference_name:
+ * @references: (element-type GrSession): the earlier sessions compared with
+ *
+ * Returns: (transfer full): what the earlier session at @index is called, on a chart and in
+ *   tables: its month and year ("mars 2025"), the whole date when two references share a
+ *   month, else its title, else what it is.
+ */
+char *
+gr_chart_data_get_reference_name (GrTranslator *translator,
+                                  GPtrArray    *references,
+                                  guint         index)
 {
   GrSession *reference = g_ptr_array_index (references, index);
   const char *date = gr_session_get_date (reference);
@@ -355,7 +361,7 @@ add_references (GrChartData   *self,
   for (guint k = 0; k < MIN (references->len, GR_CHART_MAX_REFERENCES); k++)
     {
       GrSession *reference = g_ptr_array_index (references, k);
-      g_autofree char *name = reference_name (translator, references, k);
+      g_autofree char *name = gr_chart_data_get_reference_name (translator, references, k);
       g_autofree char *label = NULL;
       GrChartSeries *series;
 

@@ -84,6 +84,9 @@ GrChartSeries *gr_chart_data_add_series     (GrChartData   *self,
                                              const char    *label);
 void         gr_chart_data_set_visibility   (GrChartData   *self,
                                              const GrChartVisibility *visibility);
+char        *gr_chart_data_get_reference_name (GrTranslator *translator,
+                                               GPtrArray    *references,
+                                               guint         index);
 void         gr_chart_data_free             (GrChartData   *self);
 
 gboolean     gr_chart_visibility_equal      (const GrChartVisibility *a,

@@ -19,6 +19,7 @@
 #include "gr-error.h"
 #include "gr-format.h"
 #include "gr-report.h"
+#include "gr-roles.h"
 
 #define _T(msgid) gr_translator_gettext (self->tr, msgid)
 
@@ -99,6 +100,8 @@ struct _GrReport
   GrGrid        *grid;
   GrParticipant *participant;                /* the report's one participant, or NULL */
   GrChartData   *data;
+  GPtrArray     *references;                 /* the earlier sessions, or NULL */
+  GPtrArray     *roles;                      /* GrRoleGroup, when the group's report has roles */
   const char    *today;
   double         y;
 };
@@ -585,29 +588,38 @@ main_value (GrReport *self,
   return series->values[competency];
 }
 
-static double
-series_value (GrReport          *self,
-              GrChartSeriesKind  kind,
-              guint              competency)
+/* The earlier sessions' series, oldest first, as the chart draws them. */
+static guint
+n_references (GrReport *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->data->series->len; i++)
+    n += ((GrChartSeries *) g_ptr_array_index (self->data->series, i))->kind ==
+         GR_CHART_SERIES_REFERENCE;
+  return n;
+}
+
+static GrChartSeries *
+reference_series (GrReport *self,
+                  guint     k)
 {
   for (guint i = 0; i < self->data->series->len; i++)
     {
       GrChartSeries *series = g_ptr_array_index (self->data->series, i);
 
-      if (series->kind == kind)
-        return series->values[competency];
+      if (series->kind == GR_CHART_SERIES_REFERENCE && k-- == 0)
+        return series;
     }
-  return NAN;
+  g_assert_not_reached ();
 }
 
-static gboolean
-has_reference (GrReport *self)
+/* The change is counted from the first (oldest) earlier session. */
+static double
+first_reference_value (GrReport *self,
+                       guint     competency)
 {
-  for (guint i = 0; i < self->data->series->len; i++)
-    if (((GrChartSeries *) g_ptr_array_index (self->data->series, i))->kind ==
-        GR_CHART_SERIES_REFERENCE)
-      return TRUE;
-  return FALSE;
+  return n_references (self) > 0 ? reference_series (self, 0)->values[competency] : NAN;
 }
 
 /* The target the report compares with: the participant's, or the mean of the participants'. */
@@ -648,6 +660,137 @@ add_sentence (GString    *out,
   g_string_append (out, sentence);
 }
 
+/* Adds a sentence about a list of competencies: @singular or @plural as the list's length
+ * asks, the list its first argument, then @score and @max_level for those that have them.
+ * xgettext knows it as a plural keyword (po/meson.build). */
+static void
+add_list_sentence (GrReport   *self,
+                   GString    *out,
+                   GPtrArray  *items,
+                   const char *singular,
+                   const char *plural,
+                   const char *score,
+                   int         max_level)
+{
+  g_autofree char *list = join_list (self, items);
+  g_autofree char *sentence =
+    g_strdup_printf (gr_translator_ngettext (self->tr, singular, plural, items->len), list,
+                     score, max_level);
+
+  add_sentence (out, sentence);
+}
+
+/* What changed since the first earlier session, competency by competency. */
+static void
+write_change (GrReport *self,
+              GString  *out)
+{
+  g_autoptr(GPtrArray) better = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) worse = g_ptr_array_new_with_free_func (g_free);
+  gboolean several = n_references (self) > 1;
+  guint n_compared = 0;
+
+  if (several)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *list = NULL;
+      g_autofree char *sentence = NULL;
+
+      for (guint k = 0; k < n_references (self); k++)
+        g_ptr_array_add (names, gr_chart_data_get_reference_name (self->tr, self->references, k));
+      list = join_list (self, names);
+      /* Translators: %s lists the earlier sessions, oldest first ("mars 2024 et mars 2025"). */
+      sentence = g_strdup_printf (_T ("Sessions antérieures comparées : %s. Les évolutions sont "
+                                      "comptées depuis la première."), list);
+      add_sentence (out, sentence);
+    }
+
+  for (guint c = 0; c < gr_grid_get_n_competencies (self->grid); c++)
+    {
+      double value = main_value (self, c);
+      double before = first_reference_value (self, c);
+      g_autofree char *name = NULL;
+      g_autofree char *change = NULL;
+
+      if (isnan (value) || isnan (before))
+        continue;
+      n_compared++;
+      if (fabs (value - before) < 0.005)
+        continue;
+      name = quoted (self, competency_title (self, c));
+      change = format_change (self, value - before);
+      /* Translators: a competency and its change since the earlier session, in a list. */
+      g_ptr_array_add (value > before ? better : worse,
+                       g_strdup_printf (_T ("%s (%s)"), name, change));
+    }
+
+  if (n_compared == 0)
+    add_sentence (out, several ? _T ("La première session comparée n’a aucun score pour les "
+                                     "compétences évaluées ici.")
+                               : _T ("La session antérieure n’a aucun score à comparer."));
+  else if (better->len == 0 && worse->len == 0)
+    add_sentence (out, several ? _T ("Depuis la première session comparée, aucun score n’a "
+                                     "changé.")
+                               : _T ("Depuis la session antérieure, aucun score n’a changé."));
+  if (better->len > 0 && several)
+    add_list_sentence (self, out, better,
+                       "Depuis la première session comparée, %s a progressé.",
+                       "Depuis la première session comparée, %s ont progressé.", NULL, 0);
+  else if (better->len > 0)
+    add_list_sentence (self, out, better,
+                       "Depuis la session antérieure, %s a progressé.",
+                       "Depuis la session antérieure, %s ont progressé.", NULL, 0);
+  if (worse->len > 0 && several)
+    add_list_sentence (self, out, worse,
+                       "%s a reculé depuis la première session comparée.",
+                       "%s ont reculé depuis la première session comparée.", NULL, 0);
+  else if (worse->len > 0)
+    add_list_sentence (self, out, worse,
+                       "%s a reculé depuis la session antérieure.",
+                       "%s ont reculé depuis la session antérieure.", NULL, 0);
+}
+
+/* Where the roles see things most differently. */
+static void
+write_role_gap (GrReport *self,
+                GString  *out)
+{
+  GrRoleGap largest = { -1, 0, 0 };
+  guint where = 0;
+
+  for (guint c = 0; c < gr_grid_get_n_competencies (self->grid); c++)
+    {
+      GrRoleGap gap;
+
+      if (gr_roles_get_largest_gap (self->roles, c, &gap) && gap.gap > largest.gap + 1e-9)
+        {
+          largest = gap;
+          where = c;
+        }
+    }
+
+  if (largest.gap < 0)
+    return;
+  if (largest.gap < 0.005)
+    add_sentence (out, _T ("Tous les rôles donnent les mêmes scores."));
+  else
+    {
+      g_autofree char *name = quoted (self, competency_title (self, where));
+      g_autofree char *gap = format_score (self, largest.gap);
+      g_autofree char *high = gr_role_group_get_label (self->roles->pdata[largest.highest],
+                                                       self->tr);
+      g_autofree char *low = gr_role_group_get_label (self->roles->pdata[largest.lowest],
+                                                      self->tr);
+      g_autofree char *sentence =
+        /* Translators: %1$s is a competency, %2$s the gap between two roles' scores, %3$s the
+         * role with the higher score ("Élu·e·s (3)"), %4$s the one with the lower. */
+        g_strdup_printf (_T ("Entre les rôles, l’écart le plus grand porte sur %1$s : %2$s "
+                             "entre %3$s et %4$s."), name, gap, high, low);
+
+      add_sentence (out, sentence);
+    }
+}
+
 static char *
 write_reading (GrReport *self)
 {
@@ -657,11 +800,9 @@ write_reading (GrReport *self)
   g_autoptr(GPtrArray) weakest = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) gaps = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) better = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) worse = g_ptr_array_new_with_free_func (g_free);
   GString *out = g_string_new (NULL);
   double best = -1, worst = G_MAXDOUBLE, largest_gap = 0;
-  guint n_assessed = 0, n_targets = 0, n_compared = 0;
+  guint n_assessed = 0, n_targets = 0;
 
   for (guint c = 0; c < n; c++)
     {
@@ -724,95 +865,44 @@ write_reading (GrReport *self)
        * scale. */
       sentence = g_strdup_printf (_T ("Les compétences évaluées sont toutes au même niveau : "
                                       "%2$s sur %3$d (%1$s)."), list, score, max_level);
+    if (sentence != NULL)
+      add_sentence (out, sentence);
     else
       /* Translators: %1$s lists one or more competencies, %2$s is their score, %3$d the top
        * of the scale. */
-      sentence = g_strdup_printf (gr_translator_ngettext (self->tr, "La compétence la plus affirmée est %1$s, avec %2$s sur %3$d.",
-                                      "Les compétences les plus affirmées sont %1$s, avec %2$s sur "
-                                      "%3$d.", strongest->len),
-                                  list, score, max_level);
-    add_sentence (out, sentence);
+      add_list_sentence (self, out, strongest,
+                         "La compétence la plus affirmée est %1$s, avec %2$s sur %3$d.",
+                         "Les compétences les plus affirmées sont %1$s, avec %2$s sur %3$d.",
+                         score, max_level);
   }
 
   if (n_assessed > 1 && strongest->len < n_assessed)
     {
-      g_autofree char *list = join_list (self, weakest);
       g_autofree char *score = format_score (self, worst);
-      g_autofree char *sentence =
-        g_strdup_printf (gr_translator_ngettext (self->tr, "La moins avancée est %1$s, avec %2$s sur %3$d.",
-                             "Les moins avancées sont %1$s, avec %2$s sur %3$d.", weakest->len),
-                         list, score, max_level);
-      add_sentence (out, sentence);
+
+      add_list_sentence (self, out, weakest,
+                         "La moins avancée est %1$s, avec %2$s sur %3$d.",
+                         "Les moins avancées sont %1$s, avec %2$s sur %3$d.", score, max_level);
     }
 
   if (missing->len > 0)
-    {
-      g_autofree char *list = join_list (self, missing);
-      g_autofree char *sentence =
-        g_strdup_printf (gr_translator_ngettext (self->tr, "La compétence %s n’a pas encore été évaluée.",
-                             "Les compétences %s n’ont pas encore été évaluées.", missing->len),
-                         list);
-      add_sentence (out, sentence);
-    }
+    add_list_sentence (self, out, missing,
+                       "La compétence %s n’a pas encore été évaluée.",
+                       "Les compétences %s n’ont pas encore été évaluées.", NULL, 0);
 
   if (n_targets == 0)
     add_sentence (out, _T ("Aucune cible n’a été fixée."));
   else if (gaps->len == 0)
     add_sentence (out, _T ("Les cibles fixées sont atteintes."));
   else
-    {
-      g_autofree char *list = join_list (self, gaps);
-      g_autofree char *sentence =
-        g_strdup_printf (gr_translator_ngettext (self->tr, "Le plus grand écart à la cible concerne %s.",
-                             "Les plus grands écarts à la cible concernent %s.", gaps->len),
-                         list);
-      add_sentence (out, sentence);
-    }
+    add_list_sentence (self, out, gaps,
+                       "Le plus grand écart à la cible concerne %s.",
+                       "Les plus grands écarts à la cible concernent %s.", NULL, 0);
 
-  if (has_reference (self))
-    {
-      for (guint c = 0; c < n; c++)
-        {
-          double value = main_value (self, c);
-          double before = series_value (self, GR_CHART_SERIES_REFERENCE, c);
-          g_autofree char *name = NULL;
-          g_autofree char *change = NULL;
-
-          if (isnan (value) || isnan (before))
-            continue;
-          n_compared++;
-          if (fabs (value - before) < 0.005)
-            continue;
-          name = quoted (self, competency_title (self, c));
-          change = format_change (self, value - before);
-          /* Translators: a competency and its change since the earlier session, in a list. */
-          g_ptr_array_add (value > before ? better : worse,
-                           g_strdup_printf (_T ("%s (%s)"), name, change));
-        }
-
-      if (n_compared == 0)
-        add_sentence (out, _T ("La session antérieure n’a aucun score à comparer."));
-      else if (better->len == 0 && worse->len == 0)
-        add_sentence (out, _T ("Depuis la session antérieure, aucun score n’a changé."));
-      if (better->len > 0)
-        {
-          g_autofree char *list = join_list (self, better);
-          g_autofree char *sentence =
-            g_strdup_printf (gr_translator_ngettext (self->tr, "Depuis la session antérieure, %s a progressé.",
-                                 "Depuis la session antérieure, %s ont progressé.", better->len),
-                             list);
-          add_sentence (out, sentence);
-        }
-      if (worse->len > 0)
-        {
-          g_autofree char *list = join_list (self, worse);
-          g_autofree char *sentence =
-            g_strdup_printf (gr_translator_ngettext (self->tr, "%s a reculé depuis la session antérieure.",
-                                 "%s ont reculé depuis la session antérieure.", worse->len),
-                             list);
-          add_sentence (out, sentence);
-        }
-    }
+  if (self->roles != NULL)
+    write_role_gap (self, out);
+  if (n_references (self) > 0)
+    write_change (self, out);
 
   return g_string_free (out, FALSE);
 }
@@ -897,8 +987,8 @@ place_cover (GrReport *self)
 typedef struct
 {
   guint     n_participants;   /* rows that are participants */
-  gboolean  group_rows;       /* then the group's mean and range */
-  gboolean  change_row;
+  gboolean  group_rows;       /* then the group's mean and range, then the target */
+  guint     n_references;     /* then each earlier session's scores, then the change */
 } ScoresRows;
 
 static GrParticipant *
@@ -928,7 +1018,10 @@ scores_row_label (GrReport *self,
     extra -= 2;
   if (extra == 0)
     return g_strdup (self->participant ? _T ("Cible") : _T ("Cible (moyenne)"));
-  return g_strdup (_T ("Évolution depuis la session antérieure"));
+  if (extra - 1 < rows->n_references)
+    return g_strdup (reference_series (self, extra - 1)->label);
+  return g_strdup (rows->n_references > 1 ? _T ("Évolution depuis la première session comparée")
+                                          : _T ("Évolution depuis la session antérieure"));
 }
 
 static char *
@@ -981,8 +1074,14 @@ scores_cell (GrReport *self,
   if (extra == 0)
     return isnan (target_value (self, c)) ? g_strdup ("—")
                                           : format_score (self, target_value (self, c));
+  if (extra - 1 < rows->n_references)
+    {
+      double then = reference_series (self, extra - 1)->values[c];
+
+      return isnan (then) ? g_strdup ("—") : format_score (self, then);
+    }
   {
-    double before = series_value (self, GR_CHART_SERIES_REFERENCE, c);
+    double before = first_reference_value (self, c);
     double now = main_value (self, c);
 
     return isnan (before) || isnan (now) ? g_strdup ("—") : format_change (self, now - before);
@@ -1007,8 +1106,9 @@ place_scores (GrReport *self)
 
   rows.n_participants = self->participant ? 1 : gr_session_get_n_participants (self->session);
   rows.group_rows = self->participant == NULL && rows.n_participants > 1;
-  rows.change_row = has_reference (self);
-  n_rows = rows.n_participants + (rows.group_rows ? 2 : 0) + 1 + (rows.change_row ? 1 : 0);
+  rows.n_references = n_references (self);
+  n_rows = rows.n_participants + (rows.group_rows ? 2 : 0) + 1 +
+           (rows.n_references > 0 ? rows.n_references + 1 : 0);
 
   /* The cover is the radar and its reading; the numbers start on a page of their own. */
   if (self->y > self->top)
@@ -1020,6 +1120,71 @@ place_scores (GrReport *self)
   paragraph (self, caption, style_of (NOTE_MUTED), 0, 6);
   place_wide_table (self, _T ("Participant"), n_rows, gr_grid_get_n_competencies (self->grid),
                     scores_row_label, competency_label, scores_cell, scores_row_color, &rows);
+}
+
+/* By role: each role's mean of its participants' scores, then the largest gap between roles. */
+
+static char *
+roles_row_label (GrReport *self,
+                 guint     row,
+                 guint     column,
+                 gpointer  user_data)
+{
+  if (row < self->roles->len)
+    return gr_role_group_get_label (self->roles->pdata[row], self->tr);
+  return g_strdup (_T ("Écart le plus grand"));
+}
+
+static char *
+roles_cell (GrReport *self,
+            guint     row,
+            guint     c,
+            gpointer  user_data)
+{
+  g_autofree char *gap_text = NULL;
+  g_autofree char *high = NULL;
+  g_autofree char *low = NULL;
+  GrRoleGap gap;
+
+  if (row < self->roles->len)
+    {
+      GrStats *stats = &((GrRoleGroup *) self->roles->pdata[row])->stats[c];
+
+      return gr_stats_has_score (stats) ? format_score (self, stats->mean) : g_strdup ("—");
+    }
+  if (!gr_roles_get_largest_gap (self->roles, c, &gap))
+    return g_strdup ("—");
+  gap_text = format_score (self, gap.gap);
+  high = gr_role_group_get_label (self->roles->pdata[gap.highest], self->tr);
+  low = gr_role_group_get_label (self->roles->pdata[gap.lowest], self->tr);
+  /* Translators: a cell of the report's table by role: the largest gap between two roles'
+   * scores, then the role with the higher score and the one with the lower. */
+  return g_strdup_printf (_T ("%1$s\n%2$s – %3$s"), gap_text, high, low);
+}
+
+static const GrChartColor *
+roles_row_color (guint    row,
+                 gpointer user_data)
+{
+  GrReport *self = user_data;
+
+  return row < self->roles->len ? NULL : &ACCENT;
+}
+
+static void
+place_roles (GrReport *self)
+{
+  g_autofree char *caption = NULL;
+
+  heading (self, _T ("Scores par rôle"), style_of (H2), 12, 60, TRUE);
+  /* Translators: under the title of the report's table by role; %d is the top of the scale. */
+  caption = g_strdup_printf (_T ("Pour chaque rôle, la moyenne des scores de ses participants, "
+                                 "de 0 à %d. « — » : ses participants n’ont rien évalué là."),
+                             gr_grid_get_max_level (self->grid));
+  paragraph (self, caption, style_of (NOTE_MUTED), 0, 6);
+  place_wide_table (self, _T ("Rôle"), self->roles->len + 1,
+                    gr_grid_get_n_competencies (self->grid), roles_row_label, competency_label,
+                    roles_cell, roles_row_color, self);
 }
 
 /* One section per competency. */
@@ -1366,6 +1531,10 @@ gr_report_new (GrSession              *session,
 
   self->data = gr_chart_data_new_from_sessions (session, self->tr, participant, TRUE, FALSE,
                                                 options->references);
+  self->references = options->references;
+  /* The group's report compares the roles, when the participants have some. */
+  if (participant == NULL && gr_roles_has_roles (session))
+    self->roles = gr_roles_group_session (session);
 
   gr_chart_export_options_init (&chart_options);
   chart_options.translator = self->tr;
@@ -1388,6 +1557,8 @@ gr_report_new (GrSession              *session,
   new_page (self);
   place_cover (self);
   place_scores (self);
+  if (self->roles != NULL)
+    place_roles (self);
   for (guint c = 0; c < gr_grid_get_n_competencies (self->grid); c++)
     place_competency (self, c);
   place_actions (self);
@@ -1395,8 +1566,10 @@ gr_report_new (GrSession              *session,
 
   /* Nothing of the session is kept: the pages hold their own texts. */
   g_clear_pointer (&self->data, gr_chart_data_free);
+  g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_clear_object (&self->context);
   self->session = NULL;
+  self->references = NULL;
   self->grid = NULL;
   self->participant = NULL;
   self->today = NULL;
@@ -1597,6 +1770,7 @@ gr_report_free (GrReport *self)
   g_clear_pointer (&self->outline, g_array_unref);
   g_clear_pointer (&self->chart, gr_chart_layout_free);
   g_clear_pointer (&self->data, gr_chart_data_free);
+  g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_free (self->meta_title);
   g_free (self->meta_author);

@@ -156,6 +156,26 @@ gr_session_check_comparable (GrSession  *self,
   return FALSE;
 }
 
+/**
+ * gr_session_compare_dates:
+ *
+ * Orders earlier sessions oldest first, so that a change is read from the first to today;
+ * sessions without a date come last.
+ *
+ * Returns: less than, equal to or greater than 0 as @a comes before, with or after @b.
+ */
+int
+gr_session_compare_dates (GrSession *a,
+                          GrSession *b)
+{
+  const char *da = gr_session_get_date (a);
+  const char *db = gr_session_get_date (b);
+
+  if (*da == '\0' || *db == '\0')
+    return (*da == '\0') - (*db == '\0');
+  return strcmp (da, db);
+}
+
 /* The first free "Nom (2)", "Nom (3)"… — or the name of a participant already in the session
  * with the same data, so that merging a file twice brings nothing in twice. */
 static GrParticipant *

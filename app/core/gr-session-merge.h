@@ -44,5 +44,7 @@ gboolean        gr_session_check_same_grid     (GrSession       *self,
 gboolean        gr_session_check_comparable    (GrSession       *self,
                                                 GrSession       *earlier,
                                                 GError         **error);
+int             gr_session_compare_dates       (GrSession       *a,
+                                                GrSession       *b);
 
 G_END_DECLS

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Two children side by side on a wide allocation, the second below the first on a narrow
- * one: the pages and the live chart. GTK 4.8 has no breakpoints, so the box decides at each
- * allocation, which never asks for a new layout pass. */
+ * one, and left out on one both narrow and short: the pages and the live chart. GTK 4.8 has no
+ * breakpoints, so the box decides at each allocation, which never asks for a new layout pass. */
 #define G_LOG_DOMAIN "gr-adaptive-box"
 
 #include "config.h"
@@ -12,7 +12,10 @@
 #define WIDE_WIDTH     820
 #define END_MIN        300
 #define END_MAX        560
-#define END_FRACTION   0.42
+#define END_FRACTION   0.36
+/* Narrow, the chart below must leave the page this much height, or it is not shown: the
+ * savoir-faire come first (three of them on a 1024×768 screen). */
+#define START_MIN_HEIGHT 480
 
 struct _GrAdaptiveBox
 {
@@ -70,7 +73,10 @@ gr_adaptive_box_size_allocate (GtkWidget *widget,
   gboolean end_shown = self->end && gtk_widget_should_layout (self->end);
   gboolean wide = width >= WIDE_WIDTH;
 
-  if (!end_shown)
+  if (end_shown)
+    gtk_widget_set_child_visible (self->end, wide || height - END_MIN >= START_MIN_HEIGHT);
+
+  if (!end_shown || !gtk_widget_get_child_visible (self->end))
     {
       if (self->start)
         gtk_widget_allocate (self->start, width, height, -1, NULL);

@@ -46,15 +46,28 @@ update_level (GrItemRow *self)
   int level = self->participant ? gr_participant_get_level (self->participant, index)
                                 : GR_LEVEL_NONE;
   g_autofree char *text = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean focus_on_level = focus != NULL &&
+                            gtk_widget_get_parent (focus) == GTK_WIDGET (self->level_box);
 
   self->updating = TRUE;
   gtk_toggle_button_set_active (button_for_level (self, level), TRUE);
   self->updating = FALSE;
-  /* The buttons are read as radio buttons: say which one is checked. */
+  /* The buttons are read as radio buttons: say which one is checked. As in any radio group,
+   * the checked one is the group's one Tab stop, and the arrows move the choice. */
   for (guint i = 0; i < self->buttons->len; i++)
-    gtk_accessible_update_state (g_ptr_array_index (self->buttons, i),
-                                 GTK_ACCESSIBLE_STATE_CHECKED, (int) i == level + 1,
-                                 -1);
+    {
+      GtkWidget *button = g_ptr_array_index (self->buttons, i);
+
+      gtk_accessible_update_state (GTK_ACCESSIBLE (button),
+                                   GTK_ACCESSIBLE_STATE_CHECKED, (int) i == level + 1,
+                                   -1);
+      gtk_widget_set_focusable (button, (int) i == level + 1);
+    }
+  /* A digit typed on the selector, or an undo: the focus stays on the selector. */
+  if (focus_on_level)
+    gtk_widget_grab_focus (GTK_WIDGET (button_for_level (self, level)));
 
   if (level == GR_LEVEL_NONE)
     text = g_strdup (_("Non évalué"));
@@ -172,6 +185,34 @@ gr_item_row_digit_for_keycode (GdkDisplay *display,
   return digit;
 }
 
+/* Left and Right on the level selector choose the level before or after (mirrored in a
+ * right-to-left language), and the focus follows the choice. */
+static gboolean
+step_level (GrItemRow *self,
+            guint      keyval)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  int step, level;
+
+  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+    step = -1;
+  else if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+    step = 1;
+  else
+    return FALSE;
+
+  if (focus == NULL || gtk_widget_get_parent (focus) != GTK_WIDGET (self->level_box) ||
+      self->participant == NULL)
+    return FALSE;
+
+  if (gtk_widget_get_direction (GTK_WIDGET (self->level_box)) == GTK_TEXT_DIR_RTL)
+    step = -step;
+  level = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (focus), "level")) + step;
+  if (level >= GR_LEVEL_NONE && level <= gr_grid_get_max_level (self->grid))
+    set_level (self, level);
+  return TRUE;
+}
+
 /* Digits set the level and Backspace or Delete clears it, when the focus is on the row or
  * its level buttons; in the note they are typed as text, since the note sees them first. */
 static gboolean
@@ -187,6 +228,8 @@ on_key_pressed (GrItemRow       *self,
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
     return FALSE;
 
+  if (step_level (self, keyval))
+    return TRUE;
   if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
     level = keyval - GDK_KEY_0;
   else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)

@@ -197,6 +197,21 @@ on_key_pressed (GrParticipantRow *self,
   return FALSE;
 }
 
+/* Left at the start of the role field, or Right at its end, goes on to the row's next
+ * control: without this the arrows stopped in the field, and the buttons after it (« Saisir
+ * ses scores », rename, remove) could not be reached from the keyboard. */
+static gboolean
+on_role_keynav_failed (GrParticipantRow *self,
+                       GtkDirectionType  direction)
+{
+  if (direction != GTK_DIR_LEFT && direction != GTK_DIR_RIGHT)
+    return FALSE;
+  if (gtk_widget_child_focus (gtk_widget_get_first_child (GTK_WIDGET (self)), direction))
+    return TRUE;
+  /* Left from the first control: the row itself, where F2 and Enter rename. */
+  return direction == GTK_DIR_LEFT && gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 static void
 on_role_changed (GrParticipantRow *self)
 {
@@ -213,11 +228,27 @@ on_role_suggested (GrParticipantRow *self,
   gtk_menu_button_popdown (self->role_button);
 }
 
+static gboolean
+release_later (gpointer widget)
+{
+  g_object_unref (widget);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 gr_participant_row_dispose (GObject *object)
 {
   GrParticipantRow *self = GR_PARTICIPANT_ROW (object);
 
+  /* GTK 4.8's GtkEditableLabel stops editing 100 ms after it loses the focus, from a timeout
+   * that holds a bare pointer to its focus controller: a row destroyed in between (a name
+   * added or removed builds the list again, the window closes) had it read freed memory. The
+   * name field outlives the row by a little more than that. */
+  if (self->name_label != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->name_label, self);
+      g_timeout_add (250, release_later, g_object_ref (self->name_label));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_PARTICIPANT_ROW);
   g_clear_object (&self->participant);
   g_clear_object (&self->session);
@@ -257,6 +288,9 @@ gr_participant_row_init (GrParticipantRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   g_signal_connect_object (self->name_label, "notify::editing", G_CALLBACK (on_editing_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (self->role_entry)),
+                           "keynav-failed", G_CALLBACK (on_role_keynav_failed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->rename_button, "clicked", G_CALLBACK (on_rename_clicked), self,
                            G_CONNECT_SWAPPED);
   for (guint i = 0; i < GR_ROLES_N_SUGGESTIONS; i++)

@@ -117,7 +117,10 @@ gr_participants_page_add (GrParticipantsPage *self,
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.select-participant", "s", stripped);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.current-participant", "s", stripped);
+  /* The next name is typed at once: « Ajouter », which had the focus, is insensitive now. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->name_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
   return participant;
 }
 
@@ -125,6 +128,31 @@ static void
 on_add (GrParticipantsPage *self)
 {
   gr_participants_page_add (self, gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
+}
+
+/* Shift+Tab from the name field goes back into the list on the current participant's row
+ * (one Tab stop, as Tab from above enters it), not on the last row's « Supprimer » button. */
+static gboolean
+on_name_key_pressed (GrParticipantsPage *self,
+                     guint               keyval,
+                     guint               keycode,
+                     GdkModifierType     state)
+{
+  GtkWidget *target = NULL;
+
+  if (keyval != GDK_KEY_ISO_Left_Tab &&
+      !((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK)))
+    return FALSE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (GR_IS_PARTICIPANT_ROW (row) &&
+        (target == NULL ||
+         gr_participant_row_get_participant (GR_PARTICIPANT_ROW (row)) == self->current))
+      target = row;
+  return target != NULL && gtk_widget_grab_focus (target);
 }
 
 #define TEMPLATE "/io/github/grille/Grille/gr-participants-page.ui"
@@ -176,8 +204,14 @@ gr_participants_page_class_init (GrParticipantsPageClass *klass)
 static void
 gr_participants_page_init (GrParticipantsPage *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gr_ui_make_single_tab_stop (self->list);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_name_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->name_entry), keys);
   gr_ui_fix_button_name (self->add_button);
   g_signal_connect_object (self->name_entry, "activate", G_CALLBACK (on_add), self,
                            G_CONNECT_SWAPPED);

@@ -355,6 +355,26 @@ gr_ui_make_single_tab_stop (GtkListBox *list)
   gtk_widget_add_controller (GTK_WIDGET (list), keys);
 }
 
+static void
+update_stack_focus (GtkStack *stack)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (stack);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_can_focus (child, child == shown);
+}
+
+/* Only the page @stack shows takes the focus. While a crossfade runs, GtkStack keeps the page
+ * it leaves mapped, and Tab typed ahead (Down then Tab in the sidebar) went into that page,
+ * now hidden. */
+void
+gr_ui_focus_shown_page_only (GtkStack *stack)
+{
+  g_signal_connect (stack, "notify::visible-child", G_CALLBACK (update_stack_focus), NULL);
+  update_stack_focus (stack);
+}
+
 /* A button with a mnemonic ("_Ouvrir"). GTK 4.8 puts the label, underscore and all, in the
  * button's accessible label, which a screen reader then reads before the label's own text
  * ("_Ouvrir Ouvrir"): the button is named by its label alone. */

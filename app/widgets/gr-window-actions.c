@@ -162,8 +162,10 @@ select_participant_action (GtkWidget  *widget,
     return;
   gr_window_set_participant (self, participant);
   /* From the participants page ("Saisir ses scores"), straight to their first savoir-faire
-   * on the competency page last shown: the button that was pressed is now insensitive. */
-  if (g_strcmp0 (gr_window_get_page (self), PAGE_PARTICIPANTS) == 0)
+   * on the competency page last shown: the button that was pressed is now insensitive.
+   * win.current-participant (a participant just added) stays, for the next name. */
+  if (g_str_equal (action_name, "win.select-participant") &&
+      g_strcmp0 (gr_window_get_page (self), PAGE_PARTICIPANTS) == 0)
     {
       GrGrid *grid = gr_session_get_grid (self->session);
       guint competency = MIN (self->last_competency, gr_grid_get_n_competencies (grid) - 1);
@@ -226,6 +228,8 @@ _gr_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.select-participant", "s",
+                                   select_participant_action);
+  gtk_widget_class_install_action (widget_class, "win.current-participant", "s",
                                    select_participant_action);
   gtk_widget_class_install_action (widget_class, "win.remove-participant", "s",
                                    remove_participant_action);

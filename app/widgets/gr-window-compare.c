@@ -27,17 +27,11 @@ _gr_window_apply_reference (GrWindow *self)
   _gr_window_update_actions (self);
 }
 
-/* Oldest first, so that the change is read from the first to today; undated ones last. */
 static int
 compare_dates (gconstpointer a,
                gconstpointer b)
 {
-  const char *da = gr_session_get_date (*(GrSession **) a);
-  const char *db = gr_session_get_date (*(GrSession **) b);
-
-  if (*da == '\0' || *db == '\0')
-    return (*da == '\0') - (*db == '\0');
-  return strcmp (da, db);
+  return gr_session_compare_dates (*(GrSession **) a, *(GrSession **) b);
 }
 
 /**

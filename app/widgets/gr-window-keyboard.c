@@ -85,6 +85,10 @@ _gr_window_return_focus (GrWindow *self)
 {
   GtkWidget *focus = self->last_focus;
 
+  /* The window going with its dialogs (closed, or the application quitting) has nothing to
+   * give back: presenting it then crashed. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   gtk_window_present (GTK_WINDOW (self));
   if (focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self) &&
       gtk_widget_is_drawable (focus) && gtk_widget_is_sensitive (focus))
@@ -162,4 +166,6 @@ _gr_window_keyboard_init (GrWindow *self)
   g_signal_connect_object (self->sidebar, "row-activated", G_CALLBACK (on_sidebar_row_activated),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed), NULL);
+  gr_ui_focus_shown_page_only (self->stack);
+  gr_ui_focus_shown_page_only (self->mode_stack);
 }

@@ -7,6 +7,11 @@
 
 #include "config.h"
 
+#include <gtk/gtk.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 #include "gr-competency.h"
 #include "gr-i18n.h"
 #include "gr-translator.h"
@@ -488,6 +493,68 @@ on_key_pressed (GrWindow        *self,
     }
 }
 
+/* The work area of the monitor the window is on, or will open on (the primary one, else the
+ * first): where it can be without going under a panel or off the screen. */
+static gboolean
+get_work_area (GrWindow     *self,
+               GdkRectangle *area)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  g_autoptr(GdkMonitor) first = NULL;
+  GdkMonitor *monitor = NULL;
+
+  if (surface != NULL)
+    monitor = gdk_display_get_monitor_at_surface (display, surface);
+#ifdef GDK_WINDOWING_X11
+  if (monitor == NULL && GDK_IS_X11_DISPLAY (display))
+    monitor = gdk_x11_display_get_primary_monitor (display);
+#endif
+  if (monitor == NULL)
+    monitor = first = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+  if (monitor == NULL)
+    return FALSE;
+
+#ifdef GDK_WINDOWING_X11
+  if (GDK_IS_X11_MONITOR (monitor))
+    {
+      gdk_x11_monitor_get_workarea (monitor, area);
+      return area->width > 0 && area->height > 0;
+    }
+#endif
+  gdk_monitor_get_geometry (monitor, area);
+  return area->width > 0 && area->height > 0;
+}
+
+/* The default or saved size, no larger than the monitor's work area: at GDK_SCALE=2 a 1920×1080
+ * screen has the room of a 960×540 one, and a window larger than its screen has its edges and
+ * buttons out of reach. */
+static void
+fit_to_monitor (GrWindow *self)
+{
+  GdkRectangle area;
+  int width, height;
+
+  if (gtk_window_is_maximized (GTK_WINDOW (self)) ||
+      gtk_window_is_fullscreen (GTK_WINDOW (self)) ||
+      !get_work_area (self, &area))
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > area.width || height > area.height)
+    gtk_window_set_default_size (GTK_WINDOW (self), MIN (width, area.width),
+                                 MIN (height, area.height));
+}
+
+/* The window may open on another monitor than the one guessed at first. */
+static void
+on_realize (GrWindow *self)
+{
+  g_signal_connect_object (gtk_native_get_surface (GTK_NATIVE (self)), "enter-monitor",
+                           G_CALLBACK (fit_to_monitor), self, G_CONNECT_SWAPPED);
+  fit_to_monitor (self);
+}
+
 static gboolean
 gr_window_close_request (GtkWindow *window)
 {
@@ -628,6 +695,8 @@ gr_window_init (GrWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
+  fit_to_monitor (self);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
