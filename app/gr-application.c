@@ -160,8 +160,8 @@ append_file_date (GString *list,
   /* Translators: under a line of the list of drafts: when its file was last written. */
   g_string_append_printf (list, _("  fichier enregistré le %s\n"), when);
   if (g_date_time_compare (modified, gr_draft_get_modified (draft)) > 0)
-    g_string_append (list, _("  Attention : le fichier est plus récent que la copie de "
-                             "secours ; la restaurer ramènerait un travail plus ancien.\n"));
+    g_string_append (list, _("  Attention : le fichier est plus récent que la copie de "
+                             "secours ; la restaurer ramènerait un travail plus ancien.\n"));
 }
 
 /* Asks whether to restore the drafts @found (gr_draft_list()) that no window shows. */

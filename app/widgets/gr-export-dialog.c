@@ -289,7 +289,7 @@ show_export_error (GtkWidget    *parent,
                    const GError *error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *primary = g_strdup_printf (_("Impossible d’exporter vers « %s »"), name);
+  g_autofree char *primary = g_strdup_printf (_("Impossible d’exporter vers « %s »"), name);
 
   gr_ui_show_error (parent, primary, error->message);
 }
