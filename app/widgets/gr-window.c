@@ -74,7 +74,9 @@ follow_overview_series (GrWindow    *self,
 }
 
 /* The pages, the participants page and the projector view are built when first shown: a
- * window opens on the overview, and most of what the others hold is never seen in a session. */
+ * window opens on the overview, and most of what the others hold is never seen in a session.
+ * A competency page built earlier takes the current participant when it is shown again
+ * (_gr_window_update_views() rebinds only the page on screen). */
 static GrCompetencyPage *
 ensure_competency_page (GrWindow *self,
                         guint     position)
@@ -84,7 +86,10 @@ ensure_competency_page (GrWindow *self,
   GrCompetency *competency;
 
   if (page != NULL)
-    return page;
+    {
+      gr_competency_page_set_participant (page, self->participant);
+      return page;
+    }
 
   grid = gr_session_get_grid (self->session);
   competency = gr_grid_get_competency (grid, position);
@@ -125,7 +130,7 @@ ensure_projector (GrWindow *self)
   gr_projector_view_set_second_language (self->projector_view, self->second_language);
   gr_projector_view_set_show_names (self->projector_view, self->show_names);
   gr_chart_view_set_references (chart, self->references);
-  gr_chart_view_set_by_role (chart, self->by_role);
+  gr_projector_view_set_by_role (self->projector_view, self->by_role);
   follow_overview_series (self, chart);
   /* The three charts are one chart shown in three places: one name. */
   gr_ui_set_label (GTK_WIDGET (chart), _("Graphique radar"));
