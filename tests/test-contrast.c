@@ -118,6 +118,22 @@ hex (Colour c)
                           (int) round (c.green * 255), (int) round (c.blue * 255));
 }
 
+/* A failure, said in the log too (g_test_fail_printf() keeps only the first). */
+G_GNUC_PRINTF (1, 2)
+static void
+failure (const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_test_message ("%s", message);
+  g_test_fail_printf ("%s", message);
+}
+
 /* @widget's box in the window's pixels, clipped to the window; FALSE when not shown. */
 static gboolean
 box_of (const Shot        *shot,
@@ -202,8 +218,8 @@ report (const Shot *shot,
   g_test_message ("%s: %s %.2f:1 (%s on %s; at least %.1f:1)", shot->style, what, ratio, f, b,
                   minimum);
   if (ratio < minimum)
-    g_test_fail_printf ("%s: %s is %.2f:1 (%s on %s), under %.1f:1", shot->style, what, ratio,
-                        f, b, minimum);
+    failure ("%s: %s is %.2f:1 (%s on %s), under %.1f:1", shot->style, what, ratio, f, b,
+             minimum);
 }
 
 /* Scrolls the pages that hold @widget so that it is in view; TRUE when something moved. */
@@ -244,8 +260,7 @@ check_text (Shot       *shot,
     take_shot (shot, shot->window, shot->style);
   if (!box_of (shot, label, &box))
     {
-      g_test_message ("%s: %s is not shown", shot->style, what);
-      g_test_fail_printf ("%s: %s is not shown", shot->style, what);
+      failure ("%s: %s is not shown", shot->style, what);
       return;
     }
   back = main_colour (shot, &box);
@@ -276,32 +291,31 @@ is_level_bar (GtkWidget     *widget,
   return GTK_IS_LEVEL_BAR (widget);
 }
 
+/* The label under @root that passes @test with @key; a failure when there is none. */
+static GtkWidget *
+shown_label (GtkWidget  *root,
+             WidgetTest  test,
+             const char *key)
+{
+  GtkWidget *label = find_widget (root, test, key);
+
+  if (label == NULL)
+    failure ("no label « %s » shown", key);
+  return label;
+}
+
 static GtkWidget *
 label_with_text (GtkWidget  *root,
                  const char *text)
 {
-  GtkWidget *label = find_widget (root, is_label_with_text, text);
-
-  if (label == NULL)
-    {
-      g_test_message ("no label « %s » shown", text);
-      g_test_fail_printf ("no label « %s » shown", text);
-    }
-  return label;
+  return shown_label (root, is_label_with_text, text);
 }
 
 static GtkWidget *
 label_with_class (GtkWidget  *root,
                   const char *css_class)
 {
-  GtkWidget *label = find_widget (root, is_label_with_class, css_class);
-
-  if (label == NULL)
-    {
-      g_test_message ("no label of class %s shown", css_class);
-      g_test_fail_printf ("no label of class %s shown", css_class);
-    }
-  return label;
+  return shown_label (root, is_label_with_class, css_class);
 }
 
 /* The empty part of a sidebar row's score bar (its right half: no score here is above
@@ -317,7 +331,7 @@ check_track (const Shot *shot,
 
   if (!box_of (shot, bar, &box) || !box_of (shot, row, &row_box))
     {
-      g_test_fail_printf ("%s: the score bar is not shown", shot->style);
+      failure ("%s: the score bar is not shown", shot->style);
       return;
     }
   back = main_colour (shot, &row_box);
@@ -389,7 +403,7 @@ check_chart (const Shot  *shot,
 
   if (layout == NULL || !box_of (shot, GTK_WIDGET (chart), &box))
     {
-      g_test_fail_printf ("%s: %s is not drawn", shot->style, where);
+      failure ("%s: %s is not drawn", shot->style, where);
       return;
     }
   back = main_colour (shot, &box);
@@ -455,7 +469,7 @@ check_competency (GrWindow *window,
   g_test_message ("%s: chosen level's weight %d, the others' %d", shot->style, chosen_weight,
                   other_weight);
   if (chosen_weight < other_weight + 200)
-    g_test_fail_printf ("%s: the chosen level's figure is not bolder (%d against %d)",
+    failure ("%s: the chosen level's figure is not bolder (%d against %d)",
                         shot->style, chosen_weight, other_weight);
 
   /* The focus ring, 2 px outside the focused control, against the page around it. */
