@@ -407,6 +407,13 @@ test_participants (void)
   g_assert_true (GR_IS_PARTICIPANT_ROW (focus_of (window)));
   g_assert_cmpstr (focused_participant (window), ==, "Equipe C");
 
+  /* F11: projector mode has the keyboard; Escape: back, on the same row. */
+  row = focus_of (window);
+  press (GDK_KEY_F11, 0);
+  g_assert_true (focus_in (window, GTK_WIDGET (gr_window_get_projector (window))));
+  press (GDK_KEY_Escape, 0);
+  g_assert_true (focus_of (window) == row);
+
   destroy_window (window);
 }
 

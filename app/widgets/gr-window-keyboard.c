@@ -104,6 +104,31 @@ _gr_window_return_focus_after (GrWindow  *self,
                            G_CONNECT_SWAPPED);
 }
 
+/* Projector mode keeps where the focus was while editing (@projector: it starts) and gives
+ * it back when it ends: on that control if it is still on the page shown, else on the page's
+ * first control. Without this the focus stayed in the projector view, now hidden. */
+void
+_gr_window_keep_edit_focus (GrWindow *self,
+                            gboolean  projector)
+{
+  GtkWidget *focus = self->edit_focus;
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (projector)
+    {
+      g_set_weak_pointer (&self->edit_focus, gtk_window_get_focus (GTK_WINDOW (self)));
+      return;
+    }
+
+  g_clear_weak_pointer (&self->edit_focus);
+  if (focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self) &&
+      (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)) ||
+       (page != NULL && gtk_widget_is_ancestor (focus, page))) &&
+      gtk_widget_grab_focus (focus))
+    return;
+  _gr_window_focus_page (self);
+}
+
 /* The page before or after the one shown, in the sidebar's order (the overview, the
  * competencies, the participants), without going round: Ctrl+Page Up from the first
  * competency goes to the overview. In projector mode, which shows competencies only, the

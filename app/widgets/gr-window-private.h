@@ -35,6 +35,7 @@ struct _GrWindow
   GtkWidget            *close_prompt;
   guint                 last_competency;    /* the competency page shown last */
   GtkWidget            *last_focus;         /* weak: where the focus goes back after a dialog */
+  GtkWidget            *edit_focus;         /* weak: where it goes back after projector mode */
   GtkFileChooserNative *chooser;            /* Open, Save as or Compare, while it is shown */
   GtkWindow            *shortcuts_window;   /* built when first shown */
 
@@ -124,6 +125,8 @@ void           _gr_window_keyboard_init            (GrWindow       *self);
 void           _gr_window_name_controls            (GrWindow       *self);
 gboolean       _gr_window_focus_page               (GrWindow       *self);
 void           _gr_window_return_focus             (GrWindow       *self);
+void           _gr_window_keep_edit_focus          (GrWindow       *self,
+                                                    gboolean        projector);
 void           _gr_window_return_focus_after       (GrWindow       *self,
                                                     GtkWindow      *dialog);
 void           _gr_window_step_page                (GrWindow       *self,

@@ -398,6 +398,7 @@ set_projector (GrWindow *self,
       guint position = 0;
 
       _gr_window_save_state (self);
+      _gr_window_keep_edit_focus (self, TRUE);
       ensure_projector (self);
       if (gr_grid_find_competency (gr_session_get_grid (self->session), page, &position))
         gr_projector_view_set_competency (self->projector_view, position);
@@ -410,6 +411,7 @@ set_projector (GrWindow *self,
       gtk_window_unfullscreen (GTK_WINDOW (self));
       gtk_widget_set_visible (GTK_WIDGET (self->header_bar), TRUE);
       gtk_stack_set_visible_child_name (self->mode_stack, "edit");
+      _gr_window_keep_edit_focus (self, FALSE);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTOR]);
@@ -623,6 +625,7 @@ gr_window_dispose (GObject *object)
   g_clear_handle_id (&self->page_build_id, g_source_remove);
   gr_ui_clear_chooser (&self->chooser, self);
   g_clear_weak_pointer (&self->last_focus);
+  g_clear_weak_pointer (&self->edit_focus);
   g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
   if (self->close_prompt != NULL)
     {
