@@ -9,6 +9,8 @@
  *         stall MS       the longest the main loop then went without turning, in the 3 s
  *                        after the click was answered (work left for later, in slices or not)
  *         group MS       then the group's chart chosen (win.chart-view): to the end of its frame
+ *         level MS       then a level of the first participant changed (the overview's chart
+ *                        and table follow): to the end of its frame
  *         participants MS  then the participants page shown: to the end of its frame
  *       then exits. The caller subtracts the time it started the process.
  *
@@ -32,7 +34,7 @@
 #define STALL_WINDOW_US (3 * G_USEC_PER_SEC)
 #define TICK_MS         5
 
-typedef enum { STEP_OPEN, STEP_GROUP, STEP_PARTICIPANTS, STEP_DONE } Step;
+typedef enum { STEP_OPEN, STEP_GROUP, STEP_LEVEL, STEP_PARTICIPANTS, STEP_DONE } Step;
 
 typedef struct
 {
@@ -94,14 +96,19 @@ tick (gpointer user_data)
 static void
 step_painted (Open *o)
 {
-  static const char *names[] = { NULL, "group", "participants" };
+  static const char *names[] = { NULL, "group", "level", "participants" };
+  GrSession *session = gr_window_get_session (GR_WINDOW (o->window));
+  GrParticipant *first = gr_session_get_participant (session, 0);
 
   printf ("%s %.1f\n", names[o->step], (g_get_monotonic_time () - o->step_start) / 1000.0);
   fflush (stdout);
   if (++o->step == STEP_DONE)
     _exit (0);
   o->step_start = g_get_monotonic_time ();
-  gr_window_show_page (GR_WINDOW (o->window), "participants");
+  if (o->step == STEP_LEVEL)
+    gr_participant_set_level (first, 1, (gr_participant_get_level (first, 1) + 2) % 5);
+  else
+    gr_window_show_page (GR_WINDOW (o->window), "participants");
   gtk_widget_queue_draw (o->window);
 }
 
