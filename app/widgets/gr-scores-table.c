@@ -274,8 +274,9 @@ update_headers (GrScoresTable *self)
 {
   guint rows = group_grid_row (self, N_GROUP_ROWS);
 
-  set_text (grid_cell (self, 0, 0), self->virtual ? C_("overview", "Groupe") : C_("overview", "Participant"));
-  for (guint c = 0; c < self->n_columns - 1; c++)
+  set_text (grid_cell (self, 0, 0),
+            self->virtual ? C_("overview", "Groupe") : C_("overview", "Participant"));
+  for (guint c = 0; c + 1 < self->n_columns; c++)
     set_text (grid_cell (self, 1 + c, 0), competency_title (self, c));
   for (guint p = 0; p < self->n_grid_participants; p++)
     {
@@ -304,7 +305,7 @@ static void
 update_grid (GrScoresTable *self)
 {
   update_headers (self);
-  for (guint c = 0; c < self->n_columns - 1; c++)
+  for (guint c = 0; c + 1 < self->n_columns; c++)
     {
       for (guint p = 0; p < self->n_grid_participants; p++)
         update_participant_cell (self, p, c);
@@ -610,7 +611,7 @@ on_session_changed (GrScoresTable *self)
 {
   /* The actions' counts (an action added, done, its date passed). */
   if (self->built)
-    for (guint c = 0; c < self->n_columns - 1; c++)
+    for (guint c = 0; c + 1 < self->n_columns; c++)
       update_group_cell (self, ROW_ACTIONS, c);
 }
 
@@ -771,7 +772,7 @@ gr_scores_table_set_participant (GrScoresTable *self,
     return;
 
   update_headers (self);
-  for (guint c = 0; c < self->n_columns - 1; c++)
+  for (guint c = 0; c + 1 < self->n_columns; c++)
     {
       for (guint p = 0; p < self->n_grid_participants; p++)
         update_participant_cell (self, p, c);
