@@ -133,7 +133,10 @@ gr_sidebar_row_set_score (GrSidebarRow  *self,
   gtk_label_set_text (self->score_label, score);
   gtk_level_bar_set_max_value (self->score_bar, gr_grid_get_max_level (grid));
   gtk_level_bar_set_value (self->score_bar, gr_stats_has_score (stats) ? stats->mean : 0);
-  gtk_widget_set_opacity (GTK_WIDGET (self->score_bar), gr_stats_has_score (stats) ? 1 : 0.4);
+  if (gr_stats_has_score (stats))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->score_bar), "not-assessed");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->score_bar), "not-assessed");
   gtk_widget_set_visible (GTK_WIDGET (self->score_box), TRUE);
   update_accessible_label (self);
 }
