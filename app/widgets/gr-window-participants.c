@@ -111,8 +111,11 @@ _gr_window_update_views (GrWindow *self)
   /* Pages not built yet take the participant when they are. */
   for (guint i = 0; i < self->competency_pages->len; i++)
     if (g_ptr_array_index (self->competency_pages, i) != NULL)
-      gr_competency_page_set_participant (g_ptr_array_index (self->competency_pages, i),
-                                          self->participant);
+      {
+        gr_competency_page_set_participant (g_ptr_array_index (self->competency_pages, i),
+                                            self->participant);
+        gr_competency_page_set_group (g_ptr_array_index (self->competency_pages, i), group);
+      }
   gr_chart_view_set_participant (self->chart, group ? NULL : self->participant);
   gr_chart_view_set_show_participants (self->chart, group);
   gr_chart_view_set_by_role (self->chart, self->by_role);
