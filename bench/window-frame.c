@@ -8,7 +8,10 @@
  *       caller subtracts the time it started the process;
  *   window-frame typing FILE      Grille with FILE; 200 characters typed in the first note,
  *       then participants and pages switched; prints, for each, the main thread's CPU time
- *       and the wall time from the change to the end of the frame that shows it.
+ *       and the wall time from the change to the end of the frame that shows it. With
+ *       BENCH_WINDOW_SAMPLES set, each change on stderr too: its CPU time, that of its own call
+ *       (before the frame), and when it started (CLOCK_MONOTONIC, to find it in a profile
+ *       taken with `perf record -k CLOCK_MONOTONIC`).
  *
  * Typing goes through the text buffer as GtkTextView does with a character from the input
  * method (gtk_text_buffer_insert_interactive_at_cursor in a user action); the key event's own
@@ -117,6 +120,7 @@ typedef struct
   Step           step;
   guint          n;
   gint64         cpu_start;
+  gint64         cpu_sync;    /* the change's own call, before its frame */
   gint64         wall_start;
   gboolean       waiting;   /* a change was made, its frame is not painted yet */
   GArray        *cpu[3];
@@ -140,6 +144,10 @@ on_paint (GdkFrameClock *clock,
   t->waiting = FALSE;
   g_array_append_val (t->cpu[t->step], cpu);
   g_array_append_val (t->wall[t->step], wall);
+  if (g_getenv ("BENCH_WINDOW_SAMPLES") != NULL)
+    fprintf (stderr, "sample %s %u cpu_us=%" G_GINT64_FORMAT " call_us=%" G_GINT64_FORMAT
+             " wall_us=%" G_GINT64_FORMAT " at_us=%" G_GINT64_FORMAT "\n", step_names[t->step],
+             t->n - 1, cpu, t->cpu_sync, wall, t->wall_start);
   g_timeout_add (PAUSE_MS, change, t);
 }
 
@@ -224,6 +232,7 @@ change (gpointer user_data)
       g_assert_not_reached ();
     }
   t->n++;
+  t->cpu_sync = thread_cpu_us () - t->cpu_start;
   /* A frame even if nothing had to be drawn again, so that the change's time is taken. */
   gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (GTK_WIDGET (t->window)),
                                  GDK_FRAME_CLOCK_PHASE_PAINT);

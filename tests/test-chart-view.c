@@ -37,10 +37,10 @@ wait_for_frame (GtkWidget *widget)
   g_assert_true (gtk_widget_get_mapped (widget));
 }
 
-/* How many pixels of the widget's own drawing differ from a plain background. */
-static guint
-count_ink (GtkWidget *window,
-           GtkWidget *view)
+/* The widget's own drawing, in RGBA bytes (width × height × 4). */
+static guchar *
+render_pixels (GtkWidget *window,
+               GtkWidget *view)
 {
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -48,8 +48,7 @@ count_ink (GtkWidget *window,
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   int width = gtk_widget_get_width (view);
   int height = gtk_widget_get_height (view);
-  g_autofree guchar *pixels = NULL;
-  guint ink = 0;
+  guchar *pixels;
 
   GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -61,6 +60,19 @@ count_ink (GtkWidget *window,
     gdk_texture_save_to_png (texture, g_getenv ("CHART_VIEW_PNG"));
   pixels = g_malloc (width * height * 4);
   gdk_texture_download (texture, pixels, width * 4);
+  return pixels;
+}
+
+/* How many pixels of the widget's own drawing differ from a plain background. */
+static guint
+count_ink (GtkWidget *window,
+           GtkWidget *view)
+{
+  g_autofree guchar *pixels = render_pixels (window, view);
+  int width = gtk_widget_get_width (view);
+  int height = gtk_widget_get_height (view);
+  guint ink = 0;
+
   for (int i = 0; i < width * height; i++)
     if (pixels[4 * i + 3] > 0)
       ink++;
@@ -114,6 +126,60 @@ test_draws_and_describes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+show_chart (GrSession     *session,
+            GrParticipant *participant)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = gr_chart_view_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 640);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gr_chart_view_set_session (GR_CHART_VIEW (view), session);
+  gr_chart_view_set_participant (GR_CHART_VIEW (view), participant);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (view);
+  return view;
+}
+
+/* Typing a note does not draw the chart again (notes are not on it); a changed score does,
+ * keeping the labels where they are, and the chart looks exactly as one drawn anew. */
+static void
+test_updates_in_place (void)
+{
+  g_autoptr(GrSession) session = make_session ();
+  GrParticipant *first = gr_session_get_participant (session, 0);
+  GtkWidget *view = show_chart (session, first);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (view));
+  GtkWidget *fresh;
+  const GrChartLayout *layout = gr_chart_view_get_layout (GR_CHART_VIEW (view));
+  g_autofree guchar *updated = NULL;
+  g_autofree guchar *anew = NULL;
+  gsize size;
+
+  g_assert_nonnull (layout);
+  gr_participant_set_note (first, 0, "Une note");
+  g_assert_true (gr_chart_view_get_layout (GR_CHART_VIEW (view)) == layout);
+
+  gr_participant_set_level (first, 0, 4);
+  gr_participant_set_level (first, 7, GR_LEVEL_NONE);
+  g_assert_null (gr_chart_view_get_layout (GR_CHART_VIEW (view)));
+  wait_for_frame (view);
+  count_ink (window, view);
+  g_assert_nonnull (gr_chart_view_get_layout (GR_CHART_VIEW (view)));
+
+  fresh = show_chart (session, first);
+  size = (gsize) gtk_widget_get_width (view) * gtk_widget_get_height (view) * 4;
+  g_assert_cmpint (gtk_widget_get_width (fresh), ==, gtk_widget_get_width (view));
+  g_assert_cmpint (gtk_widget_get_height (fresh), ==, gtk_widget_get_height (view));
+  updated = render_pixels (window, view);
+  anew = render_pixels (GTK_WIDGET (gtk_widget_get_root (fresh)), fresh);
+  g_assert_true (memcmp (updated, anew, size) == 0);
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (fresh)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Xvfb runs without a session bus; GTK warns and goes on without it. */
 static gboolean
 is_fatal (const char     *log_domain,
@@ -139,6 +205,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart-view/draws-and-describes", test_draws_and_describes);
+  g_test_add_func ("/chart-view/updates-in-place", test_updates_in_place);
 
   return g_test_run ();
 }

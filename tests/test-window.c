@@ -543,6 +543,13 @@ window_has (GrWindow *window,
   return find_widget (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (type)) != NULL;
 }
 
+static gboolean
+is_shown_competency_page (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  return GR_IS_COMPETENCY_PAGE (widget) && gtk_widget_get_child_visible (widget);
+}
+
 /* A window opens on the overview: the competency pages, the participants page and the
  * projector view are built when first shown, and then show the participant being edited. */
 static void
@@ -552,6 +559,8 @@ test_pages_built_when_shown (void)
   GrSession *session = gr_window_get_session (window);
   g_autoptr(GrParticipant) second =
     gr_participant_new (gr_session_get_grid (session), "Deuxième");
+  GrParticipant *first = gr_window_get_participant (window);
+  GtkWidget *page;
 
   g_assert_cmpstr (gr_window_get_page (window), ==, "overview");
   g_assert_false (window_has (window, GR_TYPE_COMPETENCY_PAGE));
@@ -567,6 +576,14 @@ test_pages_built_when_shown (void)
 
   gr_window_show_page (window, "participants");
   g_assert_true (window_has (window, GR_TYPE_PARTICIPANTS_PAGE));
+
+  /* A page seen before shows whoever is edited now when it is shown again. */
+  gr_window_set_participant (window, first);
+  gr_window_show_page (window, "connecter");
+  page = find_widget (GTK_WIDGET (window), is_shown_competency_page, NULL);
+  g_assert_nonnull (page);
+  g_assert_true (gr_item_row_get_participant (gr_competency_page_get_row (GR_COMPETENCY_PAGE (page),
+                                                                          0)) == first);
 
   g_object_set (window, "projector", TRUE, NULL);
   settle ();

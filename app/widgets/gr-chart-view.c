@@ -28,8 +28,11 @@ struct _GrChartView
 
   GrChartData   *data;
   GrChartLayout *layout;       /* kept while the size and the style stay the same */
+  GrChartLayout *frame;        /* the layout before the data last changed: its rings, labels
+                                * and legend serve again when only the series moved */
   GrChartStyle   layout_style;
   char          *layout_family;
+  gboolean       participant_changed;  /* the session's "changed" that follows is handled */
 };
 
 G_DEFINE_FINAL_TYPE (GrChartView, gr_chart_view, GTK_TYPE_WIDGET)
@@ -59,7 +62,11 @@ static GParamSpec *properties[N_PROPS];
 static void
 invalidate (GrChartView *self)
 {
-  g_clear_pointer (&self->layout, gr_chart_layout_free);
+  if (self->layout != NULL)
+    {
+      g_clear_pointer (&self->frame, gr_chart_layout_free);
+      self->frame = g_steal_pointer (&self->layout);
+    }
   g_clear_pointer (&self->data, gr_chart_data_free);
 
   if (self->session != NULL)
@@ -94,6 +101,12 @@ invalidate (GrChartView *self)
 static void
 on_session_changed (GrChartView *self)
 {
+  /* A participant's change is followed by the session's "changed": it was seen already. */
+  if (self->participant_changed)
+    {
+      self->participant_changed = FALSE;
+      return;
+    }
   invalidate (self);
 }
 
@@ -103,7 +116,8 @@ on_participant_changed (GrChartView   *self,
                         int            kind,
                         guint          index)
 {
-  /* Notes do not show on the chart. */
+  self->participant_changed = TRUE;
+  /* Notes do not show on the chart: a keystroke in a note draws nothing again. */
   if (kind != GR_PARTICIPANT_CHANGE_NOTE)
     invalidate (self);
 }
@@ -209,15 +223,26 @@ gr_chart_view_snapshot (GtkWidget   *widget,
   get_style (self, &style, &family);
   style.font_family = family;
 
-  if (self->layout == NULL || self->layout->width != width || self->layout->height != height ||
-      !same_style (&style, &self->layout_style) || g_strcmp0 (family, self->layout_family) != 0)
+  if (self->layout != NULL &&
+      (self->layout->width != width || self->layout->height != height ||
+       !same_style (&style, &self->layout_style) || g_strcmp0 (family, self->layout_family) != 0))
+    g_clear_pointer (&self->layout, gr_chart_layout_free);
+  /* A score changed, or the participant for one with the same legend: the frame's labels
+   * stay where they were laid out, only the series are placed again. */
+  if (self->layout == NULL && self->frame != NULL &&
+      gr_chart_layout_has_frame_for (self->frame, self->data, &style, width, height))
     {
-      g_clear_pointer (&self->layout, gr_chart_layout_free);
+      self->layout = g_steal_pointer (&self->frame);
+      gr_chart_layout_set_series (self->layout, self->data);
+    }
+  if (self->layout == NULL)
+    {
       self->layout = gr_chart_layout_new (self->data, &style, width, height);
       self->layout_style = style;
       self->layout_style.font_family = NULL;
       gr_set_str (&self->layout_family, family);
     }
+  g_clear_pointer (&self->frame, gr_chart_layout_free);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gr_chart_cairo_draw (self->layout, cr);
@@ -280,6 +305,7 @@ gr_chart_view_finalize (GObject *object)
   views = g_list_remove (views, self);
 
   g_clear_pointer (&self->layout, gr_chart_layout_free);
+  g_clear_pointer (&self->frame, gr_chart_layout_free);
   g_clear_pointer (&self->data, gr_chart_data_free);
   g_clear_pointer (&self->layout_family, g_free);
   g_clear_pointer (&self->hidden_participants, g_strfreev);

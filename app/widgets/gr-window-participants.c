@@ -105,17 +105,17 @@ void
 _gr_window_update_views (GrWindow *self)
 {
   gboolean group = _gr_window_is_group (self);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
 
   self->by_role = g_strcmp0 (self->chart_view, "role") == 0;
 
-  /* Pages not built yet take the participant when they are. */
-  for (guint i = 0; i < self->competency_pages->len; i++)
-    if (g_ptr_array_index (self->competency_pages, i) != NULL)
-      {
-        gr_competency_page_set_participant (g_ptr_array_index (self->competency_pages, i),
-                                            self->participant);
-        gr_competency_page_set_group (g_ptr_array_index (self->competency_pages, i), group);
-      }
+  /* Only the competency page on screen follows at once: the others take the participant when
+   * they are shown (or built), and a switch costs one page, not one per page seen. */
+  if (GR_IS_COMPETENCY_PAGE (page))
+    {
+      gr_competency_page_set_participant (GR_COMPETENCY_PAGE (page), self->participant);
+      gr_competency_page_set_group (GR_COMPETENCY_PAGE (page), group);
+    }
   gr_chart_view_set_participant (self->chart, group ? NULL : self->participant);
   gr_chart_view_set_show_participants (self->chart, group);
   gr_chart_view_set_by_role (self->chart, self->by_role);

@@ -74,7 +74,9 @@ follow_overview_series (GrWindow    *self,
 }
 
 /* The pages, the participants page and the projector view are built when first shown: a
- * window opens on the overview, and most of what the others hold is never seen in a session. */
+ * window opens on the overview, and most of what the others hold is never seen in a session.
+ * A competency page built earlier takes the current participant when it is shown again
+ * (_gr_window_update_views() rebinds only the page on screen). */
 static GrCompetencyPage *
 ensure_competency_page (GrWindow *self,
                         guint     position)
@@ -84,7 +86,11 @@ ensure_competency_page (GrWindow *self,
   GrCompetency *competency;
 
   if (page != NULL)
-    return page;
+    {
+      gr_competency_page_set_participant (page, self->participant);
+      gr_competency_page_set_group (page, _gr_window_is_group (self));
+      return page;
+    }
 
   grid = gr_session_get_grid (self->session);
   competency = gr_grid_get_competency (grid, position);
