@@ -166,6 +166,44 @@ test_split_fill_merge (void)
       assert_same_participant (gr_session_get_participant (reloaded, i),
                                gr_session_get_participant (expected, i));
   }
+
+  /* Gathered into the session the files were prepared from: the two that were waiting, empty,
+   * get their answers in place; Anne, whose returned file changed what she had begun (her
+   * first level and note), comes in beside it as "Anne (2)". One undo takes it all back. */
+  {
+    g_autoptr(GrHistory) history = gr_history_new (session);
+    g_autoptr(GrSessionMerge) back = gr_session_merge_new (session);
+    g_autofree char *summary = NULL;
+
+    gr_history_begin_group (history);
+    for (guint i = 0; i < files->len; i++)
+      g_assert_true (gr_session_merge_add_file (back, g_ptr_array_index (files, i), NULL));
+    gr_history_end_group (history);
+
+    g_assert_cmpuint (gr_session_merge_count (back, GR_MERGE_UPDATED), ==, 2);
+    g_assert_cmpuint (gr_session_merge_count (back, GR_MERGE_RENAMED), ==, 1);
+    g_assert_cmpuint (gr_session_merge_count_imported (back), ==, 3);
+    g_assert_cmpuint (gr_session_get_n_participants (session), ==, 4);
+    for (guint i = 1; i < 3; i++)
+      assert_same_participant (gr_session_get_participant (session, i),
+                               gr_session_get_participant (expected, i));
+    g_assert_cmpstr (gr_participant_get_note (gr_session_get_participant (session, 0), 0), ==,
+                     "déjà vu");
+    g_assert_cmpstr (gr_participant_get_note (gr_session_find_participant (session, "Anne (2)",
+                                                                           NULL), 0), ==,
+                     gr_participant_get_note (gr_session_get_participant (expected, 0), 0));
+    summary = gr_session_merge_get_summary (back);
+    g_assert_true (g_str_has_prefix (summary, "1 participant importé, 2 mis à jour\n"));
+    g_assert_nonnull (strstr (summary, "Service jeunesse.grille\u202f: «\u202fService jeunesse"
+                                       "\u202f» mis à jour avec ses réponses"));
+
+    g_assert_true (gr_history_undo (history));
+    g_assert_cmpuint (gr_session_get_n_participants (session), ==, 3);
+    g_assert_cmpuint (gr_participant_count_assessed (gr_session_get_participant (session, 1)), ==,
+                      0);
+    g_assert_cmpstr (gr_participant_get_role (gr_session_get_participant (session, 2)), ==,
+                     "Élu·e");
+  }
 }
 
 static void

@@ -605,26 +605,8 @@ test_progress_and_roles (void)
     "  \"date\": \"2025-03-15\", \"participants\": ["
     "  { \"name\": \"Anne\", \"scores\": { \"cooperer.1\": 2, \"connecter.1\": 2 } },"
     "  { \"name\": \"Bruno\", \"scores\": { \"cooperer.1\": 4 } } ] }");
-  /* The engagement grid's first three competencies on a scale of 0 to 8. */
-  g_autoptr(GrSession) eight = parse (
-    "{ \"format\": \"grille-session\", \"version\": 1, \"date\": \"2025-09-01\", \"grid\": {"
-    "  \"id\": \"engagement\", \"title\": \"Ancienne grille\", \"scale\": ["
-    "  { \"level\": 0, \"name\": \"0\", \"description\": \"\" },"
-    "  { \"level\": 1, \"name\": \"1\", \"description\": \"\" },"
-    "  { \"level\": 2, \"name\": \"2\", \"description\": \"\" },"
-    "  { \"level\": 3, \"name\": \"3\", \"description\": \"\" },"
-    "  { \"level\": 4, \"name\": \"4\", \"description\": \"\" },"
-    "  { \"level\": 5, \"name\": \"5\", \"description\": \"\" },"
-    "  { \"level\": 6, \"name\": \"6\", \"description\": \"\" },"
-    "  { \"level\": 7, \"name\": \"7\", \"description\": \"\" },"
-    "  { \"level\": 8, \"name\": \"8\", \"description\": \"\" } ], \"competencies\": ["
-    "  { \"id\": \"cooperer\", \"title\": \"C\", \"subtitle\": \"\", \"introduction\": \"\","
-    "    \"items\": [ { \"id\": \"c\", \"text\": \"c\" } ] },"
-    "  { \"id\": \"connecter\", \"title\": \"N\", \"subtitle\": \"\", \"introduction\": \"\","
-    "    \"items\": [ { \"id\": \"n\", \"text\": \"n\" } ] },"
-    "  { \"id\": \"faciliter\", \"title\": \"F\", \"subtitle\": \"\", \"introduction\": \"\","
-    "    \"items\": [ { \"id\": \"f\", \"text\": \"f\" } ] } ] },"
-    "  \"participants\": [ { \"name\": \"Anne\", \"scores\": { \"c\": 4, \"n\": 6 } } ] }");
+  /* The engagement grid's first three competencies on a scale of 0 to 8: Anne's 6 and 6. */
+  g_autoptr(GrSession) eight = load_example ("sur-8.grille");
   g_autoptr(GPtrArray) references = g_ptr_array_new ();
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GPtrArray) pages = NULL;
@@ -635,8 +617,8 @@ test_progress_and_roles (void)
     { "Scores par compétence", "mars 2024", "1,00 — — — —" },
     /* 2025: (2 + 4) / 2 and Anne's 2. */
     { "Scores par compétence", "mars 2025", "3,00 2,00 — — —" },
-    /* Out of 8 brought to 4: 4 is 2, 6 is 3. */
-    { "Scores par compétence", "septembre 2025", "2,00 3,00 — — —" },
+    /* Out of 8 brought to 4: 6 is 3. */
+    { "Scores par compétence", "septembre 2025", "3,00 3,00 — — —" },
     /* From the first, 2024: 7 / 3 − 1; Connecter had no score then. */
     { "Scores par compétence", "Évolution depuis la première", "+1,33 — — — —" },
     /* The elected members: Coopérer (2 + 4) / 2, Connecter (4 + 2) / 2; nothing on Intégrer. */

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,6 +78,20 @@ gr_format_decimal (double   value,
     *point = ',';
 
   return g_strdup (buffer);
+}
+
+/* A change between two scores: "+0,75", "−0,50" (a true minus sign), or "=" when it rounds to
+ * nothing at @decimals. */
+char *
+gr_format_change (double   change,
+                  guint    decimals,
+                  gboolean decimal_comma)
+{
+  g_autofree char *number = gr_format_decimal (fabs (change), decimals, decimal_comma);
+
+  if (fabs (change) < 0.5 * pow (10, -(double) MIN (decimals, 9)))
+    return g_strdup ("=");
+  return g_strdup_printf ("%s%s", change > 0 ? "+" : "−", number);
 }
 
 /* The months as dates write them ("12 mars 2026"): the context keeps them apart from any other

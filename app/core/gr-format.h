@@ -18,6 +18,9 @@ gboolean               gr_format_uses_decimal_comma (GrTranslator *translator);
 char                  *gr_format_decimal            (double        value,
                                                      guint         decimals,
                                                      gboolean      decimal_comma);
+char                  *gr_format_change             (double        change,
+                                                     guint         decimals,
+                                                     gboolean      decimal_comma);
 char                  *gr_format_date_long          (GrTranslator *translator,
                                                      const char   *iso_date);
 char                  *gr_format_with_name          (GrTranslator *translator,

@@ -528,11 +528,7 @@ static char *
 format_change (GrReport *self,
                double    change)
 {
-  g_autofree char *number = format_score (self, fabs (change));
-
-  if (fabs (change) < 0.005)
-    return g_strdup ("=");
-  return g_strdup_printf ("%s%s", change > 0 ? "+" : "−", number);
+  return gr_format_change (change, 2, gr_format_uses_decimal_comma (self->tr));
 }
 
 static const char *

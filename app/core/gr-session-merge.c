@@ -200,14 +200,67 @@ find_free_name (GrSession      *target,
     }
 }
 
+/* Whether @incoming holds everything @existing has (and maybe more): the file that was sent out
+ * from this session with this participant, filled and sent back. */
+static gboolean
+extends (GrParticipant *existing,
+         GrParticipant *incoming)
+{
+  GrGrid *grid = gr_participant_get_grid (existing);
+  const char *role = gr_participant_get_role (existing);
+
+  if (*role != '\0' && g_strcmp0 (role, gr_participant_get_role (incoming)) != 0)
+    return FALSE;
+  for (guint i = 0; i < gr_grid_get_n_items (grid); i++)
+    {
+      int level = gr_participant_get_level (existing, i);
+      const char *note = gr_participant_get_note (existing, i);
+
+      if ((level != GR_LEVEL_NONE && level != gr_participant_get_level (incoming, i)) ||
+          (*note != '\0' && g_strcmp0 (note, gr_participant_get_note (incoming, i)) != 0))
+        return FALSE;
+    }
+  for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
+    {
+      int target = gr_participant_get_target (existing, c);
+
+      if (target != GR_LEVEL_NONE && target != gr_participant_get_target (incoming, c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Gives @existing what @incoming has beyond it, change by change (each one undoable). */
+static void
+update_from (GrParticipant *existing,
+             GrParticipant *incoming)
+{
+  GrGrid *grid = gr_participant_get_grid (existing);
+
+  if (*gr_participant_get_role (incoming) != '\0')
+    gr_participant_set_role (existing, gr_participant_get_role (incoming));
+  for (guint i = 0; i < gr_grid_get_n_items (grid); i++)
+    {
+      if (gr_participant_get_level (incoming, i) != GR_LEVEL_NONE)
+        gr_participant_set_level (existing, i, gr_participant_get_level (incoming, i));
+      if (*gr_participant_get_note (incoming, i) != '\0')
+        gr_participant_set_note (existing, i, gr_participant_get_note (incoming, i));
+    }
+  for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
+    if (gr_participant_get_target (incoming, c) != GR_LEVEL_NONE)
+      gr_participant_set_target (existing, c, gr_participant_get_target (incoming, c));
+}
+
 /**
  * gr_session_merge_add_session:
  * @source: a session whose participants join the target
  * @source_name: how to name @source in the summary (its file's name)
  *
  * Adds @source's participants to the target, in their order. A participant whose name is in the
- * target with the same data is skipped; with other data it joins as "Nom (2)". A session on
- * another grid brings nothing and is refused.
+ * target with the same data is skipped; with all the data the target has for that name and more
+ * (the file prepared for that participant, filled and sent back), the participant there is
+ * given the rest; with other data it joins as "Nom (2)". A session on another grid brings
+ * nothing and is refused.
  *
  * Returns: %FALSE when @source was refused.
  */
@@ -248,6 +301,12 @@ gr_session_merge_add_session (GrSessionMerge  *self,
            find_free_name (self->target, incoming, &new_name) != NULL))
         {
           add_event (self, GR_MERGE_SKIPPED, source_name, name, NULL);
+          continue;
+        }
+      if (existing != NULL && extends (existing, incoming))
+        {
+          update_from (existing, incoming);
+          add_event (self, GR_MERGE_UPDATED, source_name, name, NULL);
           continue;
         }
 
@@ -292,7 +351,17 @@ gr_session_merge_add_file (GrSessionMerge  *self,
   return gr_session_merge_add_session (self, source, source_name, error);
 }
 
-/* How many participants (ADDED, RENAMED, SKIPPED) or files (REFUSED, EMPTY) had @outcome. */
+/* How many participants came in or were given their answers: new ones, renamed ones, and
+ * those the session was waiting for. */
+guint
+gr_session_merge_count_imported (GrSessionMerge *self)
+{
+  return gr_session_merge_count (self, GR_MERGE_ADDED) +
+         gr_session_merge_count (self, GR_MERGE_RENAMED) +
+         gr_session_merge_count (self, GR_MERGE_UPDATED);
+}
+
+/* How many participants (ADDED, RENAMED, SKIPPED, UPDATED) or files (REFUSED, EMPTY) had @outcome. */
 guint
 gr_session_merge_count (GrSessionMerge *self,
                         GrMergeOutcome  outcome)
@@ -352,17 +421,25 @@ char *
 gr_session_merge_get_summary (GrSessionMerge *self)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  guint n_in, n_skipped, n_refused;
+  guint n_in, n_updated, n_skipped, n_refused;
 
   g_return_val_if_fail (GR_IS_SESSION_MERGE (self), NULL);
 
   n_in = gr_session_merge_count (self, GR_MERGE_ADDED) +
          gr_session_merge_count (self, GR_MERGE_RENAMED);
+  n_updated = gr_session_merge_count (self, GR_MERGE_UPDATED);
   n_skipped = gr_session_merge_count (self, GR_MERGE_SKIPPED);
   n_refused = gr_session_merge_count (self, GR_MERGE_REFUSED);
 
   g_string_append_printf (out, ngettext ("%u participant importé", "%u participants importés",
                                          n_in), n_in);
+  if (n_updated > 0)
+    {
+      g_string_append (out, ", ");
+      /* Translators: participants who were in the session, given the answers of their file. */
+      g_string_append_printf (out, ngettext ("%u mis à jour", "%u mis à jour", n_updated),
+                              n_updated);
+    }
   if (n_skipped > 0)
     {
       g_string_append (out, ", ");
@@ -391,6 +468,12 @@ gr_session_merge_get_summary (GrSessionMerge *self)
           g_string_append_printf (out, _("%s : « %s » est déjà dans la session avec d’autres "
                                          "données : importé sous le nom « %s »"),
                                   event->source, event->name, event->detail);
+          break;
+        case GR_MERGE_UPDATED:
+          /* Translators: a file's name, then a participant's name: the participant was in
+           * the session with none (or part) of the answers the file brings, and now has them. */
+          g_string_append_printf (out, _("%s : « %s » mis à jour avec ses réponses"),
+                                  event->source, event->name);
           break;
         case GR_MERGE_SKIPPED:
           g_string_append_printf (out, _("%s : « %s » est déjà dans la session avec les mêmes "

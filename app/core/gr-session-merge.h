@@ -16,6 +16,8 @@ typedef enum
   GR_MERGE_ADDED,     /* the participant joined under its own name */
   GR_MERGE_RENAMED,   /* its name was taken by different data: it joined as "Nom (2)" */
   GR_MERGE_SKIPPED,   /* the same name with the same data is already there */
+  GR_MERGE_UPDATED,   /* the same name with part of these data (or none, as prepared): the
+                       * participant there gets the rest */
   GR_MERGE_REFUSED,   /* the whole file: unreadable, or on another grid */
   GR_MERGE_EMPTY,     /* the whole file: it has no participant */
 } GrMergeOutcome;
@@ -30,6 +32,7 @@ gboolean        gr_session_merge_add_file      (GrSessionMerge  *self,
                                                 GError         **error);
 guint           gr_session_merge_count         (GrSessionMerge  *self,
                                                 GrMergeOutcome   outcome);
+guint           gr_session_merge_count_imported (GrSessionMerge *self);
 guint           gr_session_merge_get_n_events  (GrSessionMerge  *self);
 GrMergeOutcome  gr_session_merge_get_event     (GrSessionMerge  *self,
                                                 guint            position,

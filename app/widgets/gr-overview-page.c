@@ -10,6 +10,7 @@
 #include "gr-i18n.h"
 #include "gr-item.h"
 #include "gr-overview-page.h"
+#include "gr-progress-table.h"
 #include "gr-roles.h"
 #include "gr-ui.h"
 
@@ -45,6 +46,7 @@ struct _GrOverviewPage
   GtkLabel       *table_heading;
   GtkScrolledWindow *table_scroller;
   GtkGrid        *table;
+  GrProgressTable *progress_table;
   guint           n_table_participants;  /* the shape the table's cells were made for */
   guint           n_table_competencies;
 };
@@ -81,23 +83,8 @@ add_cell (GrOverviewPage *self,
           int             column,
           int             row)
 {
-  GtkAccessibleRole role = row == 0 ? GTK_ACCESSIBLE_ROLE_COLUMN_HEADER
-                         : column == 0 ? GTK_ACCESSIBLE_ROLE_ROW_HEADER
-                         : GTK_ACCESSIBLE_ROLE_CELL;
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "accessible-role", role, NULL);
+  GtkWidget *label = gr_ui_table_cell (self->table, column, row, "", NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  gtk_label_set_wrap (GTK_LABEL (label), column == 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), column == 0 ? 28 : 16);
-  gtk_widget_add_css_class (label, row == 0 ? "table-header" : "table-cell");
-  gtk_widget_add_css_class (label, "numeric");
-  if (row > 0 && row % 2 == 0)
-    gtk_widget_add_css_class (label, "table-alt");
-  gtk_grid_attach (self->table, label, column, row, 1, 1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_RELATION_ROW_INDEX, row + 1,
-                                  GTK_ACCESSIBLE_RELATION_COL_INDEX, column + 1,
-                                  -1);
   /* A screen reader that reads cell after cell says which competency and whose score. */
   if (row > 0 && column > 0)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
@@ -571,23 +558,6 @@ on_day_selected (GrOverviewPage *self)
   gtk_menu_button_popdown (self->date_button);
 }
 
-static GtkWidget *
-role_cell (GtkGrid    *table,
-           int         column,
-           int         row,
-           const char *text,
-           const char *description)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  gtk_widget_add_css_class (label, row == 0 || column == 0 ? "score-header" : "score-cell");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  description ? description : text, -1);
-  gtk_grid_attach (table, label, column, row, 1, 1);
-  return label;
-}
-
 /* Each competency's score per role and the largest gap between roles, as the chart shows
  * them; made again whenever a score changes while it is shown. */
 static void
@@ -609,13 +579,13 @@ update_role_table (GrOverviewPage *self)
   groups = gr_roles_group_session (self->session);
   n_groups = groups->len;
 
-  role_cell (self->role_table, 0, 0, _("Compétence"), NULL);
+  gr_ui_table_cell (self->role_table, 0, 0, _("Compétence"), NULL);
   for (guint g = 0; g < n_groups; g++)
     {
       g_autofree char *label = gr_role_group_get_label (groups->pdata[g], translator);
-      role_cell (self->role_table, 1 + g, 0, label, NULL);
+      gr_ui_table_cell (self->role_table, 1 + g, 0, label, NULL);
     }
-  role_cell (self->role_table, 1 + n_groups, 0, _("Écart le plus grand"), NULL);
+  gr_ui_table_cell (self->role_table, 1 + n_groups, 0, _("Écart le plus grand"), NULL);
 
   for (guint c = 0; c < gr_grid_get_n_competencies (grid); c++)
     {
@@ -625,7 +595,7 @@ update_role_table (GrOverviewPage *self)
       g_autofree char *gap_description = NULL;
       GrRoleGap gap;
 
-      role_cell (self->role_table, 0, 1 + c, title, NULL);
+      gr_ui_table_cell (self->role_table, 0, 1 + c, title, NULL);
       for (guint g = 0; g < n_groups; g++)
         {
           GrRoleGroup *group = groups->pdata[g];
@@ -635,7 +605,7 @@ update_role_table (GrOverviewPage *self)
           g_autofree char *description = g_strdup_printf (_("%s, %s : %s"), title, label,
                                                           score);
 
-          role_cell (self->role_table, 1 + g, 1 + c, score, description);
+          gr_ui_table_cell (self->role_table, 1 + g, 1 + c, score, description);
         }
 
       if (gr_roles_get_largest_gap (groups, c, &gap))
@@ -655,8 +625,33 @@ update_role_table (GrOverviewPage *self)
           /* Translators: fewer than two roles have a score for this competency. */
           gap_description = g_strdup_printf (_("%s : pas d’écart à mesurer"), title);
         }
-      role_cell (self->role_table, 1 + n_groups, 1 + c, gap_text, gap_description);
+      gr_ui_table_cell (self->role_table, 1 + n_groups, 1 + c, gap_text, gap_description);
     }
+}
+
+/* The scores per session follow the chart: the participant shown, or the group (by role too). */
+static void
+update_progress_participant (GrOverviewPage *self)
+{
+  gr_progress_table_set_participant (self->progress_table,
+                                     self->group || self->by_role ? NULL : self->participant);
+}
+
+/**
+ * gr_overview_page_set_references:
+ * @references: (nullable) (element-type GrSession): the earlier sessions, oldest first
+ *
+ * Draws the earlier sessions on the chart and shows each competency's score in each of them,
+ * and the change since the first, in a table of their own.
+ */
+void
+gr_overview_page_set_references (GrOverviewPage *self,
+                                 GPtrArray      *references)
+{
+  g_return_if_fail (GR_IS_OVERVIEW_PAGE (self));
+
+  gr_chart_view_set_references (self->chart, references);
+  gr_progress_table_set_references (self->progress_table, references);
 }
 
 /**
@@ -673,6 +668,7 @@ gr_overview_page_set_by_role (GrOverviewPage *self,
 
   self->by_role = !!by_role;
   gr_chart_view_set_by_role (self->chart, self->by_role);
+  update_progress_participant (self);
   gtk_widget_set_visible (self->series_row, !self->by_role && self->group);
   update_role_table (self);
   update_legend (self);
@@ -722,6 +718,7 @@ gr_overview_page_relabel (GrOverviewPage *self)
   g_return_if_fail (GR_IS_OVERVIEW_PAGE (self));
 
   gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_OVERVIEW_PAGE, TEMPLATE);
+  gr_progress_table_relabel (self->progress_table);
   update_legend (self);
   update_table (self);
   update_date_button (self);
@@ -749,6 +746,7 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
   object_class->dispose = gr_overview_page_dispose;
 
   g_type_ensure (GR_TYPE_CHART_VIEW);
+  g_type_ensure (GR_TYPE_PROGRESS_TABLE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, top);
@@ -771,6 +769,7 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table_heading);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, progress_table);
 }
 
 static void
@@ -829,6 +828,8 @@ gr_overview_page_set_session (GrOverviewPage *self,
   g_set_object (&self->session, session);
   if (self->chart != NULL)
     gr_chart_view_set_session (self->chart, session);
+  if (self->progress_table != NULL)
+    gr_progress_table_set_session (self->progress_table, session);
   if (self->hidden != NULL)
     rebuild_series_checks (self);
   update_date_button (self);
@@ -866,6 +867,7 @@ gr_overview_page_set_participant (GrOverviewPage *self,
   self->group = group;
   gr_chart_view_set_participant (self->chart, group ? NULL : participant);
   gr_chart_view_set_show_participants (self->chart, group);
+  update_progress_participant (self);
   update_series_row (self);
   update_legend (self);
   update_table (self);
@@ -883,34 +885,15 @@ gr_overview_page_get_chart (GrOverviewPage *self)
 char *
 gr_overview_page_get_table_text (GrOverviewPage *self)
 {
-  GString *text = g_string_new (NULL);
-  int rows = 0, columns = 0;
-
   g_return_val_if_fail (GR_IS_OVERVIEW_PAGE (self), NULL);
+  return gr_ui_table_get_text (self->table);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->table)); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int column, row;
-
-      gtk_grid_query_child (self->table, child, &column, &row, NULL, NULL);
-      rows = MAX (rows, row + 1);
-      columns = MAX (columns, column + 1);
-    }
-
-  for (int row = 0; row < rows; row++)
-    {
-      for (int column = 0; column < columns; column++)
-        {
-          GtkWidget *cell = gtk_grid_get_child_at (self->table, column, row);
-
-          if (column > 0)
-            g_string_append_c (text, '\t');
-          if (GTK_IS_LABEL (cell))
-            g_string_append (text, gtk_label_get_text (GTK_LABEL (cell)));
-        }
-      g_string_append_c (text, '\n');
-    }
-
-  return g_string_free (text, FALSE);
+/* Returns: (transfer full): the table of scores per session, as gr_overview_page_get_table_text()
+ * gives the scores table; "" while no earlier session is compared. */
+char *
+gr_overview_page_get_progress_text (GrOverviewPage *self)
+{
+  g_return_val_if_fail (GR_IS_OVERVIEW_PAGE (self), NULL);
+  return gr_progress_table_get_text (self->progress_table);
 }

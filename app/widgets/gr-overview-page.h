@@ -19,8 +19,11 @@ void         gr_overview_page_set_participant (GrOverviewPage *self,
                                                gboolean        group);
 void         gr_overview_page_set_by_role     (GrOverviewPage *self,
                                                gboolean        by_role);
+void         gr_overview_page_set_references  (GrOverviewPage *self,
+                                               GPtrArray      *references);
 GrChartView *gr_overview_page_get_chart       (GrOverviewPage *self);
 char        *gr_overview_page_get_table_text  (GrOverviewPage *self);
+char        *gr_overview_page_get_progress_text (GrOverviewPage *self);
 void         gr_overview_page_relabel         (GrOverviewPage *self);
 
 G_END_DECLS

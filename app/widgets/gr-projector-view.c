@@ -11,6 +11,7 @@
 #include "gr-item.h"
 #include "gr-level.h"
 #include "gr-projector-view.h"
+#include "gr-roles.h"
 #include "gr-ui.h"
 
 struct _GrProjectorView
@@ -22,6 +23,7 @@ struct _GrProjectorView
   GrSession       *session;
   GrParticipant   *participant;
   gboolean         group;
+  gboolean         by_role;
   gboolean         show_names;
   guint            competency;
   char            *second_language;
@@ -44,13 +46,47 @@ struct _GrProjectorView
 
 G_DEFINE_FINAL_TYPE (GrProjectorView, gr_projector_view, GTK_TYPE_WIDGET)
 
+/* By role: each role's mean level, "Élu·e·s (3) : 3,0 · Agent·e·s (3) : 2,0", then the largest
+ * gap between them, as the chart writes it at each competency. */
+static char *
+describe_item_by_role (GPtrArray *roles,
+                       guint      item)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GrRoleGap gap;
+
+  for (guint g = 0; g < roles->len; g++)
+    {
+      GrRoleGroup *group = g_ptr_array_index (roles, g);
+      g_autofree char *label = gr_role_group_get_label (group, gr_ui_translator ());
+      g_autofree char *mean = gr_stats_has_score (&group->item_stats[item])
+                              ? gr_ui_format_number (group->item_stats[item].mean)
+                              : g_strdup (_("non évalué"));
+
+      if (g > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, _("%s : %s"), label, mean);
+    }
+  if (gr_roles_get_largest_item_gap (roles, item, &gap))
+    {
+      g_autofree char *number = gr_ui_format_number (gap.gap);
+
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("écart %s"), number);
+    }
+  return g_strdup (text->str);
+}
+
 static char *
 describe_item (GrProjectorView *self,
                GrGrid          *grid,
+               GPtrArray       *roles,
                guint            item)
 {
   GrStats stats;
 
+  if (roles != NULL)
+    return describe_item_by_role (roles, item);
   if (!self->group)
     {
       int level = self->participant ? gr_participant_get_level (self->participant, item)
@@ -79,6 +115,7 @@ refresh (GrProjectorView *self)
   GrTranslator *second = gr_ui_second_translator (self->second_language);
   GtkWidget *child;
   g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->items_box))))
     gtk_box_remove (self->items_box, child);
@@ -91,12 +128,18 @@ refresh (GrProjectorView *self)
   self->competency = MIN (self->competency, gr_grid_get_n_competencies (grid) - 1);
   competency = gr_grid_get_competency (grid, self->competency);
 
-  if (self->group)
+  if (self->by_role)
+    {
+      roles = gr_roles_group_session (self->session);
+      name = g_strdup (C_("overview", "Par rôle"));
+    }
+  else if (self->group)
     name = g_strdup (_("Groupe"));
   else if (self->participant != NULL)
     name = g_strdup (gr_participant_get_name (self->participant));
   gtk_label_set_text (self->name_label, name ? name : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->name_label), self->show_names || self->group);
+  gtk_widget_set_visible (GTK_WIDGET (self->name_label),
+                          self->show_names || self->group || self->by_role);
 
   gtk_label_set_text (self->title_label, gr_ui_grid_text (gr_competency_get_title (competency)));
   gtk_label_set_text (self->subtitle_label,
@@ -107,7 +150,7 @@ refresh (GrProjectorView *self)
   for (guint i = 0; i < gr_competency_get_n_items (competency); i++)
     {
       GrItem *item = gr_competency_get_item (competency, i);
-      g_autofree char *level = describe_item (self, grid, gr_item_get_index (item));
+      g_autofree char *level = describe_item (self, grid, roles, gr_item_get_index (item));
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *text = gtk_label_new (gr_ui_grid_text (gr_item_get_text (item)));
       GtkWidget *text_second = gtk_label_new (NULL);
@@ -118,6 +161,7 @@ refresh (GrProjectorView *self)
       gtk_label_set_wrap (GTK_LABEL (text_second), TRUE);
       gtk_label_set_xalign (GTK_LABEL (text_second), 0);
       gtk_label_set_xalign (GTK_LABEL (value), 0);
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
       gtk_widget_add_css_class (text, "projector-item");
       gtk_widget_add_css_class (text_second, "second-language");
       gtk_widget_add_css_class (value, "projector-level");
@@ -280,6 +324,18 @@ gr_projector_view_set_participant (GrProjectorView *self,
   g_set_object (&self->participant, participant);
   self->group = group;
   update_chart (self);
+  refresh (self);
+}
+
+/* One line per role on the chart, and each savoir-faire's mean per role beside it. */
+void
+gr_projector_view_set_by_role (GrProjectorView *self,
+                               gboolean         by_role)
+{
+  g_return_if_fail (GR_IS_PROJECTOR_VIEW (self));
+
+  self->by_role = !!by_role;
+  gr_chart_view_set_by_role (self->chart, self->by_role);
   refresh (self);
 }
 

@@ -17,6 +17,8 @@ void             gr_projector_view_set_session         (GrProjectorView *self,
 void             gr_projector_view_set_participant     (GrProjectorView *self,
                                                         GrParticipant   *participant,
                                                         gboolean         group);
+void             gr_projector_view_set_by_role         (GrProjectorView *self,
+                                                        gboolean         by_role);
 void             gr_projector_view_set_competency      (GrProjectorView *self,
                                                         guint            competency);
 void             gr_projector_view_set_show_names      (GrProjectorView *self,

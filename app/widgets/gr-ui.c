@@ -114,22 +114,66 @@ gr_ui_format_number (double value)
   return gr_format_decimal (value, 1, gr_format_uses_decimal_comma (tr));
 }
 
+/* "2,5 / 4": a score out of the scale's top level, kept in its order in right-to-left text. */
+char *
+gr_ui_format_mean (double  mean,
+                   GrGrid *grid)
+{
+  g_autofree char *number = gr_ui_format_number (mean);
+  g_autofree char *score = NULL;
+
+  /* Translators: a score out of the scale's top level, e.g. "2,5 / 4". */
+  score = g_strdup_printf (_("%s / %d"), number, gr_grid_get_max_level (grid));
+  return gr_format_isolate (score,
+                            gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL);
+}
+
 /* "2,5 / 4", or "non évalué" when nothing is assessed: never 0. */
 char *
 gr_ui_format_score (const GrStats *stats,
                     GrGrid        *grid)
 {
-  g_autofree char *mean = NULL;
-  g_autofree char *score = NULL;
-
   if (!gr_stats_has_score (stats))
     return g_strdup (_("non évalué"));
+  return gr_ui_format_mean (stats->mean, grid);
+}
 
-  mean = gr_ui_format_number (stats->mean);
-  /* Translators: a score out of the scale's top level, e.g. "2,5 / 4". */
-  score = g_strdup_printf (_("%s / %d"), mean, gr_grid_get_max_level (grid));
-  return gr_format_isolate (score,
-                            gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL);
+/**
+ * gr_ui_table_cell:
+ * @description: (nullable): what a screen reader says of a data cell, its row and column
+ *
+ * Adds a cell to a GtkGrid read as a table: row 0 holds the column headers, column 0 the row
+ * headers, each with its role and its position, as the overview's scores table has them.
+ *
+ * Returns: (transfer none): the cell's label.
+ */
+GtkWidget *
+gr_ui_table_cell (GtkGrid    *table,
+                  int         column,
+                  int         row,
+                  const char *text,
+                  const char *description)
+{
+  GtkAccessibleRole role = row == 0 ? GTK_ACCESSIBLE_ROLE_COLUMN_HEADER
+                         : column == 0 ? GTK_ACCESSIBLE_ROLE_ROW_HEADER
+                         : GTK_ACCESSIBLE_ROLE_CELL;
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "accessible-role", role, "label", text,
+                                   "xalign", column == 0 ? 0.0 : 1.0, "wrap", column == 0,
+                                   "max-width-chars", column == 0 ? 28 : 16, NULL);
+
+  gtk_widget_add_css_class (label, row == 0 ? "table-header" : "table-cell");
+  gtk_widget_add_css_class (label, "numeric");
+  if (row > 0 && row % 2 == 0)
+    gtk_widget_add_css_class (label, "table-alt");
+  gtk_grid_attach (table, label, column, row, 1, 1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_RELATION_ROW_INDEX, row + 1,
+                                  GTK_ACCESSIBLE_RELATION_COL_INDEX, column + 1,
+                                  -1);
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  return label;
 }
 
 /* "2 · En progression", or "Non évalué". */
@@ -695,4 +739,41 @@ gr_ui_retranslate (GtkWidget  *widget,
             gr_ui_fix_button_name (GTK_BUTTON (object));
         }
     }
+}
+
+/* Returns: (transfer full): the cells of a GtkGrid read as a table, a line per row and a tab
+ * between cells: what the tests compare with figures computed by hand. */
+char *
+gr_ui_table_get_text (GtkGrid *table)
+{
+  GString *text = g_string_new (NULL);
+  int rows = 0, columns = 0;
+
+  g_return_val_if_fail (GTK_IS_GRID (table), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (table)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int column, row;
+
+      gtk_grid_query_child (table, child, &column, &row, NULL, NULL);
+      rows = MAX (rows, row + 1);
+      columns = MAX (columns, column + 1);
+    }
+
+  for (int row = 0; row < rows; row++)
+    {
+      for (int column = 0; column < columns; column++)
+        {
+          GtkWidget *cell = gtk_grid_get_child_at (table, column, row);
+
+          if (column > 0)
+            g_string_append_c (text, '\t');
+          if (GTK_IS_LABEL (cell))
+            g_string_append (text, gtk_label_get_text (GTK_LABEL (cell)));
+        }
+      g_string_append_c (text, '\n');
+    }
+
+  return g_string_free (text, FALSE);
 }

@@ -18,8 +18,16 @@ void          gr_ui_set_second_text   (GtkLabel      *label,
                                        GrTranslator  *second,
                                        const char    *msgid);
 char         *gr_ui_format_number     (double         value);
+char         *gr_ui_format_mean       (double         mean,
+                                       GrGrid        *grid);
 char         *gr_ui_format_score      (const GrStats *stats,
                                        GrGrid        *grid);
+GtkWidget    *gr_ui_table_cell        (GtkGrid       *table,
+                                       int            column,
+                                       int            row,
+                                       const char    *text,
+                                       const char    *description);
+char         *gr_ui_table_get_text    (GtkGrid       *table);
 char         *gr_ui_format_level      (GrGrid        *grid,
                                        int            level);
 char         *gr_ui_with_name         (const char    *format,

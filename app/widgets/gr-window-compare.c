@@ -22,8 +22,7 @@ _gr_window_apply_reference (GrWindow *self)
     gr_chart_view_set_references (gr_projector_view_get_chart (self->projector_view),
                                   self->references);
   if (self->overview != NULL)
-    gr_chart_view_set_references (gr_overview_page_get_chart (self->overview),
-                                  self->references);
+    gr_overview_page_set_references (self->overview, self->references);
   _gr_window_update_actions (self);
 }
 

@@ -126,8 +126,7 @@ _gr_window_update_views (GrWindow *self)
   if (self->projector_view != NULL)
     {
       gr_projector_view_set_participant (self->projector_view, self->participant, group);
-      gr_chart_view_set_by_role (gr_projector_view_get_chart (self->projector_view),
-                                 self->by_role);
+      gr_projector_view_set_by_role (self->projector_view, self->by_role);
     }
   _gr_window_update_scores (self);
   _gr_window_update_chart_caption (self);

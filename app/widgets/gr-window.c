@@ -132,7 +132,7 @@ ensure_projector (GrWindow *self)
   gr_projector_view_set_second_language (self->projector_view, self->second_language);
   gr_projector_view_set_show_names (self->projector_view, self->show_names);
   gr_chart_view_set_references (chart, self->references);
-  gr_chart_view_set_by_role (chart, self->by_role);
+  gr_projector_view_set_by_role (self->projector_view, self->by_role);
   follow_overview_series (self, chart);
   /* The three charts are one chart shown in three places: one name. */
   gr_ui_set_label (GTK_WIDGET (chart), _("Graphique radar"));
