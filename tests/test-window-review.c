@@ -398,7 +398,6 @@ test_accessible_names (void)
 {
   g_autoptr(GFile) file = write_session_file ("a11y.grille");
   GrWindow *window = new_window (1100, 750);
-  GtkListBox *list;
   GtkWidget *row;
   GtkWidget *projector;
   GtkWidget *widget;
@@ -406,8 +405,7 @@ test_accessible_names (void)
   g_assert_true (gr_window_open_file (window, file));
   gr_window_show_page (window, "participants");
   settle ();
-  list = gr_participants_page_get_list (gr_window_get_participants_page (window));
-  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1));
+  row = GTK_WIDGET (gr_participants_page_get_row (gr_window_get_participants_page (window), 1));
   g_assert_true (GR_IS_PARTICIPANT_ROW (row));
 
   widget = find_widget (row, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_IMAGE));

@@ -266,6 +266,8 @@ draw_legend_key (const GrChartLayout    *layout,
   const GrChartRect *r = &key->sample;
   GrChartPoint mid = { r->x + r->width / 2, r->y + r->height / 2 };
 
+  if (key->note)
+    return;
   if (key->band)
     {
       cairo_rectangle (cr, r->x, r->y + r->height * 0.15, r->width, r->height * 0.7);
@@ -570,6 +572,8 @@ gr_chart_cairo_series_apart (const GrChartLayout *layout,
       const GrChartLegendKey *key = &g_array_index (layout->legend, GrChartLegendKey, k);
       GrChartRect box = grow (key->sample, pen_reach (layout, &key->pen) + margin);
 
+      if (key->note)
+        continue;
       if ((bounds.width > 0 && !clear_of (&box, &bounds, layout->center, disc)) ||
           meets_any (&box, series_texts))
         return FALSE;

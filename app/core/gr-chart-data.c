@@ -62,6 +62,7 @@ gr_chart_data_free (GrChartData *self)
   g_free (self->title);
   g_free (self->not_assessed);
   g_free (self->band_label);
+  g_free (self->undrawn_label);
   g_free (self->description);
   g_ptr_array_free (self->series, TRUE);
   g_free (self);
@@ -87,18 +88,34 @@ gr_chart_data_add_series (GrChartData       *self,
   return series;
 }
 
+static gboolean
+is_group_line (const GrChartSeries *series)
+{
+  return series->kind == GR_CHART_SERIES_PARTICIPANT && !series->main;
+}
+
 /**
  * gr_chart_data_set_visibility:
- * @visibility: (nullable): what to hide; %NULL shows every series
+ * @visibility: (nullable): what to hide; %NULL shows every series of a group of a dozen or
+ *   fewer, the mean and the band of a larger one
  *
  * Marks the series @visibility hides. Only the group view's series can be hidden: the main
- * series of a participant's chart, its targets and the reference always show.
+ * series of a participant's chart, its targets and the reference always show. In a group of
+ * more than GR_CHART_MAX_PARTICIPANT_LINES, a participant's line shows only when named in
+ * @visibility's shown_participants.
  */
 void
 gr_chart_data_set_visibility (GrChartData             *self,
                               const GrChartVisibility *visibility)
 {
+  guint n_lines = 0, undrawn = 0;
+  gboolean on_demand;
+
   g_return_if_fail (self != NULL);
+
+  for (guint s = 0; s < self->series->len; s++)
+    n_lines += is_group_line (g_ptr_array_index (self->series, s));
+  on_demand = n_lines > GR_CHART_MAX_PARTICIPANT_LINES;
 
   for (guint s = 0; s < self->series->len; s++)
     {
@@ -106,18 +123,32 @@ gr_chart_data_set_visibility (GrChartData             *self,
 
       series->hidden = FALSE;
       series->band_hidden = FALSE;
-      if (visibility == NULL)
-        continue;
-
-      if (series->kind == GR_CHART_SERIES_MEAN)
+      if (series->kind == GR_CHART_SERIES_MEAN && visibility != NULL)
         {
           series->hidden = visibility->hide_mean;
           series->band_hidden = visibility->hide_band;
         }
-      else if (series->kind == GR_CHART_SERIES_PARTICIPANT && !series->main &&
-               visibility->hidden_participants != NULL)
-        series->hidden = g_strv_contains (visibility->hidden_participants, series->label);
+      else if (is_group_line (series))
+        {
+          if (on_demand)
+            series->hidden = visibility == NULL || visibility->shown_participants == NULL ||
+                             !g_strv_contains (visibility->shown_participants, series->label);
+          else
+            series->hidden = visibility != NULL && visibility->hidden_participants != NULL &&
+                             g_strv_contains (visibility->hidden_participants, series->label);
+          undrawn += series->hidden;
+        }
     }
+
+  g_clear_pointer (&self->undrawn_label, g_free);
+  if (undrawn > 0 && self->translator != NULL)
+    /* Translators: in the chart's legend, the participants whose own line is not drawn (a
+     * large group is drawn as its mean and band). */
+    self->undrawn_label = g_strdup_printf (gr_translator_ngettext (self->translator,
+                                                                   "%u participant non tracé",
+                                                                   "%u participants non tracés",
+                                                                   undrawn),
+                                           undrawn);
 }
 
 static gboolean
@@ -143,7 +174,8 @@ gr_chart_visibility_equal (const GrChartVisibility *a,
     b = &all;
 
   return !a->hide_mean == !b->hide_mean && !a->hide_band == !b->hide_band &&
-         strv_equal (a->hidden_participants, b->hidden_participants);
+         strv_equal (a->hidden_participants, b->hidden_participants) &&
+         strv_equal (a->shown_participants, b->shown_participants);
 }
 
 static void
@@ -391,6 +423,7 @@ fill_frame (GrChartData  *self,
 {
   GrGrid *grid = gr_session_get_grid (session);
 
+  self->translator = translator;
   for (guint i = 0; i < self->n_axes; i++)
     {
       GrCompetency *competency = gr_grid_get_competency (grid, i);
@@ -692,6 +725,8 @@ gr_chart_data_new_from_sessions (GrSession     *session,
         n_group++;
     self->description = describe (self, translator, participant, n_group);
   }
+  /* A large group: its mean and band, until lines are asked for. */
+  gr_chart_data_set_visibility (self, NULL);
 
   return self;
 }

@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 /* Earlier sessions a chart can be compared with: more would be lines no one can tell apart. */
 #define GR_CHART_MAX_REFERENCES 5
 
+/* A group of more participants than this is drawn as its mean and band: a participant's own
+ * line only when asked for (GrChartVisibility.shown_participants). */
+#define GR_CHART_MAX_PARTICIPANT_LINES 12
+
 /* What a series stands for; it decides how the series is drawn. */
 typedef enum
 {
@@ -32,13 +36,17 @@ typedef struct
   gboolean           band_hidden;  /* the same for the band */
 } GrChartSeries;
 
-/* Which series the user chose not to see; all zero shows everything. Hiding a series leaves
- * the chart's frame and its description as they are: only the lines and legend entries go. */
+/* Which series the user chose to see; all zero shows everything in a group of a dozen or
+ * fewer, the mean and the band in a larger one. Hiding a series leaves the chart's frame and
+ * its description as they are: only the lines and legend entries go, and the legend says how
+ * many participants' lines are not drawn. */
 typedef struct
 {
   gboolean             hide_mean;            /* the group's mean line */
   gboolean             hide_band;            /* the group's min–max band */
   const char * const  *hidden_participants;  /* names of the group's thin lines to hide */
+  const char * const  *shown_participants;   /* more than GR_CHART_MAX_PARTICIPANT_LINES
+                                              * participants: names of the thin lines to draw */
 } GrChartVisibility;
 
 /* The chart's data, already in the export language, with nothing about pixels: the layout
@@ -56,6 +64,8 @@ typedef struct
   char      *title;          /* the chart's title, or NULL */
   char      *not_assessed;   /* "non évalué", in the export language */
   char      *band_label;     /* the legend of the group's min–max band */
+  char      *undrawn_label;  /* "995 participants non tracés", or NULL when all are drawn */
+  GrTranslator *translator;  /* the export language's (not owned: translators stay) */
   char      *description;    /* each competency's score in words */
   gboolean   rtl;            /* the text reads from right to left (Arabic) */
   GPtrArray *series;         /* GrChartSeries, the main series first */

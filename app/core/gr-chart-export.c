@@ -78,6 +78,7 @@ struct _GrChartExporter
   GrChartExportOptions  options;
   char                 *participant;
   char                **hidden_participants;
+  char                **shown_participants;
   GrSession            *reference;
   GPtrArray            *references;
   GrChartLayout        *layout;     /* the last chart's: its frame may serve the next one */
@@ -506,6 +507,8 @@ gr_chart_exporter_new (const GrChartExportOptions *options)
   self->options.references = self->references;
   self->hidden_participants = g_strdupv ((char **) options->visibility.hidden_participants);
   self->options.visibility.hidden_participants = (const char * const *) self->hidden_participants;
+  self->shown_participants = g_strdupv ((char **) options->visibility.shown_participants);
+  self->options.visibility.shown_participants = (const char * const *) self->shown_participants;
   if (self->options.translator == NULL)
     self->options.translator = gr_translator_get (NULL);
 
@@ -525,6 +528,7 @@ gr_chart_exporter_free (GrChartExporter *self)
   g_clear_pointer (&self->references, g_ptr_array_unref);
   g_free (self->participant);
   g_strfreev (self->hidden_participants);
+  g_strfreev (self->shown_participants);
   g_free (self);
 }
 

@@ -884,6 +884,18 @@ layout_legend (GrChartLayout     *layout,
         }
     }
 
+  /* How many participants have no line of their own: the chart does not pretend to be all. */
+  if (data->undrawn_label != NULL)
+    {
+      GrChartLegendKey note = { .note = TRUE };
+      Block block;
+
+      block_init (&block, layout, GR_CHART_TEXT_LEGEND, data->undrawn_label, f,
+                  PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC);
+      g_array_append_val (entries, block);
+      g_array_append_val (keys, note);
+    }
+
   if (entries->len == 0)
     return 0;
 
@@ -895,13 +907,14 @@ layout_legend (GrChartLayout     *layout,
   for (guint e = 0; e <= entries->len; e++)
     {
       Block *block = e < entries->len ? &g_array_index (entries, Block, e) : NULL;
+      gboolean note = block != NULL && g_array_index (keys, GrChartLegendKey, e).note;
       double w = 0;
 
       if (block != NULL)
         {
-          block_wrap (block, area->width - sample_w - sep,
+          block_wrap (block, area->width - (note ? 0 : sample_w + sep),
                       layout->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-          w = sample_w + sep + block->width;
+          w = (note ? 0 : sample_w + sep) + block->width;
         }
 
       if (block == NULL || (e > row_start && x + col_gap + w > area->width))
@@ -936,18 +949,20 @@ layout_legend (GrChartLayout     *layout,
     {
       Block *block = &g_array_index (entries, Block, e);
       GrChartLegendKey *key = &g_array_index (keys, GrChartLegendKey, e);
+      double key_w = key->note ? 0 : sample_w;
+      double key_sep = key->note ? 0 : sep;
       double ex = layout->legend_box.x + xs[e];
       double ey = layout->legend_box.y + ys[e];
-      double text_x = ex + sample_w + sep;
+      double text_x = ex + key_w + key_sep;
 
       /* Right to left, each entry is mirrored: its sample on the right of its name, the first
        * entry on the right. */
       if (layout->rtl)
         {
-          ex = layout->legend_box.x + layout->legend_box.width - xs[e] - sample_w;
-          text_x = ex - sep - block->width;
+          ex = layout->legend_box.x + layout->legend_box.width - xs[e] - key_w;
+          text_x = ex - key_sep - block->width;
         }
-      key->sample = (GrChartRect) { ex, ey + (block->height - f) / 2, sample_w, f };
+      key->sample = (GrChartRect) { ex, ey + (block->height - f) / 2, key_w, f };
       block_place (block, layout, text_x, ey, FALSE, -1);
       g_array_append_val (layout->legend, *key);
     }
@@ -1012,6 +1027,7 @@ frame_key (const GrChartData  *data,
   append_field (key, data->title);
   append_field (key, data->not_assessed);
   append_field (key, data->band_label);
+  append_field (key, data->undrawn_label);
   append_field (key, data->rtl ? "rtl" : "ltr");
   /* The legend: each series' name and how it is drawn. */
   for (guint s = 0; s < data->series->len; s++)

@@ -102,6 +102,7 @@ typedef struct
 {
   GrChartPen    pen;
   gboolean      band;            /* a filled swatch for the min–max band */
+  gboolean      note;            /* words only, no sample: the participants not drawn */
   GrChartColor  band_color;
   GrChartRect   sample;          /* where the line sample (or swatch) goes */
 } GrChartLegendKey;

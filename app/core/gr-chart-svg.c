@@ -415,6 +415,8 @@ write_legend_key (GString                *out,
   GrChartPoint mid = { r->x + r->width / 2, r->y + r->height / 2 };
   g_autoptr(GString) d = g_string_new (NULL);
 
+  if (key->note)
+    return;
   if (key->band)
     {
       g_string_append (out, "<rect");

@@ -22,6 +22,7 @@ struct _GrChartView
   gboolean       show_mean;
   gboolean       show_band;
   char         **hidden_participants;  /* names; NULL: nobody */
+  char         **shown_participants;   /* a large group: the lines drawn, by name */
   GrSession     *reference;
   GPtrArray     *references;  /* more earlier sessions (GrSession), or NULL */
   gboolean       by_role;
@@ -50,6 +51,7 @@ enum {
   PROP_SHOW_MEAN,
   PROP_SHOW_BAND,
   PROP_HIDDEN_PARTICIPANTS,
+  PROP_SHOWN_PARTICIPANTS,
   PROP_REFERENCE,
   PROP_DESCRIPTION,
   N_PROPS
@@ -309,6 +311,7 @@ gr_chart_view_finalize (GObject *object)
   g_clear_pointer (&self->data, gr_chart_data_free);
   g_clear_pointer (&self->layout_family, g_free);
   g_clear_pointer (&self->hidden_participants, g_strfreev);
+  g_clear_pointer (&self->shown_participants, g_strfreev);
 
   G_OBJECT_CLASS (gr_chart_view_parent_class)->finalize (object);
 }
@@ -343,6 +346,9 @@ gr_chart_view_get_property (GObject    *object,
       break;
     case PROP_HIDDEN_PARTICIPANTS:
       g_value_set_boxed (value, self->hidden_participants);
+      break;
+    case PROP_SHOWN_PARTICIPANTS:
+      g_value_set_boxed (value, self->shown_participants);
       break;
     case PROP_REFERENCE:
       g_value_set_object (value, self->reference);
@@ -385,6 +391,9 @@ gr_chart_view_set_property (GObject      *object,
       break;
     case PROP_HIDDEN_PARTICIPANTS:
       gr_chart_view_set_hidden_participants (self, g_value_get_boxed (value));
+      break;
+    case PROP_SHOWN_PARTICIPANTS:
+      gr_chart_view_set_shown_participants (self, g_value_get_boxed (value));
       break;
     case PROP_REFERENCE:
       gr_chart_view_set_reference (self, g_value_get_object (value));
@@ -429,6 +438,9 @@ gr_chart_view_class_init (GrChartViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_HIDDEN_PARTICIPANTS] =
     g_param_spec_boxed ("hidden-participants", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOWN_PARTICIPANTS] =
+    g_param_spec_boxed ("shown-participants", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_REFERENCE] =
     g_param_spec_object ("reference", NULL, NULL, GR_TYPE_SESSION,
@@ -688,6 +700,41 @@ gr_chart_view_set_hidden_participants (GrChartView        *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_PARTICIPANTS]);
 }
 
+/* Returns: (transfer none) (nullable): in a group of more than GR_CHART_MAX_PARTICIPANT_LINES,
+ * the names of the participants whose line is drawn. */
+const char * const *
+gr_chart_view_get_shown_participants (GrChartView *self)
+{
+  g_return_val_if_fail (GR_IS_CHART_VIEW (self), NULL);
+
+  return (const char * const *) self->shown_participants;
+}
+
+/**
+ * gr_chart_view_set_shown_participants:
+ * @names: (nullable) (array zero-terminated=1): in a group of more than
+ *   GR_CHART_MAX_PARTICIPANT_LINES, the participants whose line is drawn over the mean and the
+ *   band, by name
+ */
+void
+gr_chart_view_set_shown_participants (GrChartView        *self,
+                                      const char * const *names)
+{
+  GrChartVisibility old = { 0 }, new = { 0 };
+
+  g_return_if_fail (GR_IS_CHART_VIEW (self));
+
+  old.shown_participants = (const char * const *) self->shown_participants;
+  new.shown_participants = names;
+  if (gr_chart_visibility_equal (&old, &new))
+    return;
+
+  g_strfreev (self->shown_participants);
+  self->shown_participants = names && names[0] ? g_strdupv ((char **) names) : NULL;
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_PARTICIPANTS]);
+}
+
 /* Fills @visibility with what the chart hides; it points into @self's own list of names. */
 void
 gr_chart_view_get_visibility (GrChartView       *self,
@@ -699,6 +746,7 @@ gr_chart_view_get_visibility (GrChartView       *self,
   visibility->hide_mean = !self->show_mean;
   visibility->hide_band = !self->show_band;
   visibility->hidden_participants = (const char * const *) self->hidden_participants;
+  visibility->shown_participants = (const char * const *) self->shown_participants;
 }
 
 /* Returns: (transfer none) (nullable): the earlier session drawn for comparison. */

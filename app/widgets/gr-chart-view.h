@@ -34,6 +34,9 @@ void           gr_chart_view_set_show_band         (GrChartView   *self,
 const char * const *gr_chart_view_get_hidden_participants (GrChartView *self);
 void           gr_chart_view_set_hidden_participants (GrChartView *self,
                                                     const char * const *names);
+const char * const *gr_chart_view_get_shown_participants (GrChartView *self);
+void           gr_chart_view_set_shown_participants (GrChartView *self,
+                                                    const char * const *names);
 void           gr_chart_view_get_visibility        (GrChartView   *self,
                                                     GrChartVisibility *visibility);
 GrSession     *gr_chart_view_get_reference         (GrChartView   *self);

@@ -25,6 +25,7 @@ struct _GrExportDialog
   gboolean        by_role;
   GrChartVisibility visibility;     /* the group's series hidden on the window's charts */
   char          **hidden_participants;
+  char          **shown_participants;
   GtkFileChooserNative *chooser;  /* while it is shown; it goes with the dialog */
 
   GtkButton      *cancel_button;
@@ -423,6 +424,7 @@ gr_export_dialog_finalize (GObject *object)
   GrExportDialog *self = GR_EXPORT_DIALOG (object);
 
   g_strfreev (self->hidden_participants);
+  g_strfreev (self->shown_participants);
 
   G_OBJECT_CLASS (gr_export_dialog_parent_class)->finalize (object);
 }
@@ -538,6 +540,7 @@ gr_export_dialog_set_series (GrExportDialog          *self,
   g_set_object (&self->reference, reference);
   g_strfreev (self->hidden_participants);
   self->hidden_participants = NULL;
+  g_clear_pointer (&self->shown_participants, g_strfreev);
   self->visibility = (GrChartVisibility) { 0 };
   if (visibility == NULL)
     return;
@@ -545,4 +548,6 @@ gr_export_dialog_set_series (GrExportDialog          *self,
   self->visibility = *visibility;
   self->hidden_participants = g_strdupv ((char **) visibility->hidden_participants);
   self->visibility.hidden_participants = (const char * const *) self->hidden_participants;
+  self->shown_participants = g_strdupv ((char **) visibility->shown_participants);
+  self->visibility.shown_participants = (const char * const *) self->shown_participants;
 }

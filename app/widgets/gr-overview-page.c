@@ -12,6 +12,7 @@
 #include "gr-overview-page.h"
 #include "gr-progress-table.h"
 #include "gr-roles.h"
+#include "gr-scores-table.h"
 #include "gr-ui.h"
 
 struct _GrOverviewPage
@@ -42,13 +43,15 @@ struct _GrOverviewPage
   GtkCheckButton *mean_check;
   GtkCheckButton *band_check;
   GPtrArray      *hidden;     /* the GrParticipants whose line the group view leaves out */
+  GPtrArray      *shown;      /* a large group: the GrParticipants whose line it draws */
+  GtkMenuButton  *lines_button;
+  GtkListView    *lines_list;
+  GtkButton      *lines_clear;
+  gboolean        binding_line;
   GtkLabel       *legend_label;
   GtkLabel       *table_heading;
-  GtkScrolledWindow *table_scroller;
-  GtkGrid        *table;
+  GrScoresTable  *table;
   GrProgressTable *progress_table;
-  guint           n_table_participants;  /* the shape the table's cells were made for */
-  guint           n_table_competencies;
 };
 
 G_DEFINE_FINAL_TYPE (GrOverviewPage, gr_overview_page, GTK_TYPE_WIDGET)
@@ -56,345 +59,54 @@ G_DEFINE_FINAL_TYPE (GrOverviewPage, gr_overview_page, GTK_TYPE_WIDGET)
 static void update_role_table (GrOverviewPage *self);
 static void update_legend     (GrOverviewPage *self);
 
-/* The table of scores is a GtkGrid read as a table: a header row (the participants, the
- * group's figures), a header column (the competencies), each cell described by its two
- * headers. Its cells are made once for a session's shape and then only have their text
- * changed, cell by cell, as scores change: typing a note changes no cell at all. */
-
-enum
-{
-  COLUMN_MEAN,     /* after the participants' columns */
-  COLUMN_BAND,
-  COLUMN_TARGET,
-  COLUMN_ACTIONS,  /* how many actions the competency's plan has, how many are overdue */
-  N_GROUP_COLUMNS
-};
-
-static GtkWidget *
-table_cell (GrOverviewPage *self,
-            int             column,
-            int             row)
-{
-  return gtk_grid_get_child_at (self->table, column, row);
-}
-
-static void
-add_cell (GrOverviewPage *self,
-          int             column,
-          int             row)
-{
-  GtkWidget *label = gr_ui_table_cell (self->table, column, row, "", NULL);
-
-  /* A screen reader that reads cell after cell says which competency and whose score. */
-  if (row > 0 && column > 0)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
-                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                    table_cell (self, 0, row), table_cell (self, column, 0),
-                                    NULL, -1);
-}
-
-static void
-set_cell (GrOverviewPage *self,
-          int             column,
-          int             row,
-          const char     *text,
-          gboolean        is_current)
-{
-  GtkWidget *cell = table_cell (self, column, row);
-
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (cell)), text) != 0)
-    gtk_label_set_text (GTK_LABEL (cell), text);
-  if (is_current)
-    gtk_widget_add_css_class (cell, "table-current");
-  else
-    gtk_widget_remove_css_class (cell, "table-current");
-}
-
-static int
-table_group_column (GrOverviewPage *self)
-{
-  return 1 + (int) self->n_table_participants;
-}
-
-/* Makes the cells for the session's participants and competencies, when they changed. */
-static void
-shape_table (GrOverviewPage *self)
-{
-  guint n_participants = self->session ? gr_session_get_n_participants (self->session) : 0;
-  guint n_competencies = self->session
-    ? gr_grid_get_n_competencies (gr_session_get_grid (self->session)) : 0;
-  GtkWidget *child;
-  int columns, rows;
-
-  if (table_cell (self, 0, 0) != NULL && n_participants == self->n_table_participants &&
-      n_competencies == self->n_table_competencies)
-    return;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))))
-    gtk_grid_remove (self->table, child);
-  self->n_table_participants = n_participants;
-  self->n_table_competencies = n_competencies;
-  if (self->session == NULL)
-    return;
-
-  columns = table_group_column (self) + N_GROUP_COLUMNS;
-  rows = 1 + (int) n_competencies;
-  /* Headers first: the cells refer to them. */
-  for (int column = 0; column < columns; column++)
-    add_cell (self, column, 0);
-  for (int row = 1; row < rows; row++)
-    for (int column = 0; column < columns; column++)
-      add_cell (self, column, row);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->table),
-                                  GTK_ACCESSIBLE_RELATION_ROW_COUNT, rows,
-                                  GTK_ACCESSIBLE_RELATION_COL_COUNT, columns,
-                                  -1);
-}
-
-static void
-update_participant_cell (GrOverviewPage *self,
-                         guint           p,
-                         guint           competency)
-{
-  GrParticipant *participant = gr_session_get_participant (self->session, p);
-  g_autofree char *score = NULL;
-  GrStats stats;
-
-  gr_participant_get_competency_stats (participant, competency, &stats);
-  score = gr_ui_format_score (&stats, gr_session_get_grid (self->session));
-  set_cell (self, 1 + p, 1 + competency, score, participant == self->participant);
-}
-
-static void
-update_group_cells (GrOverviewPage *self,
-                    guint           competency)
-{
-  int column = table_group_column (self);
-  g_autofree char *mean = NULL;
-  g_autofree char *band = NULL;
-  GrStats stats;
-
-  gr_session_get_competency_stats (self->session, competency, &stats);
-  mean = gr_ui_format_score (&stats, gr_session_get_grid (self->session));
-  if (gr_stats_has_score (&stats))
-    {
-      g_autofree char *min = gr_ui_format_number (stats.min);
-      g_autofree char *max = gr_ui_format_number (stats.max);
-
-      /* Translators: the group's band, from the lowest score to the highest. */
-      band = g_strdup_printf (_("%s à %s"), min, max);
-    }
-  else
-    band = g_strdup (_("non évalué"));
-
-  set_cell (self, column + COLUMN_MEAN, 1 + competency, mean, FALSE);
-  set_cell (self, column + COLUMN_BAND, 1 + competency, band, FALSE);
-}
-
-static void
-update_target_cell (GrOverviewPage *self,
-                    guint           competency)
-{
-  g_autofree char *target = NULL;
-
-  if (self->participant != NULL &&
-      gr_participant_get_target (self->participant, competency) != GR_LEVEL_NONE)
-    target = g_strdup_printf ("%d", gr_participant_get_target (self->participant, competency));
-  else
-    target = g_strdup (_("aucun"));
-  set_cell (self, table_group_column (self) + COLUMN_TARGET, 1 + competency, target, FALSE);
-}
-
-static void
-update_actions_cell (GrOverviewPage *self,
-                     guint           competency)
-{
-  GListModel *actions = gr_session_get_actions (self->session, competency);
-  guint n = g_list_model_get_n_items (actions), late = 0;
-  g_autofree char *today = gr_today_iso ();
-  g_autofree char *text = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GrAction) action = g_list_model_get_item (actions, i);
-      late += gr_action_is_overdue (action, today);
-    }
-  if (late > 0)
-    /* Translators: the actions of a competency's plan, and how many are overdue. */
-    text = g_strdup_printf (gr_translator_ngettext (gr_translator_get (NULL),
-                                                    "%u (dont %u en retard)",
-                                                    "%u (dont %u en retard)", late),
-                            n, late);
-  else
-    text = g_strdup_printf ("%u", n);
-  set_cell (self, table_group_column (self) + COLUMN_ACTIONS, 1 + competency, text, FALSE);
-}
-
-static void
-update_actions_cells (GrOverviewPage *self)
-{
-  if (self->session == NULL || self->n_table_competencies == 0)
-    return;
-  for (guint c = 0; c < self->n_table_competencies; c++)
-    update_actions_cell (self, c);
-}
-
-static void
-update_headers (GrOverviewPage *self)
-{
-  GrGrid *grid = gr_session_get_grid (self->session);
-  int column = table_group_column (self);
-  g_autofree char *target = NULL;
-
-  set_cell (self, 0, 0, _("Compétence"), FALSE);
-  for (guint p = 0; p < self->n_table_participants; p++)
-    {
-      GrParticipant *participant = gr_session_get_participant (self->session, p);
-      /* Isolated: a name in another direction keeps its order and leaves its column alone. */
-      g_autofree char *name = gr_format_name (gr_participant_get_name (participant));
-
-      set_cell (self, 1 + p, 0, name, participant == self->participant);
-    }
-  set_cell (self, column + COLUMN_MEAN, 0, _("Moyenne du groupe"), FALSE);
-  set_cell (self, column + COLUMN_BAND, 0, _("Étendue"), FALSE);
-  /* The targets are one participant's, beside the group's figures: say whose. */
-  if (self->participant != NULL)
-    /* Translators: heading of the targets column of the overview: whose targets. */
-    target = gr_ui_with_name (_("Objectif de %s"), gr_participant_get_name (self->participant));
-  else
-    target = g_strdup (_("Objectif"));
-  set_cell (self, column + COLUMN_TARGET, 0, target, FALSE);
-  set_cell (self, column + COLUMN_ACTIONS, 0, _("Actions"), FALSE);
-
-  for (guint c = 0; c < self->n_table_competencies; c++)
-    set_cell (self, 0, 1 + c,
-              gr_ui_grid_text (gr_competency_get_title (gr_grid_get_competency (grid, c))),
-              FALSE);
-
-  /* GTK 4.8 does not turn the cells' "described by" into a description: each cell states
-   * its competency and its column itself, for a screen reader going from cell to cell. */
-  for (int row = 1; row <= (int) self->n_table_competencies; row++)
-    for (int col = 1; col < column + N_GROUP_COLUMNS; col++)
-      {
-        /* Translators: a cell of the scores table, described for a screen reader: its
-         * competency, then its column ("Coopérer, Moyenne du groupe"). */
-        g_autofree char *where = g_strdup_printf (_("%s, %s"),
-          gtk_label_get_text (GTK_LABEL (table_cell (self, 0, row))),
-          gtk_label_get_text (GTK_LABEL (table_cell (self, col, 0))));
-
-        gtk_accessible_update_property (GTK_ACCESSIBLE (table_cell (self, col, row)),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, where,
-                                        -1);
-      }
-}
-
-/* Brings every cell up to date (a new session, language or participant shown). */
-static void
-update_table (GrOverviewPage *self)
-{
-  update_role_table (self);
-  shape_table (self);
-  if (self->session == NULL)
-    return;
-
-  update_headers (self);
-  for (guint c = 0; c < self->n_table_competencies; c++)
-    {
-      for (guint p = 0; p < self->n_table_participants; p++)
-        update_participant_cell (self, p, c);
-      update_group_cells (self, c);
-      update_target_cell (self, c);
-      update_actions_cell (self, c);
-    }
-}
-
-/* Only the cells a change touches: a level changes a participant's score of one competency and
- * the group's figures there; a target, one cell; a note, none. */
+/* A level or a role moves a role's mean: the small table by role is made again. */
 static void
 on_participant_changed (GrOverviewPage *self,
                         GrParticipant  *participant,
                         int             kind,
                         guint           index)
 {
-  guint p;
-
-  /* A level or a role moves a role's mean: the small table by role is made again. */
   if (self->by_role && (kind == GR_PARTICIPANT_CHANGE_LEVEL || kind == GR_PARTICIPANT_CHANGE_ROLE))
     update_role_table (self);
-
-  if (!g_list_store_find (G_LIST_STORE (gr_session_get_participants (self->session)),
-                          participant, &p) || p >= self->n_table_participants)
-    return;
-
-  switch (kind)
-    {
-    case GR_PARTICIPANT_CHANGE_LEVEL:
-      {
-        GrItem *item = gr_grid_get_item (gr_session_get_grid (self->session), index);
-        guint competency = gr_item_get_competency_index (item);
-
-        update_participant_cell (self, p, competency);
-        update_group_cells (self, competency);
-      }
-      break;
-    case GR_PARTICIPANT_CHANGE_TARGET:
-      if (participant == self->participant)
-        update_target_cell (self, index);
-      break;
-    case GR_PARTICIPANT_CHANGE_NAME:
-      update_headers (self);
-      break;
-    default:
-      break;
-    }
 }
 
-/* Left and Right scroll a table wider than the page: a keyboard reaches every column. */
-static gboolean
-on_table_key_pressed (GrOverviewPage        *self,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      GtkEventControllerKey *controller)
+/* The chart hides (or, in a large group, draws) lines by name: names follow renames, the
+ * participants stay the same. */
+static GStrv
+names_of (GPtrArray *participants)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->table_scroller);
-  double value = gtk_adjustment_get_value (adjustment);
-  double step = MAX (40, gtk_adjustment_get_page_size (adjustment) / 4);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      value -= step;
-      break;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      value += step;
-      break;
-    case GDK_KEY_Home:
-      value = gtk_adjustment_get_lower (adjustment);
-      break;
-    case GDK_KEY_End:
-      value = gtk_adjustment_get_upper (adjustment);
-      break;
-    default:
-      return FALSE;
-    }
-  gtk_adjustment_set_value (adjustment, value);
-  return TRUE;
+  for (guint i = 0; i < participants->len; i++)
+    g_strv_builder_add (builder, gr_participant_get_name (g_ptr_array_index (participants, i)));
+  return g_strv_builder_end (builder);
 }
 
-/* The chart hides lines by name: names follow renames, the participants stay the same. */
 static void
 push_hidden (GrOverviewPage *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) hidden = names_of (self->hidden);
+  g_auto(GStrv) shown = names_of (self->shown);
 
-  for (guint i = 0; i < self->hidden->len; i++)
-    g_strv_builder_add (builder, gr_participant_get_name (g_ptr_array_index (self->hidden, i)));
-  names = g_strv_builder_end (builder);
-  gr_chart_view_set_hidden_participants (self->chart, (const char * const *) names);
+  gr_chart_view_set_hidden_participants (self->chart, (const char * const *) hidden);
+  gr_chart_view_set_shown_participants (self->chart, (const char * const *) shown);
+}
+
+/* Puts @participant in @list or takes them out of it. */
+static void
+set_in_list (GPtrArray     *list,
+             GrParticipant *participant,
+             gboolean       in)
+{
+  guint position;
+
+  if (g_ptr_array_find (list, participant, &position))
+    {
+      if (!in)
+        g_ptr_array_remove_index (list, position);
+    }
+  else if (in)
+    g_ptr_array_add (list, g_object_ref (participant));
 }
 
 static void
@@ -402,17 +114,8 @@ on_participant_check_toggled (GtkCheckButton *check,
                               GrOverviewPage *self)
 {
   GrParticipant *participant = g_object_get_data (G_OBJECT (check), "participant");
-  gboolean shown = gtk_check_button_get_active (check);
-  guint position;
 
-  if (g_ptr_array_find (self->hidden, participant, &position))
-    {
-      if (shown)
-        g_ptr_array_remove_index (self->hidden, position);
-    }
-  else if (!shown)
-    g_ptr_array_add (self->hidden, g_object_ref (participant));
-
+  set_in_list (self->hidden, participant, !gtk_check_button_get_active (check));
   push_hidden (self);
 }
 
@@ -429,6 +132,13 @@ on_participant_renamed (GrParticipant  *participant,
     push_hidden (self);
 }
 
+static gboolean
+is_large_group (GrOverviewPage *self)
+{
+  return self->session != NULL &&
+         gr_session_get_n_participants (self->session) > GR_CHART_MAX_PARTICIPANT_LINES;
+}
+
 static void
 update_series_row (GrOverviewPage *self)
 {
@@ -439,13 +149,120 @@ update_series_row (GrOverviewPage *self)
   gtk_widget_set_visible (self->series_row, self->group && several && !self->by_role);
 }
 
-/* One check button per participant after the mean's and the band's, in the session's order;
- * a participant taken out of the session is forgotten. */
+/* A large group: its lines drawn on demand, chosen in a list that makes only the rows in
+ * sight. The button says how many are drawn. */
+
+static void
+update_lines_button (GrOverviewPage *self)
+{
+  guint n = self->session ? gr_session_get_n_participants (self->session) : 0;
+  g_autofree char *label = NULL;
+
+  /* Translators: the button that chooses which participants' lines a large group's chart
+   * draws: how many are drawn, out of how many. */
+  label = g_strdup_printf (gr_translator_ngettext (gr_ui_translator (),
+                                                   "Lignes des participants : %u sur %u",
+                                                   "Lignes des participants : %u sur %u", n),
+                           self->shown->len, n);
+  gtk_menu_button_set_label (self->lines_button, label);
+  gr_ui_set_label (GTK_WIDGET (self->lines_button), label);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->lines_clear), self->shown->len > 0);
+}
+
+static void
+on_line_check_toggled (GtkCheckButton *check,
+                       GrOverviewPage *self)
+{
+  GrParticipant *participant = g_object_get_data (G_OBJECT (check), "participant");
+
+  if (participant == NULL || self->binding_line)
+    return;
+  set_in_list (self->shown, participant, gtk_check_button_get_active (check));
+  push_hidden (self);
+  update_lines_button (self);
+}
+
+static void
+setup_line (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            GrOverviewPage           *self)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_line_check_toggled), self, 0);
+  gtk_list_item_set_child (item, check);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_line (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           GrOverviewPage           *self)
+{
+  GrParticipant *participant = gtk_list_item_get_item (item);
+  GtkWidget *check = gtk_list_item_get_child (item);
+  GtkWidget *row = gtk_widget_get_parent (check);
+
+  self->binding_line = TRUE;
+  g_object_set_data (G_OBJECT (check), "participant", participant);
+  gtk_check_button_set_label (GTK_CHECK_BUTTON (check), gr_participant_get_name (participant));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               g_ptr_array_find (self->shown, participant, NULL));
+  self->binding_line = FALSE;
+  if (row != NULL)
+    gr_ui_set_label (row, gr_participant_get_name (participant));
+}
+
+static void
+unbind_line (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             GrOverviewPage           *self)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "participant", NULL);
+}
+
+static void
+on_lines_clear (GrOverviewPage *self)
+{
+  g_ptr_array_set_size (self->shown, 0);
+  push_hidden (self);
+  update_lines_button (self);
+  /* The rows in sight untick themselves. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lines_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = gtk_widget_get_first_child (row);
+
+      if (GTK_IS_CHECK_BUTTON (check))
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+    }
+}
+
+/* Forgets those taken out of the session. */
+static void
+forget_removed (GrOverviewPage *self,
+                GPtrArray      *list)
+{
+  for (guint i = list->len; i > 0; i--)
+    {
+      GrParticipant *participant = g_ptr_array_index (list, i - 1);
+
+      if (self->session == NULL ||
+          gr_session_find_participant (self->session, gr_participant_get_name (participant),
+                                       NULL) != participant)
+        g_ptr_array_remove_index (list, i - 1);
+    }
+}
+
+/* A dozen participants or fewer: one check button each after the mean's and the band's, in the
+ * session's order. More: the button that opens the list of lines. A participant taken out of
+ * the session is forgotten. */
 static void
 rebuild_series_checks (GrOverviewPage *self)
 {
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->series_box));
-  guint n = self->session ? gr_session_get_n_participants (self->session) : 0;
+  gboolean large = is_large_group (self);
+  guint n = self->session && !large ? gr_session_get_n_participants (self->session) : 0;
 
   while (child != NULL)
     {
@@ -458,15 +275,8 @@ rebuild_series_checks (GrOverviewPage *self)
       child = next;
     }
 
-  for (guint i = self->hidden->len; i > 0; i--)
-    {
-      GrParticipant *participant = g_ptr_array_index (self->hidden, i - 1);
-
-      if (self->session == NULL ||
-          gr_session_find_participant (self->session, gr_participant_get_name (participant),
-                                       NULL) != participant)
-        g_ptr_array_remove_index (self->hidden, i - 1);
-    }
+  forget_removed (self, self->hidden);
+  forget_removed (self, self->shown);
 
   for (guint p = 0; p < n; p++)
     {
@@ -486,8 +296,29 @@ rebuild_series_checks (GrOverviewPage *self)
       gtk_widget_set_focusable (gtk_widget_get_parent (check), FALSE);
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->lines_button), large);
+  if (large && gtk_list_view_get_model (self->lines_list) == NULL)
+    {
+      g_autoptr(GtkNoSelection) model =
+        gtk_no_selection_new (g_object_ref (gr_session_get_participants (self->session)));
+      gtk_list_view_set_model (self->lines_list, GTK_SELECTION_MODEL (model));
+    }
+  else if (!large)
+    gtk_list_view_set_model (self->lines_list, NULL);
+  update_lines_button (self);
   push_hidden (self);
   update_series_row (self);
+  update_legend (self);
+}
+
+/* A participant drawn in a large group keeps their line under a new name. */
+static void
+on_series_participant_changed (GrOverviewPage *self,
+                               GrParticipant  *participant,
+                               int             kind)
+{
+  if (kind == GR_PARTICIPANT_CHANGE_NAME && g_ptr_array_find (self->shown, participant, NULL))
+    push_hidden (self);
 }
 
 static void
@@ -694,6 +525,11 @@ update_legend (GrOverviewPage *self)
                          "participants. À chaque compétence est écrit l’écart le plus grand "
                          "entre deux rôles. Un rôle qui n’a rien évalué n’a pas de point, "
                          "jamais 0."));
+  else if (self->group && is_large_group (self))
+    legend = g_strdup (_("La ligne épaisse est la moyenne du groupe ; la bande va du score "
+                         "le plus bas au plus haut. Au-delà de douze participants, seule est "
+                         "tracée la ligne de ceux que vous cochez dans « Lignes des "
+                         "participants »."));
   else if (self->group)
     legend = g_strdup (_("La ligne épaisse est la moyenne du groupe ; la bande va du score le "
                          "plus bas au plus haut ; chaque ligne fine est un participant. Une "
@@ -720,7 +556,8 @@ gr_overview_page_relabel (GrOverviewPage *self)
   gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_OVERVIEW_PAGE, TEMPLATE);
   gr_progress_table_relabel (self->progress_table);
   update_legend (self);
-  update_table (self);
+  update_role_table (self);
+  gr_scores_table_relabel (self->table);
   update_date_button (self);
 }
 
@@ -733,6 +570,7 @@ gr_overview_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->participant);
   g_clear_pointer (&self->hidden, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gr_overview_page_parent_class)->dispose (object);
 }
@@ -746,6 +584,7 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
   object_class->dispose = gr_overview_page_dispose;
 
   g_type_ensure (GR_TYPE_CHART_VIEW);
+  g_type_ensure (GR_TYPE_SCORES_TABLE);
   g_type_ensure (GR_TYPE_PROGRESS_TABLE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
@@ -763,11 +602,13 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, series_row);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, series_caption);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, series_box);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, lines_button);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, lines_list);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, lines_clear);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, mean_check);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, band_check);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, legend_label);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table_heading);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, progress_table);
 }
@@ -775,10 +616,19 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
 static void
 gr_overview_page_init (GrOverviewPage *self)
 {
-  GtkEventController *keys;
+
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->hidden = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_line), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_line), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_line), self);
+  gtk_list_view_set_factory (self->lines_list, factory);
+  g_signal_connect_object (self->lines_clear, "clicked", G_CALLBACK (on_lines_clear), self,
+                           G_CONNECT_SWAPPED);
+  gr_ui_fix_button_name (self->lines_clear);
   gr_chart_view_set_show_title (self->chart, TRUE);
   g_object_bind_property (self->mean_check, "active", self->chart, "show-mean",
                           G_BINDING_SYNC_CREATE);
@@ -791,12 +641,6 @@ gr_overview_page_init (GrOverviewPage *self)
   g_signal_connect_object (self->organisation_entry, "changed",
                            G_CALLBACK (on_organisation_changed), self, G_CONNECT_SWAPPED);
   update_legend (self);
-  update_table (self);
-
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_table_key_pressed), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->table), keys);
 }
 
 GtkWidget *
@@ -817,17 +661,21 @@ gr_overview_page_set_session (GrOverviewPage *self,
   if (self->session != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->session, on_participant_changed, self);
+      g_signal_handlers_disconnect_by_func (self->session, on_series_participant_changed, self);
       g_signal_handlers_disconnect_by_func (gr_session_get_participants (self->session),
-                                            update_table, self);
+                                            update_role_table, self);
       g_signal_handlers_disconnect_by_func (self->session, update_title_entry, self);
       g_signal_handlers_disconnect_by_func (self->session, update_date_button, self);
-      g_signal_handlers_disconnect_by_func (self->session, update_actions_cells, self);
       g_signal_handlers_disconnect_by_func (gr_session_get_participants (self->session),
                                             rebuild_series_checks, self);
     }
   g_set_object (&self->session, session);
+  if (self->lines_list != NULL)
+    gtk_list_view_set_model (self->lines_list, NULL);
   if (self->chart != NULL)
     gr_chart_view_set_session (self->chart, session);
+  if (self->table != NULL)
+    gr_scores_table_set_session (self->table, session);
   if (self->progress_table != NULL)
     gr_progress_table_set_session (self->progress_table, session);
   if (self->hidden != NULL)
@@ -841,17 +689,17 @@ gr_overview_page_set_session (GrOverviewPage *self,
   g_signal_connect_object (gr_session_get_participants (session), "items-changed",
                            G_CALLBACK (rebuild_series_checks), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gr_session_get_participants (session), "items-changed",
-                           G_CALLBACK (update_table), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (update_role_table), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "participant-changed", G_CALLBACK (on_participant_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "participant-changed",
+                           G_CALLBACK (on_series_participant_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::title", G_CALLBACK (update_title_entry), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::organisation", G_CALLBACK (update_title_entry), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "changed", G_CALLBACK (update_actions_cells), self,
-                           G_CONNECT_SWAPPED);
   update_title_entry (self);
-  update_table (self);
+  update_role_table (self);
 }
 
 /* Shows @participant, or the group when @group is set (@participant then only marks whose
@@ -870,7 +718,8 @@ gr_overview_page_set_participant (GrOverviewPage *self,
   update_progress_participant (self);
   update_series_row (self);
   update_legend (self);
-  update_table (self);
+  update_role_table (self);
+  gr_scores_table_set_participant (self->table, participant);
 }
 
 /* Returns: (transfer none) */
@@ -881,12 +730,20 @@ gr_overview_page_get_chart (GrOverviewPage *self)
   return self->chart;
 }
 
+/* Returns: (transfer none) */
+GrScoresTable *
+gr_overview_page_get_table (GrOverviewPage *self)
+{
+  g_return_val_if_fail (GR_IS_OVERVIEW_PAGE (self), NULL);
+  return self->table;
+}
+
 /* Returns: (transfer full): the table's cells, a line per row and a tab between cells. */
 char *
 gr_overview_page_get_table_text (GrOverviewPage *self)
 {
   g_return_val_if_fail (GR_IS_OVERVIEW_PAGE (self), NULL);
-  return gr_ui_table_get_text (self->table);
+  return gr_scores_table_get_text (self->table);
 }
 
 /* Returns: (transfer full): the table of scores per session, as gr_overview_page_get_table_text()

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "gr-chart-view.h"
+#include "gr-scores-table.h"
 #include "gr-session.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ void         gr_overview_page_set_by_role     (GrOverviewPage *self,
 void         gr_overview_page_set_references  (GrOverviewPage *self,
                                                GPtrArray      *references);
 GrChartView *gr_overview_page_get_chart       (GrOverviewPage *self);
+GrScoresTable *gr_overview_page_get_table     (GrOverviewPage *self);
 char        *gr_overview_page_get_table_text  (GrOverviewPage *self);
 char        *gr_overview_page_get_progress_text (GrOverviewPage *self);
 void         gr_overview_page_relabel         (GrOverviewPage *self);

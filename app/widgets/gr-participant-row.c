@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One participant in the participants page: the name, edited in place, how far their grid is
- * filled, and buttons to edit their scores, rename or remove them. */
+ * filled, and buttons to edit their scores, rename or remove them. The page's list makes rows
+ * only for the participants in sight, and binds each to one participant after another. */
 #define G_LOG_DOMAIN "gr-participant-row"
 
 #include "config.h"
@@ -12,7 +13,7 @@
 
 struct _GrParticipantRow
 {
-  GtkListBoxRow     parent_instance;
+  GtkWidget         parent_instance;
 
   GrSession        *session;
   GrParticipant    *participant;
@@ -30,18 +31,28 @@ struct _GrParticipantRow
   gboolean          updating_role;
 };
 
-G_DEFINE_FINAL_TYPE (GrParticipantRow, gr_participant_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (GrParticipantRow, gr_participant_row, GTK_TYPE_WIDGET)
 
 void
 gr_participant_row_relabel (GrParticipantRow *self)
 {
-  const char *name = gr_participant_get_name (self->participant);
-  GrGrid *grid = gr_participant_get_grid (self->participant);
-  guint n_items = gr_grid_get_n_items (grid);
-  guint assessed = gr_participant_count_assessed (self->participant);
+  const char *name;
+  GrGrid *grid;
+  guint n_items;
+  guint assessed;
   g_autofree char *progress = NULL;
   g_autofree char *label = NULL;
-  g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_string (name));
+  g_autoptr(GVariant) target = NULL;
+  GtkWidget *item;
+
+  if (self->participant == NULL)
+    return;
+
+  name = gr_participant_get_name (self->participant);
+  grid = gr_participant_get_grid (self->participant);
+  n_items = gr_grid_get_n_items (grid);
+  assessed = gr_participant_count_assessed (self->participant);
+  target = g_variant_ref_sink (g_variant_new_string (name));
 
   if (!gtk_editable_label_get_editing (self->name_label))
     gtk_editable_set_text (GTK_EDITABLE (self->name_label), name);
@@ -95,13 +106,19 @@ gr_participant_row_relabel (GrParticipantRow *self)
                            ? _("%s, %s, en cours de saisie")
                            : C_("participant row", "%s, %s"),
                            name, progress);
+  /* The row, which takes the focus, and the list's item round it read as the participant. */
   gr_ui_set_label (GTK_WIDGET (self), label);
+  if ((item = gtk_widget_get_parent (GTK_WIDGET (self))) != NULL)
+    gr_ui_set_label (item, label);
   g_clear_pointer (&label, g_free);
   gtk_widget_set_sensitive (GTK_WIDGET (self->select_button), !self->current);
+  /* The target first: an action name without its target is a mismatch. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->select_button), target);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->select_button),
                                   "win.select-participant");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->select_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->remove_button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->remove_button),
+                                  "win.remove-participant");
   /* The mark keeps its room when hidden, so that the names stay aligned; a screen reader
    * hears it only on the current participant. */
   gtk_widget_set_opacity (GTK_WIDGET (self->current_icon), self->current ? 1 : 0);
@@ -148,14 +165,17 @@ gr_participant_row_rename (GrParticipantRow *self,
 static void
 on_editing_changed (GrParticipantRow *self)
 {
-  if (!gtk_editable_label_get_editing (self->name_label))
+  if (self->participant != NULL && !gtk_editable_label_get_editing (self->name_label))
     gr_participant_row_rename (self,
                                gtk_editable_get_text (GTK_EDITABLE (self->name_label)));
 }
 
-static void
-on_rename_clicked (GrParticipantRow *self)
+/* Starts editing the name in place (F2, Enter on the row, or the rename button). */
+void
+gr_participant_row_start_rename (GrParticipantRow *self)
 {
+  g_return_if_fail (GR_IS_PARTICIPANT_ROW (self));
+
   gtk_widget_grab_focus (GTK_WIDGET (self->name_label));
   gtk_editable_label_start_editing (self->name_label);
   /* The field that now has the focus says what it is for. */
@@ -191,9 +211,15 @@ on_key_pressed (GrParticipantRow *self,
   if (keyval == GDK_KEY_F2 ||
       (on_row && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)))
     {
-      on_rename_clicked (self);
+      gr_participant_row_start_rename (self);
       return TRUE;
     }
+  /* Left and Right move between the row's controls here: the list would take them for its
+   * own moves (which a vertical list does not make). A field keeps them for its cursor. */
+  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+    return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_LEFT) || TRUE;
+  if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+    return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_RIGHT) || TRUE;
   return FALSE;
 }
 
@@ -210,6 +236,34 @@ on_role_keynav_failed (GrParticipantRow *self,
     return TRUE;
   /* Left from the first control: the row itself, where F2 and Enter rename. */
   return direction == GTK_DIR_LEFT && gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* The focus moves as in a GtkListBoxRow: on the row, Right (or Tab) enters its controls; from
+ * a control, Left past the first comes back to the row; from outside, the row itself. */
+static gboolean
+gr_participant_row_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+
+  if (gtk_widget_is_focus (widget))
+    return child != NULL && (direction == GTK_DIR_RIGHT || direction == GTK_DIR_TAB_FORWARD) &&
+           gtk_widget_child_focus (child, direction);
+
+  if (focus_child != NULL)
+    {
+      if (gtk_widget_child_focus (focus_child, direction))
+        return TRUE;
+      if (direction == GTK_DIR_LEFT || direction == GTK_DIR_TAB_BACKWARD)
+        return gtk_widget_grab_focus (widget);
+      return FALSE;
+    }
+
+  if (child != NULL && (direction == GTK_DIR_LEFT || direction == GTK_DIR_TAB_BACKWARD) &&
+      gtk_widget_child_focus (child, direction))
+    return TRUE;
+  return gtk_widget_grab_focus (widget);
 }
 
 static void
@@ -239,7 +293,9 @@ static void
 gr_participant_row_dispose (GObject *object)
 {
   GrParticipantRow *self = GR_PARTICIPANT_ROW (object);
+  GtkWidget *child;
 
+  gr_participant_row_bind (self, NULL, NULL);
   /* GTK 4.8's GtkEditableLabel stops editing 100 ms after it loses the focus, from a timeout
    * that holds a bare pointer to its focus controller: a row destroyed in between (a name
    * added or removed builds the list again, the window closes) had it read freed memory. The
@@ -250,6 +306,8 @@ gr_participant_row_dispose (GObject *object)
       g_timeout_add (250, release_later, g_object_ref (self->name_label));
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_PARTICIPANT_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->participant);
   g_clear_object (&self->session);
 
@@ -263,7 +321,10 @@ gr_participant_row_class_init (GrParticipantRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gr_participant_row_dispose;
+  widget_class->focus = gr_participant_row_focus;
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/grille/Grille/gr-participant-row.ui");
   gtk_widget_class_bind_template_child (widget_class, GrParticipantRow, current_icon);
@@ -283,6 +344,9 @@ gr_participant_row_init (GrParticipantRow *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The row itself takes the focus (the list's own row passes it on): F2 and Enter rename
+   * there, Left from the first control comes back to it. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
@@ -291,7 +355,10 @@ gr_participant_row_init (GrParticipantRow *self)
   g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (self->role_entry)),
                            "keynav-failed", G_CALLBACK (on_role_keynav_failed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->rename_button, "clicked", G_CALLBACK (on_rename_clicked), self,
+  g_signal_connect_object (self->rename_button, "clicked",
+                           G_CALLBACK (gr_participant_row_start_rename), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->role_entry, "changed", G_CALLBACK (on_role_changed), self,
                            G_CONNECT_SWAPPED);
   for (guint i = 0; i < GR_ROLES_N_SUGGESTIONS; i++)
     {
@@ -304,25 +371,43 @@ gr_participant_row_init (GrParticipantRow *self)
     }
 }
 
+/* A row for no one yet: gr_participant_row_bind() gives it its participant. */
 GtkWidget *
-gr_participant_row_new (GrSession     *session,
-                        GrParticipant *participant)
+gr_participant_row_new (void)
 {
-  GrParticipantRow *self;
+  return g_object_new (GR_TYPE_PARTICIPANT_ROW, NULL);
+}
 
-  g_return_val_if_fail (GR_IS_SESSION (session), NULL);
-  g_return_val_if_fail (GR_IS_PARTICIPANT (participant), NULL);
+/**
+ * gr_participant_row_bind:
+ * @session: (nullable): the session @participant is in
+ * @participant: (nullable): whom the row shows, or %NULL when the list takes the row back
+ *
+ * Shows @participant in the row, which the list may have shown someone else in before. A name
+ * being edited is kept for the one it was typed for.
+ */
+void
+gr_participant_row_bind (GrParticipantRow *self,
+                         GrSession        *session,
+                         GrParticipant    *participant)
+{
+  g_return_if_fail (GR_IS_PARTICIPANT_ROW (self));
 
-  self = g_object_new (GR_TYPE_PARTICIPANT_ROW, NULL);
-  self->session = g_object_ref (session);
-  self->participant = g_object_ref (participant);
+  if (self->participant != NULL)
+    {
+      if (gtk_editable_label_get_editing (self->name_label))
+        gtk_editable_label_stop_editing (self->name_label, TRUE);
+      g_signal_handlers_disconnect_by_func (self->participant, gr_participant_row_relabel, self);
+    }
+  g_set_object (&self->session, session);
+  g_set_object (&self->participant, participant);
+  self->current = FALSE;
+  if (participant == NULL)
+    return;
+
   g_signal_connect_object (participant, "changed", G_CALLBACK (gr_participant_row_relabel), self,
                            G_CONNECT_SWAPPED);
   gr_participant_row_relabel (self);
-  g_signal_connect_object (self->role_entry, "changed", G_CALLBACK (on_role_changed), self,
-                           G_CONNECT_SWAPPED);
-
-  return GTK_WIDGET (self);
 }
 
 GrParticipant *
@@ -339,6 +424,6 @@ gr_participant_row_set_current (GrParticipantRow *self,
 {
   g_return_if_fail (GR_IS_PARTICIPANT_ROW (self));
 
-  self->current = current;
+  self->current = !!current;
   gr_participant_row_relabel (self);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The participants page: the session's participants as a list that follows the model, and a
- * field to add one. */
+ * field to add one. The list makes rows only for the participants in sight (a session may hold
+ * a thousand): one Tab stop, the arrows move between rows and within a row. */
 #define G_LOG_DOMAIN "gr-participants-page"
 
 #include "config.h"
@@ -21,7 +22,7 @@ struct _GrParticipantsPage
 
   GtkLabel      *heading_label;
   GtkLabel      *explanation_label;
-  GtkListBox    *list;
+  GtkListView   *list;
   GtkEntry      *name_entry;
   GtkButton     *add_button;
   GtkLabel      *name_error_label;
@@ -29,15 +30,43 @@ struct _GrParticipantsPage
 
 G_DEFINE_FINAL_TYPE (GrParticipantsPage, gr_participants_page, GTK_TYPE_WIDGET)
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           GrParticipantsPage       *self)
 {
-  GrParticipantsPage *self = user_data;
-  GtkWidget *row = gr_participant_row_new (self->session, item);
+  gtk_list_item_set_child (item, gr_participant_row_new ());
+  gtk_list_item_set_activatable (item, FALSE);
+}
 
-  gr_participant_row_set_current (GR_PARTICIPANT_ROW (row), item == (gpointer) self->current);
-  return row;
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          GrParticipantsPage       *self)
+{
+  GrParticipantRow *row = GR_PARTICIPANT_ROW (gtk_list_item_get_child (item));
+  GrParticipant *participant = gtk_list_item_get_item (item);
+
+  gr_participant_row_bind (row, self->session, participant);
+  gr_participant_row_set_current (row, participant == self->current);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            GrParticipantsPage       *self)
+{
+  gr_participant_row_bind (GR_PARTICIPANT_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+/* The rows the list has made, each bound to someone (or not, once taken back). */
+static GrParticipantRow *
+row_of (GtkWidget *list_child)
+{
+  GtkWidget *row = gtk_widget_get_first_child (list_child);
+
+  return GR_IS_PARTICIPANT_ROW (row) && gr_participant_row_get_participant (
+    GR_PARTICIPANT_ROW (row)) != NULL ? GR_PARTICIPANT_ROW (row) : NULL;
 }
 
 static void validate_name (GrParticipantsPage *self);
@@ -45,12 +74,15 @@ static void validate_name (GrParticipantsPage *self);
 static void
 update_rows (GrParticipantsPage *self)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    if (GR_IS_PARTICIPANT_ROW (row))
-      gr_participant_row_set_current (GR_PARTICIPANT_ROW (row),
-                                      gr_participant_row_get_participant (GR_PARTICIPANT_ROW (row))
-                                      == self->current);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GrParticipantRow *row = row_of (child);
+
+      if (row != NULL)
+        gr_participant_row_set_current (row, gr_participant_row_get_participant (row)
+                                             == self->current);
+    }
   /* A participant added or removed takes or frees the name being typed. */
   validate_name (self);
 }
@@ -146,12 +178,16 @@ on_name_key_pressed (GrParticipantsPage *self,
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    if (GR_IS_PARTICIPANT_ROW (row) &&
-        (target == NULL ||
-         gr_participant_row_get_participant (GR_PARTICIPANT_ROW (row)) == self->current))
-      target = row;
+  /* The current participant's row when in sight, else the first row in sight. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GrParticipantRow *row = row_of (child);
+
+      if (row != NULL &&
+          (target == NULL || gr_participant_row_get_participant (row) == self->current))
+        target = GTK_WIDGET (row);
+    }
   return target != NULL && gtk_widget_grab_focus (target);
 }
 
@@ -164,10 +200,10 @@ gr_participants_page_relabel (GrParticipantsPage *self)
   g_return_if_fail (GR_IS_PARTICIPANTS_PAGE (self));
 
   gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_PARTICIPANTS_PAGE, TEMPLATE);
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    if (GR_IS_PARTICIPANT_ROW (row))
-      gr_participant_row_relabel (GR_PARTICIPANT_ROW (row));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (row_of (child) != NULL)
+      gr_participant_row_relabel (row_of (child));
 }
 
 static void
@@ -204,10 +240,15 @@ gr_participants_page_class_init (GrParticipantsPageClass *klass)
 static void
 gr_participants_page_init (GrParticipantsPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gr_ui_make_single_tab_stop (self->list);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->list, factory);
+  gr_ui_make_single_tab_stop (GTK_WIDGET (self->list));
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_name_key_pressed), self,
                            G_CONNECT_SWAPPED);
@@ -239,8 +280,14 @@ gr_participants_page_set_session (GrParticipantsPage *self,
   if (self->session != NULL)
     g_signal_connect_object (gr_session_get_participants (session), "items-changed",
                              G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_list_box_bind_model (self->list, session ? gr_session_get_participants (session) : NULL,
-                           create_row, self, NULL);
+  if (session != NULL)
+    {
+      g_autoptr(GtkNoSelection) model =
+        gtk_no_selection_new (g_object_ref (gr_session_get_participants (session)));
+      gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (model));
+    }
+  else
+    gtk_list_view_set_model (self->list, NULL);
   update_rows (self);
 }
 
@@ -254,10 +301,34 @@ gr_participants_page_set_current (GrParticipantsPage *self,
   update_rows (self);
 }
 
-/* Returns: (transfer none): the list of participant rows. */
-GtkListBox *
+/* Returns: (transfer none): the list of participants. */
+GtkListView *
 gr_participants_page_get_list (GrParticipantsPage *self)
 {
   g_return_val_if_fail (GR_IS_PARTICIPANTS_PAGE (self), NULL);
   return self->list;
+}
+
+/* Returns: (transfer none) (nullable): the row of the participant at @position, when the list
+ * has made it (it makes those in sight). */
+GrParticipantRow *
+gr_participants_page_get_row (GrParticipantsPage *self,
+                              guint               position)
+{
+  GrParticipant *participant;
+
+  g_return_val_if_fail (GR_IS_PARTICIPANTS_PAGE (self), NULL);
+
+  if (self->session == NULL || position >= gr_session_get_n_participants (self->session))
+    return NULL;
+  participant = gr_session_get_participant (self->session, position);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GrParticipantRow *row = row_of (child);
+
+      if (row != NULL && gr_participant_row_get_participant (row) == participant)
+        return row;
+    }
+  return NULL;
 }

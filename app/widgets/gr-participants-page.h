@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "gr-participant-row.h"
+
 #include "gr-session.h"
 
 G_BEGIN_DECLS
@@ -17,7 +19,9 @@ void           gr_participants_page_set_current  (GrParticipantsPage *self,
                                                   GrParticipant      *participant);
 GrParticipant *gr_participants_page_add          (GrParticipantsPage *self,
                                                   const char         *name);
-GtkListBox    *gr_participants_page_get_list     (GrParticipantsPage *self);
+GtkListView   *gr_participants_page_get_list     (GrParticipantsPage *self);
+GrParticipantRow *gr_participants_page_get_row    (GrParticipantsPage *self,
+                                                   guint               position);
 void           gr_participants_page_relabel      (GrParticipantsPage *self);
 
 G_END_DECLS

@@ -341,27 +341,10 @@ gr_ui_with_name (const char *format,
   return gr_format_with_name (gr_ui_translator (), format, name);
 }
 
-static GtkWidget *
-last_focusable (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_last_child (widget); child;
-       child = gtk_widget_get_prev_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (!gtk_widget_get_visible (child) || !gtk_widget_is_sensitive (child))
-        continue;
-      if ((found = last_focusable (child)))
-        return found;
-      if (gtk_widget_get_focusable (child))
-        return child;
-    }
-  return NULL;
-}
-
-/* Tab from inside the list: the focus is put on the list's edge (the first row for Shift+Tab,
- * the last control of the last row for Tab), and the window's own Tab handling then moves it
- * past the list. */
+/* Tab or Shift+Tab from inside the list: the focus goes to the control after or before the
+ * list, as if the list were one control. The list (a GtkListView makes only the rows in sight)
+ * is set aside while the window moves the focus, so that the move cannot stop on another of
+ * its rows. */
 static gboolean
 on_single_stop_key_pressed (GtkEventControllerKey *keys,
                             guint                  keyval,
@@ -370,33 +353,32 @@ on_single_stop_key_pressed (GtkEventControllerKey *keys,
                             gpointer               user_data)
 {
   GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys));
-  GtkWidget *edge;
+  GtkDirectionType direction;
+  gboolean moved;
 
   if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
     return FALSE;
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
 
-  if (keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK))
-    edge = gtk_widget_get_first_child (list);
-  else if ((edge = gtk_widget_get_last_child (list)) && last_focusable (edge))
-    edge = last_focusable (edge);
-
-  if (edge != NULL)
-    gtk_widget_grab_focus (edge);
-  return FALSE;
+  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK)
+    ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (list)), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved;
 }
 
 /* Makes @list one Tab stop: Up and Down move between its rows, Left and Right between the
  * controls of a row, Tab leaves the list. */
 void
-gr_ui_make_single_tab_stop (GtkListBox *list)
+gr_ui_make_single_tab_stop (GtkWidget *list)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_single_stop_key_pressed), NULL);
-  gtk_widget_add_controller (GTK_WIDGET (list), keys);
+  gtk_widget_add_controller (list, keys);
 }
 
 static void

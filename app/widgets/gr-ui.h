@@ -34,7 +34,7 @@ char         *gr_ui_with_name         (const char    *format,
                                        const char    *name);
 void          gr_ui_set_label         (GtkWidget     *widget,
                                        const char    *label);
-void          gr_ui_make_single_tab_stop (GtkListBox *list);
+void          gr_ui_make_single_tab_stop (GtkWidget  *list);
 void          gr_ui_focus_shown_page_only (GtkStack  *stack);
 void          gr_ui_set_button_label  (GtkButton     *button,
                                        const char    *label);

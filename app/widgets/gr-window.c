@@ -66,7 +66,8 @@ static void
 follow_overview_series (GrWindow    *self,
                         GrChartView *target)
 {
-  static const char *names[] = { "show-mean", "show-band", "hidden-participants" };
+  static const char *names[] = { "show-mean", "show-band", "hidden-participants",
+                                 "shown-participants" };
   GrChartView *source = gr_overview_page_get_chart (self->overview);
 
   for (guint n = 0; n < G_N_ELEMENTS (names); n++)
