@@ -550,8 +550,20 @@ is_shown_competency_page (GtkWidget     *widget,
   return GR_IS_COMPETENCY_PAGE (widget) && gtk_widget_get_child_visible (widget);
 }
 
-/* A window opens on the overview: the competency pages, the participants page and the
- * projector view are built when first shown, and then show the participant being edited. */
+static guint
+count_competency_pages (GtkWidget *widget)
+{
+  guint n = GR_IS_COMPETENCY_PAGE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_competency_pages (child);
+  return n;
+}
+
+/* A window opens on the overview: none of the competency pages is built for its first frame,
+ * they are built after it, in the background; the participants page and the projector view
+ * are built when first shown; a page shows the participant being edited. */
 static void
 test_pages_built_when_shown (void)
 {
@@ -566,6 +578,10 @@ test_pages_built_when_shown (void)
   g_assert_false (window_has (window, GR_TYPE_COMPETENCY_PAGE));
   g_assert_false (window_has (window, GR_TYPE_PARTICIPANTS_PAGE));
   g_assert_false (window_has (window, GR_TYPE_PROJECTOR_VIEW));
+  WAIT_UNTIL (count_competency_pages (GTK_WIDGET (window)) ==
+              gr_grid_get_n_competencies (gr_session_get_grid (session)));
+  g_assert_cmpstr (gr_window_get_page (window), ==, "overview");
+  g_assert_false (window_has (window, GR_TYPE_PARTICIPANTS_PAGE));
 
   gr_session_add_participant (session, second, NULL);
   gr_window_set_participant (window, second);

@@ -119,8 +119,11 @@ _gr_window_update_views (GrWindow *self)
   gr_chart_view_set_participant (self->chart, group ? NULL : self->participant);
   gr_chart_view_set_show_participants (self->chart, group);
   gr_chart_view_set_by_role (self->chart, self->by_role);
-  gr_overview_page_set_participant (self->overview, self->participant, group);
-  gr_overview_page_set_by_role (self->overview, self->by_role);
+  /* The overview's scores table is the costliest view to follow: it does when shown. */
+  if (page == GTK_WIDGET (self->overview))
+    _gr_window_update_overview (self);
+  else
+    self->overview_stale = TRUE;
   if (self->participants_page != NULL)
     gr_participants_page_set_current (self->participants_page, self->participant);
   if (self->projector_view != NULL)
@@ -130,6 +133,15 @@ _gr_window_update_views (GrWindow *self)
     }
   _gr_window_update_scores (self);
   _gr_window_update_chart_caption (self);
+}
+
+void
+_gr_window_update_overview (GrWindow *self)
+{
+  self->overview_stale = FALSE;
+  gr_overview_page_set_participant (self->overview, self->participant,
+                                    _gr_window_is_group (self));
+  gr_overview_page_set_by_role (self->overview, self->by_role);
 }
 
 /* Returns: (transfer none) (nullable): whose scores the pages edit. */

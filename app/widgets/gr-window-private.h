@@ -44,8 +44,11 @@ struct _GrWindow
   gboolean              draft_error_shown;
 
   GSettings            *settings;
-  GPtrArray            *competency_pages;   /* NULL for each page not shown yet */
+  GPtrArray            *competency_pages;   /* NULL for each page not built yet */
+  guint                 page_build_id;      /* builds the others after the first frame */
+  gboolean              painted;            /* the window's first frame is drawn */
   GrOverviewPage       *overview;
+  gboolean              overview_stale;     /* its participant or view changed while hidden */
   GrParticipantsPage   *participants_page;  /* NULL until first shown */
 
   GtkHeaderBar         *header_bar;
@@ -134,6 +137,7 @@ void           _gr_window_on_participants_changed  (GrWindow       *self,
                                                     guint           added,
                                                     GListModel     *model);
 void           _gr_window_update_views             (GrWindow       *self);
+void           _gr_window_update_overview          (GrWindow       *self);
 void           _gr_window_update_chart_caption     (GrWindow       *self);
 void           _gr_window_ask_remove_participant   (GrWindow       *self,
                                                     const char     *name);

@@ -74,10 +74,10 @@ follow_overview_series (GrWindow    *self,
     g_object_bind_property (source, names[n], target, names[n], G_BINDING_SYNC_CREATE);
 }
 
-/* The pages, the participants page and the projector view are built when first shown: a
- * window opens on the overview, and most of what the others hold is never seen in a session.
- * A competency page built earlier takes the current participant when it is shown again
- * (_gr_window_update_views() rebinds only the page on screen). */
+/* A window opens on the overview: the competency pages are built after its first frame (see
+ * build_next_page()) or when first asked for, the participants page and the projector view
+ * when first shown. A competency page built earlier takes the current participant when it is
+ * shown again (_gr_window_update_views() rebinds only the page on screen). */
 static GrCompetencyPage *
 ensure_competency_page (GrWindow *self,
                         guint     position)
@@ -103,6 +103,45 @@ ensure_competency_page (GrWindow *self,
   gr_competency_page_set_session (page, self->session);
   gtk_stack_add_named (self->stack, GTK_WIDGET (page), gr_competency_get_id (competency));
   return page;
+}
+
+/* After the window's first frame, the competency pages not built yet are built one at a time
+ * when GTK has nothing else to do (after input and frames): the first visit to a page then
+ * costs what any visit costs. */
+static gboolean
+build_next_page (gpointer user_data)
+{
+  GrWindow *self = user_data;
+
+  for (guint i = 0; i < self->competency_pages->len; i++)
+    if (g_ptr_array_index (self->competency_pages, i) == NULL)
+      {
+        ensure_competency_page (self, i);
+        return G_SOURCE_CONTINUE;
+      }
+
+  self->page_build_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_page_builds (GrWindow *self)
+{
+  if (!self->painted || self->page_build_id != 0)
+    return;
+  self->page_build_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page, self, NULL);
+}
+
+static gboolean
+on_first_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  GrWindow *self = GR_WINDOW (widget);
+
+  self->painted = TRUE;
+  schedule_page_builds (self);
+  return G_SOURCE_REMOVE;
 }
 
 static GrParticipantsPage *
@@ -209,6 +248,8 @@ on_row_selected (GrWindow      *self,
     }
   else if (g_str_equal (page, PAGE_PARTICIPANTS))
     ensure_participants_page (self);
+  else if (self->overview_stale)
+    _gr_window_update_overview (self);
   gtk_stack_set_visible_child_name (self->stack, page);
   /* The overview has the chart large already; the participants page needs the room. */
   gtk_widget_set_visible (GTK_WIDGET (self->chart_panel),
@@ -253,6 +294,7 @@ rebuild_pages (GrWindow *self)
   self->participants_page = NULL;
 
   self->overview = GR_OVERVIEW_PAGE (gr_overview_page_new ());
+  self->overview_stale = TRUE;
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->overview), PAGE_OVERVIEW);
   gtk_list_box_append (self->sidebar, gr_sidebar_row_new (PAGE_OVERVIEW,
                                                           "view-grid-symbolic"));
@@ -267,6 +309,7 @@ rebuild_pages (GrWindow *self)
   label_pages (self);
 
   gr_overview_page_set_session (self->overview, self->session);
+  schedule_page_builds (self);
   follow_overview_series (self, self->chart);
   if (self->projector_view != NULL)
     follow_overview_series (self, gr_projector_view_get_chart (self->projector_view));
@@ -583,6 +626,7 @@ gr_window_dispose (GObject *object)
   /* A window closed by the user removed its draft; one destroyed otherwise (the process
    * ending without a close) keeps it, like a crash would. Write what is pending now. */
   _gr_window_write_pending_draft (self);
+  g_clear_handle_id (&self->page_build_id, g_source_remove);
   gr_ui_clear_chooser (&self->chooser, self);
   g_clear_weak_pointer (&self->last_focus);
   g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
@@ -734,6 +778,8 @@ gr_window_init (GrWindow *self)
 
   _gr_window_update_recent_menu (self);
   gr_window_set_session (self, session, NULL);
+  /* Run in the first frame: the pages are built after it. */
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_tick, NULL, NULL);
 }
 
 GrWindow *
@@ -897,6 +943,8 @@ GrOverviewPage *
 gr_window_get_overview (GrWindow *self)
 {
   g_return_val_if_fail (GR_IS_WINDOW (self), NULL);
+  if (self->overview_stale)
+    _gr_window_update_overview (self);
   return self->overview;
 }
 
