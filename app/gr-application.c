@@ -150,14 +150,10 @@ static void
 append_file_date (GString *list,
                   GrDraft *draft)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GDateTime) modified = NULL;
+  GDateTime *modified = gr_draft_get_origin_modified (draft);
   g_autofree char *when = NULL;
 
-  if (gr_draft_get_origin (draft) == NULL ||
-      !(info = g_file_query_info (gr_draft_get_origin (draft), G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                  G_FILE_QUERY_INFO_NONE, NULL, NULL)) ||
-      !(modified = g_file_info_get_modification_date_time (info)))
+  if (modified == NULL)
     return;
 
   when = format_when (modified);
@@ -168,18 +164,11 @@ append_file_date (GString *list,
                              "secours ; la restaurer ramènerait un travail plus ancien.\n"));
 }
 
-/**
- * gr_application_offer_drafts:
- *
- * If sessions were left unsaved by a crash, asks whether to restore them.
- *
- * Returns: (transfer none) (nullable): the question's dialog, or %NULL when there is nothing
- *   to restore.
- */
-GtkWidget *
-gr_application_offer_drafts (GrApplication *self)
+/* Asks whether to restore the drafts @found (gr_draft_list()) that no window shows. */
+static GtkWidget *
+offer_found_drafts (GrApplication *self,
+                    GPtrArray     *found)
 {
-  g_autoptr(GPtrArray) found = gr_draft_list ();
   GPtrArray *drafts = g_ptr_array_new_with_free_func (g_object_unref);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GString) list = g_string_new (NULL);
@@ -232,16 +221,49 @@ gr_application_offer_drafts (GrApplication *self)
   return dialog;
 }
 
+/**
+ * gr_application_offer_drafts:
+ *
+ * If sessions were left unsaved by a crash, asks whether to restore them. The drafts' folder
+ * is read before this returns; at start-up the application reads it in a thread instead.
+ *
+ * Returns: (transfer none) (nullable): the question's dialog, or %NULL when there is nothing
+ *   to restore.
+ */
+GtkWidget *
+gr_application_offer_drafts (GrApplication *self)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (GR_IS_APPLICATION (self), NULL);
+
+  found = gr_draft_list ();
+  return offer_found_drafts (self, found);
+}
+
+static void
+on_drafts_listed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GrApplication *self = user_data;
+  g_autoptr(GPtrArray) found = gr_draft_list_finish (result);
+
+  offer_found_drafts (self, found);
+  g_application_release (G_APPLICATION (self));
+}
+
 /* Offered once, when the first window is up: a later "grille FILE" joins a running instance
- * and must not ask again. */
+ * and must not ask again. The window is there first; the question comes when the drafts'
+ * folder has answered (a network home, a slow disk). */
 static void
 offer_drafts_once (GrApplication *self)
 {
-
   if (self->drafts_offered)
     return;
   self->drafts_offered = TRUE;
-  gr_application_offer_drafts (self);
+  g_application_hold (G_APPLICATION (self));
+  gr_draft_list_async (NULL, on_drafts_listed, self);
 }
 
 static void

@@ -160,6 +160,70 @@ test_kill_while_typing (void)
                  kept > g_utf8_strlen (text, -1));
 }
 
+static GtkMessageDialog *
+find_question (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l && !found; l = l->next)
+    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* At start-up the window comes at once; the drafts' folder is read in a thread and the offer
+ * to restore comes when it has answered, with the same list as before. */
+static void
+test_offered_after_start (void)
+{
+  g_autoptr(GrApplication) app = gr_application_new ();
+  g_autoptr(GrGrid) grid = gr_grid_get_default ();
+  g_autoptr(GrSession) session = gr_session_new (grid);
+  g_autoptr(GrDraft) draft = gr_draft_new ();
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *secondary = NULL;
+  GtkMessageDialog *dialog;
+  GtkWindow *window;
+  gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  /* The only draft: the one the test above leaves goes. */
+  drafts = gr_draft_list ();
+  for (guint i = 0; i < drafts->len; i++)
+    gr_draft_discard (g_ptr_array_index (drafts, i));
+  gr_session_set_title (session, "Brouillon du démarrage");
+  g_assert_true (gr_draft_write (draft, session, NULL, &error));
+  g_assert_no_error (error);
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+
+  /* The window is there, and nothing of the folder was read yet on this thread. */
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (GR_IS_WINDOW (window));
+  g_assert_null (find_question ());
+
+  while ((dialog = find_question ()) == NULL && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
+  g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
+  g_assert_cmpstr (text, ==, "Restaurer une session non enregistrée\u202F?");
+  g_assert_nonnull (strstr (secondary, "Nouvelle session, enregistré automatiquement le "));
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  while (gr_window_get_draft (GR_WINDOW (window)) == NULL && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gr_session_get_title (gr_window_get_session (GR_WINDOW (window))), ==,
+                   "Brouillon du démarrage");
+  gr_draft_discard (gr_window_get_draft (GR_WINDOW (window)));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +246,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/window/draft/kill-while-typing", test_kill_while_typing);
+  g_test_add_func ("/window/draft/offered-after-start", test_offered_after_start);
 
   return g_test_run ();
 }

@@ -204,6 +204,78 @@ test_save_changed_elsewhere (void)
   destroy_window (window);
 }
 
+/* Save As onto the window's own file, changed elsewhere since it was opened, asks the same
+ * question as a plain save: cancel leaves the other version on disk, overwrite writes this one.
+ * The name is typed without its extension, as users do: the chooser sees no file of that name
+ * and asks nothing, and Grille adds ".grille". */
+static void
+save_as_to (GrWindow *window,
+            GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWindow *chooser;
+
+  g_assert_true (g_str_has_suffix (name, ".grille"));
+  name[strlen (name) - strlen (".grille")] = '\0';
+  /* The chooser opens on the window's file, in its folder: the user types the name. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
+  WAIT_UNTIL ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  settle ();
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  WAIT_UNTIL (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+}
+
+static void
+test_save_as_changed_elsewhere (void)
+{
+  g_autoptr(GFile) file = write_session_file ("elsewhere-as.grille");
+  g_autoptr(GrSession) other = NULL;
+  g_autoptr(GrSession) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *elsewhere = NULL;
+  g_autofree char *on_disk = NULL;
+  GrWindow *window = new_window (1200, 800);
+  GtkMessageDialog *dialog;
+
+  g_assert_true (gr_window_open_file (window, file));
+  click_level (window, 0, 0, 0);
+
+  other = gr_session_load (file, &error);
+  g_assert_no_error (error);
+  gr_session_set_title (other, "Modifiée ailleurs");
+  g_assert_true (gr_session_save (other, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (file, NULL, &elsewhere, NULL, NULL, NULL));
+
+  save_as_to (window, file);
+  WAIT_UNTIL ((dialog = find_dialog (GTK_WINDOW (window))) != NULL);
+  g_object_get (dialog, "text", &on_disk, NULL);
+  g_assert_cmpstr (on_disk, ==, "Le fichier a été modifié par ailleurs");
+  g_clear_pointer (&on_disk, g_free);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  WAIT_UNTIL (find_dialog (GTK_WINDOW (window)) == NULL);
+  g_assert_true (g_file_load_contents (file, NULL, &on_disk, NULL, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, elsewhere);
+  g_assert_true (gr_window_is_modified (window));
+
+  save_as_to (window, file);
+  WAIT_UNTIL ((dialog = find_dialog (GTK_WINDOW (window))) != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  WAIT_UNTIL (!gr_window_is_modified (window));
+  saved = gr_session_load (file, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (gr_session_get_title (saved), !=, "Modifiée ailleurs");
+  g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (saved, 0), 0), ==, 0);
+
+  /* The window's file, unchanged since: Save As onto it writes without a question. */
+  click_level (window, 0, 0, 1);
+  save_as_to (window, file);
+  g_assert_false (gr_window_is_modified (window));
+  g_assert_null (find_dialog (GTK_WINDOW (window)));
+  destroy_window (window);
+}
+
 /* Closing with unsaved changes asks: cancel keeps the window, discard closes it, save writes
  * the file and closes. */
 static void
@@ -864,6 +936,7 @@ main (int   argc,
   g_test_add_func ("/window/save-reopen", test_save_reopen);
   g_test_add_func ("/window/close-prompt", test_close_prompt);
   g_test_add_func ("/window/save-changed-elsewhere", test_save_changed_elsewhere);
+  g_test_add_func ("/window/save-as-changed-elsewhere", test_save_as_changed_elsewhere);
   g_test_add_func ("/window/undo-redo", test_undo_redo);
   g_test_add_func ("/window/participants", test_participants);
   g_test_add_func ("/window/draft-restore", test_draft_restore);

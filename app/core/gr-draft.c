@@ -26,6 +26,7 @@ struct _GrDraft
   GFile     *file;
   GFile     *origin;
   GDateTime *modified;
+  GDateTime *origin_modified;
 };
 
 G_DEFINE_FINAL_TYPE (GrDraft, gr_draft, G_TYPE_OBJECT)
@@ -39,6 +40,7 @@ gr_draft_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->origin);
   g_clear_pointer (&self->modified, g_date_time_unref);
+  g_clear_pointer (&self->origin_modified, g_date_time_unref);
 
   G_OBJECT_CLASS (gr_draft_parent_class)->finalize (object);
 }
@@ -106,6 +108,9 @@ compare_newest_first (gconstpointer a,
 /**
  * gr_draft_list:
  *
+ * Reads the drafts' folder, and when each draft's file was last written: file I/O, that the
+ * window does in a thread (gr_draft_list_async()).
+ *
  * Returns: (transfer full): the drafts left on disk, newest first.
  */
 GPtrArray *
@@ -124,6 +129,7 @@ gr_draft_list (void)
       g_autofree char *id = NULL;
       g_autoptr(GrDraft) draft = NULL;
       g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GFileInfo) origin_info = NULL;
       g_autoptr(GFile) origin_file = NULL;
       g_autofree char *uri = NULL;
 
@@ -145,6 +151,10 @@ gr_draft_list (void)
           if (*uri != '\0')
             draft->origin = g_file_new_for_uri (uri);
         }
+      if (draft->origin != NULL &&
+          (origin_info = g_file_query_info (draft->origin, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                            G_FILE_QUERY_INFO_NONE, NULL, NULL)))
+        draft->origin_modified = g_file_info_get_modification_date_time (origin_info);
 
       g_ptr_array_add (drafts, g_steal_pointer (&draft));
     }
@@ -152,6 +162,40 @@ gr_draft_list (void)
   g_ptr_array_sort (drafts, compare_newest_first);
 
   return drafts;
+}
+
+static void
+list_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_task_return_pointer (task, gr_draft_list (), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * gr_draft_list_async:
+ *
+ * gr_draft_list() in a thread: at start-up the window comes first, the question about drafts
+ * when the folder has answered.
+ */
+void
+gr_draft_list_async (GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, gr_draft_list_async);
+  g_task_run_in_thread (task, list_in_thread);
+}
+
+/* Returns: (transfer full): the drafts left on disk, newest first (never %NULL). */
+GPtrArray *
+gr_draft_list_finish (GAsyncResult *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), NULL);
 }
 
 const char *
@@ -183,6 +227,15 @@ gr_draft_get_modified (GrDraft *self)
 {
   g_return_val_if_fail (GR_IS_DRAFT (self), NULL);
   return self->modified;
+}
+
+/* Returns: (transfer none) (nullable): when the draft's file was last written, as it was when
+ * the draft was listed; %NULL for a new session or a file gone. */
+GDateTime *
+gr_draft_get_origin_modified (GrDraft *self)
+{
+  g_return_val_if_fail (GR_IS_DRAFT (self), NULL);
+  return self->origin_modified;
 }
 
 /* Drafts are written by one thread, in the order they were asked for, and a discard waits

@@ -11,6 +11,7 @@
 #include "gr-export-dialog.h"
 #include "gr-i18n.h"
 #include "gr-report.h"
+#include "gr-session-file.h"
 #include "gr-ui.h"
 
 struct _GrExportDialog
@@ -27,6 +28,7 @@ struct _GrExportDialog
   char          **hidden_participants;
   char          **shown_participants;
   GtkFileChooserNative *chooser;  /* while it is shown; it goes with the dialog */
+  GtkWindow      *parent;           /* weak: the window the export came from, while it lives */
 
   GtkButton      *cancel_button;
   GtkButton      *export_button;
@@ -128,114 +130,215 @@ gr_export_dialog_set_language (GrExportDialog *self,
   gtk_drop_down_set_selected (self->language_dropdown, selected);
 }
 
-/* Returns: (transfer full): the bytes of the export as the dialog is set. */
-static GBytes *
-export_bytes (GrExportDialog  *self,
-              GError         **error)
+/* An export as the dialog was set when it was asked for: what the thread that lays it out,
+ * draws it and writes it needs, and nothing of the dialog or the window. The session goes as
+ * its serialised bytes (a draft's snapshot: typing goes on meanwhile), read back in the thread;
+ * the earlier sessions are shared, as nothing ever changes them once read. */
+typedef struct
 {
-  GrExportKind kind = get_kind (self);
-  GrChartExportOptions options;
+  GrExportKind       kind;
+  GBytes            *session_data;
+  GrTranslator      *translator;     /* translators live as long as the process */
+  char              *participant;    /* NULL: the group */
+  GrSession         *reference;
+  GPtrArray         *references;
+  gboolean           by_role;
+  GrChartVisibility  visibility;
+  char             **hidden_participants;
+  int                width;
+  int                height;
+  int                scale;
+  gboolean           show_title;
+  gboolean           on_paper;
+  GrPaper            paper;
+  GFile             *file;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_bytes_unref (job->session_data);
+  g_free (job->participant);
+  g_clear_object (&job->reference);
+  g_clear_pointer (&job->references, g_ptr_array_unref);
+  g_strfreev (job->hidden_participants);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
+
+/* On the main thread: the export as the dialog is set, to be written to @file. */
+static ExportJob *
+export_job_new (GrExportDialog *self,
+                GFile          *file)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
   guint content = gtk_drop_down_get_selected (self->content_dropdown);
-  GrParticipant *participant = NULL;
 
-  if (kind == GR_EXPORT_CSV || kind == GR_EXPORT_CSV_LONG)
-    return gr_csv_write (self->session,
-                         kind == GR_EXPORT_CSV ? GR_CSV_TABLE_SCORES : GR_CSV_TABLE_LONG,
-                         get_translator (self));
-
+  job->kind = get_kind (self);
+  job->session_data = gr_session_serialize (self->session);
+  job->translator = get_translator (self);
   /* Item 0 is the group, then the participants in order. */
   if (content > 0 && content != GTK_INVALID_LIST_POSITION &&
       content - 1 < gr_session_get_n_participants (self->session))
-    participant = gr_session_get_participant (self->session, content - 1);
+    job->participant = g_strdup (gr_participant_get_name (
+                                   gr_session_get_participant (self->session, content - 1)));
+  g_set_object (&job->reference, self->reference);
+  if (self->references != NULL)
+    job->references = g_ptr_array_ref (self->references);
+  job->by_role = self->by_role;
+  job->visibility = self->visibility;
+  job->hidden_participants = g_strdupv (self->hidden_participants);
+  job->visibility.hidden_participants = (const char * const *) job->hidden_participants;
+  job->width = gtk_spin_button_get_value_as_int (self->width_spin);
+  job->height = gtk_spin_button_get_value_as_int (self->height_spin);
+  job->scale = 1 + MIN (gtk_drop_down_get_selected (self->scale_dropdown), 2);
+  job->show_title = gtk_check_button_get_active (self->title_check);
+  job->on_paper = get_paper (self, &job->paper);
+  g_set_object (&job->file, file);
+  return job;
+}
+
+/* In any thread: lays the export out and draws it. Returns: (transfer full): its bytes. */
+static GBytes *
+export_job_draw (ExportJob  *job,
+                 GError    **error)
+{
+  g_autoptr(GrSession) session = NULL;
+  GrChartExportOptions options;
+  gsize size;
+  const char *data = g_bytes_get_data (job->session_data, &size);
+
+  if (!(session = gr_session_load_from_data (data, size, error)))
+    return NULL;
+
+  if (job->kind == GR_EXPORT_CSV || job->kind == GR_EXPORT_CSV_LONG)
+    return gr_csv_write (session,
+                         job->kind == GR_EXPORT_CSV ? GR_CSV_TABLE_SCORES : GR_CSV_TABLE_LONG,
+                         job->translator);
 
   /* The report: on A4 unless Letter is chosen (it has no page of the chart's size). */
-  if (kind == GR_EXPORT_REPORT)
+  if (job->kind == GR_EXPORT_REPORT)
     {
       g_autoptr(GPtrArray) references = g_ptr_array_new ();
       g_autoptr(GrReport) report = NULL;
       GrReportOptions report_options;
 
       gr_report_options_init (&report_options);
-      report_options.translator = get_translator (self);
-      report_options.participant = participant ? gr_participant_get_name (participant) : NULL;
-      if (!get_paper (self, &report_options.paper))
-        report_options.paper = GR_PAPER_A4;
-      if (self->reference != NULL)
-        g_ptr_array_add (references, self->reference);
+      report_options.translator = job->translator;
+      report_options.participant = job->participant;
+      report_options.paper = job->on_paper ? job->paper : GR_PAPER_A4;
+      if (job->reference != NULL)
+        g_ptr_array_add (references, job->reference);
       report_options.references = references;
-      if (!(report = gr_report_new (self->session, &report_options, error)))
+      if (!(report = gr_report_new (session, &report_options, error)))
         return NULL;
       return gr_report_to_pdf (report, error);
     }
 
   gr_chart_export_options_init (&options);
-  options.width = gtk_spin_button_get_value_as_int (self->width_spin);
-  options.height = gtk_spin_button_get_value_as_int (self->height_spin);
-  options.scale = 1 + MIN (gtk_drop_down_get_selected (self->scale_dropdown), 2);
-  options.translator = get_translator (self);
-  options.participant = participant ? gr_participant_get_name (participant) : NULL;
-  options.show_title = gtk_check_button_get_active (self->title_check);
-  options.reference = self->reference;
-  options.references = self->references;
-  options.by_role = self->by_role && participant == NULL;
-  options.visibility = self->visibility;
-  if (kind == GR_EXPORT_PDF)
-    options.on_paper = get_paper (self, &options.paper);
+  options.width = job->width;
+  options.height = job->height;
+  options.scale = job->scale;
+  options.translator = job->translator;
+  options.participant = job->participant;
+  options.show_title = job->show_title;
+  options.reference = job->reference;
+  options.references = job->references;
+  options.by_role = job->by_role && job->participant == NULL;
+  options.visibility = job->visibility;
+  if (job->kind == GR_EXPORT_PDF)
+    {
+      options.on_paper = job->on_paper;
+      options.paper = job->paper;
+    }
 
   /* With a single participant, "the group" is that participant: the export decides. */
-  return gr_chart_export_to_bytes (self->session, (GrChartFormat) kind, &options, error);
+  return gr_chart_export_to_bytes (session, (GrChartFormat) job->kind, &options, error);
 }
 
-/* Writes the export to @file, atomically: an existing file is replaced only once the new one
- * is complete. */
+/* In any thread: draws the export and writes it, atomically (an existing file is replaced
+ * only once the new one is complete). */
+static gboolean
+export_job_run (ExportJob  *job,
+                GError    **error)
+{
+  g_autoptr(GBytes) bytes = export_job_draw (job, error);
+
+  return bytes != NULL && gr_atomic_file_write (job->file, bytes, FALSE, 0644, error);
+}
+
+/* Writes the export to @file before this returns, as the Export button does in a thread. */
 gboolean
 gr_export_dialog_write (GrExportDialog  *self,
                         GFile           *file,
                         GError         **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ExportJob) job = NULL;
 
   g_return_val_if_fail (GR_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!(bytes = export_bytes (self, error)))
-    return FALSE;
-
-  return gr_atomic_file_write (file, bytes, FALSE, 0644, error);
+  job = export_job_new (self, file);
+  return export_job_run (job, error);
 }
 
 static void
-show_export_error (GrExportDialog *self,
-                   GFile          *file,
-                   const GError   *error)
+show_export_error (GtkWidget    *parent,
+                   GFile        *file,
+                   const GError *error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
-    g_autofree char *primary = g_strdup_printf (_("Impossible d’exporter vers « %s »"), name);
+  g_autofree char *primary = g_strdup_printf (_("Impossible d’exporter vers « %s »"), name);
 
-  gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
+  gr_ui_show_error (parent, primary, error->message);
 }
 
 static void
-on_export_written (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
-  GrExportDialog *self = GR_EXPORT_DIALOG (source);
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
-  if (gr_atomic_file_write_finish (result, &error))
+  if (export_job_run (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GrExportDialog) self = user_data;
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean written = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* The window went meanwhile: the file is written or not, and there is nobody left to tell. */
+  if (self->parent == NULL)
+    {
+      if (!written)
+        g_warning ("%s", error->message);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  if (written)
     {
       /* The confirmation goes over the window the export came from. */
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
+      gr_ui_show_saved (self->parent, job->file);
       gtk_window_destroy (GTK_WINDOW (self));
-      gr_ui_show_saved (parent, file);
     }
   else
     {
-      gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
-      show_export_error (self, file, error);
+      gtk_window_set_transient_for (GTK_WINDOW (self), self->parent);
+      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+      show_export_error (GTK_WIDGET (self), job->file, error);
     }
 }
 
@@ -257,27 +360,29 @@ on_chooser_response (GtkNativeDialog *native,
     gr_export_dialog_export_to (self, file);
 }
 
-/* Writes the export to @file as the Export button does: in a thread, then the dialog closes and
- * a confirmation names the file (or an error says why it could not be written). */
+/* Writes the export to @file as the Export button does: laid out, drawn and written in a
+ * thread on a snapshot of the session. The dialog steps aside meanwhile (it is modal), so that
+ * the window goes on as before; then a confirmation names the file, or the dialog comes back
+ * with an error that says why it could not be written. */
 void
 gr_export_dialog_export_to (GrExportDialog *self,
                             GFile          *file)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (GR_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  /* Drawn here, written to disk in a thread: the dialog waits, the windows do not. */
-  if ((bytes = export_bytes (self, &error)))
-    {
-      gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
-      gr_atomic_file_write_async (file, bytes, FALSE, 0644, self, on_export_written,
-                                  g_object_ref (file));
-    }
-  else
-    show_export_error (self, file, error);
+  /* Not the task's source object: the thread may drop the task last, and a widget is let go
+   * of on the main thread only. */
+  task = g_task_new (NULL, NULL, on_exported, g_object_ref (self));
+  g_task_set_source_tag (task, gr_export_dialog_export_to);
+  g_task_set_task_data (task, export_job_new (self, file), (GDestroyNotify) export_job_free);
+  /* Hidden, and no longer tied to its window: that may be closed meanwhile, which GTK would
+   * not tell a dialog kept alive by its export. */
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
+  g_task_run_in_thread (task, export_in_thread);
 }
 
 static void
@@ -408,6 +513,7 @@ gr_export_dialog_dispose (GObject *object)
   GrExportDialog *self = GR_EXPORT_DIALOG (object);
 
   gr_ui_clear_chooser (&self->chooser, self);
+  g_clear_weak_pointer (&self->parent);
   gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->session);
   g_clear_object (&self->participant);
@@ -488,6 +594,7 @@ gr_export_dialog_new (GtkWindow     *parent,
   g_return_val_if_fail (GR_IS_SESSION (session), NULL);
 
   self = g_object_new (GR_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  g_set_weak_pointer (&self->parent, parent);
   self->session = g_object_ref (session);
   g_set_object (&self->participant, participant);
   g_set_object (&self->session_file, session_file);

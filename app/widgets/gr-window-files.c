@@ -146,6 +146,10 @@ cancel_close (GrWindow *self)
   g_signal_emit_by_name (self, "close-cancelled");
 }
 
+static gboolean file_changed_on_disk   (GrWindow *self);
+static void     ask_before_overwriting (GrWindow *self,
+                                        gboolean  close_after);
+
 static void
 on_save_as_response (GtkNativeDialog *native,
                      int              response,
@@ -174,6 +178,15 @@ on_save_as_response (GtkNativeDialog *native,
           file = g_file_get_child (parent, name);
         }
 
+      /* The window's own file, changed elsewhere: the same question as a plain save. The
+       * chooser asks only whether to replace a file, and not at all for a name typed without
+       * its extension. */
+      if (self->file != NULL && g_file_equal (file, self->file) && file_changed_on_disk (self))
+        {
+          gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+          ask_before_overwriting (self, close_after);
+          return;
+        }
       saved = save_or_explain (self, file);
     }
 
