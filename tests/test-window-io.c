@@ -242,8 +242,8 @@ export_while_typing (GrWindow     *window,
   gr_export_dialog_set_kind (dialog, kind);
   gtk_window_present (GTK_WINDOW (dialog));
   gr_export_dialog_export_to (dialog, file);
-  /* The dialog steps aside at once: it is modal, and would hold the window's input. */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  /* The dialog closes at once: it is modal, and would hold the window's input. */
+  g_assert_null (find_toplevel (GR_TYPE_EXPORT_DIALOG));
 
   source = g_idle_add (type_one, &typing);
   WAIT_UNTIL (find_dialog (GTK_WINDOW (window)) != NULL);
@@ -308,8 +308,7 @@ test_export_window_closed (void)
   g_unlink (path);
 }
 
-/* An export that cannot be written says so, naming the file, over the dialog, which comes back
- * with its choices. */
+/* An export that cannot be written says so over the window, naming the file. */
 static void
 test_export_error (void)
 {
@@ -326,16 +325,14 @@ test_export_error (void)
   gr_export_dialog_set_kind (dialog, GR_EXPORT_SVG);
   gtk_window_present (GTK_WINDOW (dialog));
   gr_export_dialog_export_to (dialog, file);
-  WAIT_UNTIL ((message = find_dialog (GTK_WINDOW (dialog))) != NULL);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  WAIT_UNTIL ((message = find_dialog (GTK_WINDOW (window))) != NULL);
   g_object_get (message, "text", &text, NULL);
   g_assert_true (g_str_has_prefix (text, "Impossible d’exporter vers "));
   g_assert_nonnull (strstr (text, path));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   gtk_dialog_response (GTK_DIALOG (message), GTK_RESPONSE_CLOSE);
-  WAIT_UNTIL (find_dialog (GTK_WINDOW (dialog)) == NULL);
+  WAIT_UNTIL (find_dialog (GTK_WINDOW (window)) == NULL);
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
   destroy_window (window);
 }
 

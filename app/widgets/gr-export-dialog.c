@@ -28,7 +28,6 @@ struct _GrExportDialog
   char          **hidden_participants;
   char          **shown_participants;
   GtkFileChooserNative *chooser;  /* while it is shown; it goes with the dialog */
-  GtkWindow      *parent;           /* weak: the window the export came from, while it lives */
 
   GtkButton      *cancel_button;
   GtkButton      *export_button;
@@ -142,6 +141,7 @@ typedef struct
   char              *participant;    /* NULL: the group */
   GrSession         *reference;
   GPtrArray         *references;
+  GtkWindow         *parent;         /* weak, on the main thread: where to say how it went */
   gboolean           by_role;
   GrChartVisibility  visibility;
   char             **hidden_participants;
@@ -163,6 +163,7 @@ export_job_free (ExportJob *job)
   g_clear_pointer (&job->references, g_ptr_array_unref);
   g_strfreev (job->hidden_participants);
   g_clear_object (&job->file);
+  g_clear_weak_pointer (&job->parent);
   g_free (job);
 }
 
@@ -197,6 +198,7 @@ export_job_new (GrExportDialog *self,
   job->show_title = gtk_check_button_get_active (self->title_check);
   job->on_paper = get_paper (self, &job->paper);
   g_set_object (&job->file, file);
+  g_set_weak_pointer (&job->parent, gtk_window_get_transient_for (GTK_WINDOW (self)));
   return job;
 }
 
@@ -314,32 +316,21 @@ on_exported (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GrExportDialog) self = user_data;
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  gboolean written = g_task_propagate_boolean (G_TASK (result), &error);
 
-  /* The window went meanwhile: the file is written or not, and there is nobody left to tell. */
-  if (self->parent == NULL)
+  /* The window may have gone meanwhile: the file is written or not, and nobody is left to
+   * tell. The weak pointer is let go of here, on the main thread, where windows go. */
+  if (g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!written)
-        g_warning ("%s", error->message);
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
+      if (job->parent != NULL)
+        gr_ui_show_saved (job->parent, job->file);
     }
-
-  if (written)
-    {
-      /* The confirmation goes over the window the export came from. */
-      gr_ui_show_saved (self->parent, job->file);
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
+  else if (job->parent != NULL)
+    show_export_error (GTK_WIDGET (job->parent), job->file, error);
   else
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (self), self->parent);
-      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
-      show_export_error (GTK_WIDGET (self), job->file, error);
-    }
+    g_warning ("%s", error->message);
+  g_clear_weak_pointer (&job->parent);
 }
 
 static void
@@ -361,9 +352,9 @@ on_chooser_response (GtkNativeDialog *native,
 }
 
 /* Writes the export to @file as the Export button does: laid out, drawn and written in a
- * thread on a snapshot of the session. The dialog steps aside meanwhile (it is modal), so that
- * the window goes on as before; then a confirmation names the file, or the dialog comes back
- * with an error that says why it could not be written. */
+ * thread on a snapshot of the session, the dialog closed at once (it is modal: the window goes
+ * on meanwhile). When the thread is done, a confirmation over the window names the file, or an
+ * error says why it could not be written. */
 void
 gr_export_dialog_export_to (GrExportDialog *self,
                             GFile          *file)
@@ -373,16 +364,11 @@ gr_export_dialog_export_to (GrExportDialog *self,
   g_return_if_fail (GR_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  /* Not the task's source object: the thread may drop the task last, and a widget is let go
-   * of on the main thread only. */
-  task = g_task_new (NULL, NULL, on_exported, g_object_ref (self));
+  task = g_task_new (NULL, NULL, on_exported, NULL);
   g_task_set_source_tag (task, gr_export_dialog_export_to);
   g_task_set_task_data (task, export_job_new (self, file), (GDestroyNotify) export_job_free);
-  /* Hidden, and no longer tied to its window: that may be closed meanwhile, which GTK would
-   * not tell a dialog kept alive by its export. */
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
   g_task_run_in_thread (task, export_in_thread);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -513,7 +499,6 @@ gr_export_dialog_dispose (GObject *object)
   GrExportDialog *self = GR_EXPORT_DIALOG (object);
 
   gr_ui_clear_chooser (&self->chooser, self);
-  g_clear_weak_pointer (&self->parent);
   gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->session);
   g_clear_object (&self->participant);
@@ -594,7 +579,6 @@ gr_export_dialog_new (GtkWindow     *parent,
   g_return_val_if_fail (GR_IS_SESSION (session), NULL);
 
   self = g_object_new (GR_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  g_set_weak_pointer (&self->parent, parent);
   self->session = g_object_ref (session);
   g_set_object (&self->participant, participant);
   g_set_object (&self->session_file, session_file);
