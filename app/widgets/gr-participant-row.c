@@ -79,7 +79,7 @@ gr_participant_row_relabel (GrParticipantRow *self)
   label = g_strdup_printf (_("Rôle de %s"), name);
   gr_ui_set_label (GTK_WIDGET (self->role_entry), label);
   g_clear_pointer (&label, g_free);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->role_button), _("Rôles proposés"));
+  gr_ui_set_tooltip (GTK_WIDGET (self->role_button), _("Rôles proposés"));
   gr_ui_set_label (GTK_WIDGET (self->role_button), _("Rôles proposés"));
   {
     guint i = 0;
@@ -129,11 +129,11 @@ gr_participant_row_relabel (GrParticipantRow *self)
 
   /* Icon-only buttons: the label names the participant, since every row has the same ones. */
   label = g_strdup_printf (_("Renommer %s"), name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->rename_button), label);
+  gr_ui_set_tooltip (GTK_WIDGET (self->rename_button), label);
   gr_ui_set_label (GTK_WIDGET (self->rename_button), label);
   g_clear_pointer (&label, g_free);
   label = g_strdup_printf (_("Supprimer %s"), name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), label);
+  gr_ui_set_tooltip (GTK_WIDGET (self->remove_button), label);
   gr_ui_set_label (GTK_WIDGET (self->remove_button), label);
   gr_ui_set_label (GTK_WIDGET (self->name_label), _("Nom du participant"));
 }
@@ -160,6 +160,16 @@ gr_participant_row_rename (GrParticipantRow *self,
     }
 
   return TRUE;
+}
+
+/* The row shows the name, the role and how many savoir-faire are assessed: a keystroke in a
+ * note changes none of them. */
+static void
+on_participant_changed (GrParticipantRow *self,
+                        int               kind)
+{
+  if (kind != GR_PARTICIPANT_CHANGE_NOTE)
+    gr_participant_row_relabel (self);
 }
 
 static void
@@ -397,7 +407,7 @@ gr_participant_row_bind (GrParticipantRow *self,
     {
       if (gtk_editable_label_get_editing (self->name_label))
         gtk_editable_label_stop_editing (self->name_label, TRUE);
-      g_signal_handlers_disconnect_by_func (self->participant, gr_participant_row_relabel, self);
+      g_signal_handlers_disconnect_by_func (self->participant, on_participant_changed, self);
     }
   g_set_object (&self->session, session);
   g_set_object (&self->participant, participant);
@@ -405,7 +415,7 @@ gr_participant_row_bind (GrParticipantRow *self,
   if (participant == NULL)
     return;
 
-  g_signal_connect_object (participant, "changed", G_CALLBACK (gr_participant_row_relabel), self,
+  g_signal_connect_object (participant, "changed", G_CALLBACK (on_participant_changed), self,
                            G_CONNECT_SWAPPED);
   gr_participant_row_relabel (self);
 }

@@ -96,7 +96,7 @@ show_name_error (GrParticipantsPage *self,
 
   gtk_label_set_text (self->name_error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->name_error_label), invalid);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_entry), message);
+  gr_ui_set_tooltip (GTK_WIDGET (self->name_entry), message);
   if (invalid)
     gtk_widget_add_css_class (GTK_WIDGET (self->name_entry), "error");
   else
