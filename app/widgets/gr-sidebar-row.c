@@ -115,7 +115,7 @@ gr_sidebar_row_set_title (GrSidebarRow *self,
   gtk_label_set_text (self->title_label, title);
   /* On the label, not the row: a row given the focus from the keyboard would pop its tooltip
    * up over the page. The mouse still finds a title cut short by the sidebar's width. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+  gr_ui_set_tooltip (GTK_WIDGET (self->title_label), title);
   update_accessible_label (self);
 }
 
