@@ -147,8 +147,12 @@ test_screens (void)
               gr_window_show_page (window, id);
               save_screen (window, id, width, height, schemes[s]);
             }
+          /* The overview as a workshop shows it: the group. */
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s", "group");
           gr_window_show_page (window, "overview");
           save_screen (window, "overview", width, height, schemes[s]);
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s",
+                                      "participant");
           gr_window_show_page (window, "participants");
           save_screen (window, "participants", width, height, schemes[s]);
           gr_window_show_page (window, "cooperer");
