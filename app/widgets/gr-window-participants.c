@@ -112,7 +112,10 @@ _gr_window_update_views (GrWindow *self)
   /* Only the competency page on screen follows at once: the others take the participant when
    * they are shown (or built), and a switch costs one page, not one per page seen. */
   if (GR_IS_COMPETENCY_PAGE (page))
-    gr_competency_page_set_participant (GR_COMPETENCY_PAGE (page), self->participant);
+    {
+      gr_competency_page_set_participant (GR_COMPETENCY_PAGE (page), self->participant);
+      gr_competency_page_set_group (GR_COMPETENCY_PAGE (page), group);
+    }
   gr_chart_view_set_participant (self->chart, group ? NULL : self->participant);
   gr_chart_view_set_show_participants (self->chart, group);
   gr_chart_view_set_by_role (self->chart, self->by_role);

@@ -101,6 +101,7 @@ ensure_competency_page (GrWindow *self,
   if (page != NULL)
     {
       gr_competency_page_set_participant (page, self->participant);
+      gr_competency_page_set_group (page, _gr_window_is_group (self));
       return page;
     }
 
@@ -110,6 +111,7 @@ ensure_competency_page (GrWindow *self,
   g_ptr_array_index (self->competency_pages, position) = page;
   gr_competency_page_set_second_language (page, self->second_language);
   gr_competency_page_set_participant (page, self->participant);
+  gr_competency_page_set_group (page, _gr_window_is_group (self));
   gr_competency_page_set_session (page, self->session);
   gtk_stack_add_named (self->stack, GTK_WIDGET (page), gr_competency_get_id (competency));
   return page;
@@ -555,6 +557,10 @@ on_key_pressed (GrWindow        *self,
     case GDK_KEY_Left:
     case GDK_KEY_Page_Up:
       gtk_widget_activate_action (GTK_WIDGET (self), "win.previous-competency", NULL);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_Up:
+      gr_projector_view_scroll (self->projector_view, keyval == GDK_KEY_Down ? 1 : -1);
       return TRUE;
     default:
       return FALSE;
