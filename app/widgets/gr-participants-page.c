@@ -47,8 +47,9 @@ bind_row (GtkSignalListItemFactory *factory,
   GrParticipantRow *row = GR_PARTICIPANT_ROW (gtk_list_item_get_child (item));
   GrParticipant *participant = gtk_list_item_get_item (item);
 
-  gr_participant_row_bind (row, self->session, participant);
+  /* Marked first: the row is labelled once, when bound. */
   gr_participant_row_set_current (row, participant == self->current);
+  gr_participant_row_bind (row, self->session, participant);
 }
 
 static void
