@@ -242,6 +242,36 @@ test_role_means (void)
   }
 }
 
+/* A role typed in one of the forms an inclusive suggestion stands for is that role: "Élue" and
+ * "élus" are Élu·e·s, "Agent" and "Agentes" Agent·e·s; other words stay as typed. */
+static void
+test_role_forms (void)
+{
+  g_autoptr(GrSession) session = parse (
+    "{ \"format\": \"grille-session\", \"version\": 2, \"grid\": \"engagement\","
+    "  \"participants\": ["
+    "  { \"name\": \"A\", \"role\": \"Élue\", \"scores\": { \"cooperer.1\": 4 } },"
+    "  { \"name\": \"B\", \"role\": \"Agent\", \"scores\": { \"cooperer.1\": 1 } },"
+    "  { \"name\": \"C\", \"role\": \"élus\", \"scores\": { \"cooperer.1\": 2 } },"
+    "  { \"name\": \"D\", \"role\": \"Agentes\", \"scores\": { \"cooperer.1\": 2 } },"
+    "  { \"name\": \"E\", \"role\": \"Habitante\" },"
+    "  { \"name\": \"F\", \"role\": \"Élu·e·s\" },"
+    "  { \"name\": \"G\", \"role\": \"Élueuse\" } ] }");
+  g_autoptr(GPtrArray) groups = gr_roles_group_session (session);
+  const char *expected[] = { "Élu·e·s (3)", "Agent·e·s (2)", "Habitant·e (1)", "Élueuse (1)" };
+
+  g_assert_cmpuint (groups->len, ==, G_N_ELEMENTS (expected));
+  for (guint g = 0; g < groups->len; g++)
+    {
+      g_autofree char *label = gr_role_group_get_label (groups->pdata[g],
+                                                        gr_translator_get ("fr"));
+      g_assert_cmpstr (label, ==, expected[g]);
+    }
+  /* (4 + 2) / 2 and (1 + 2) / 2: F assessed nothing and counts in no mean. */
+  g_assert_cmpfloat_with_epsilon (((GrRoleGroup *) groups->pdata[0])->stats[0].mean, 3.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (((GrRoleGroup *) groups->pdata[1])->stats[0].mean, 1.5, 1e-9);
+}
+
 static void
 test_by_role_chart (void)
 {
@@ -299,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/compare/three-references", test_three_references);
   g_test_add_func ("/compare/reference-names-and-limits", test_reference_names_and_limits);
   g_test_add_func ("/compare/role-means", test_role_means);
+  g_test_add_func ("/compare/role-forms", test_role_forms);
   g_test_add_func ("/compare/by-role-chart", test_by_role_chart);
   g_test_add_func ("/compare/role-csv", test_role_csv);
 

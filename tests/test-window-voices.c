@@ -335,6 +335,14 @@ test_progress_table (void)
   assert_line (text, "Coopérer", "Coopérer\t1,0 / 4\t3,0 / 4\t3,3 / 4\t+2,3");
   g_clear_pointer (&text, g_free);
 
+  /* Right to left (Arabic), the change keeps its sign in front: isolated left to right. */
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  gr_participant_set_level (gr_session_get_participant (session, 2), 0, 3);
+  settle ();
+  /* (4 + 2 + 3) / 3 = 3, from 2024's 1. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (overview), is_label_of_table, "\u2066+2,0\u2069"));
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+
   /* One participant shown: Anne's own scores, then and now. */
   gr_window_set_participant (window, gr_session_get_participant (session, 0));
   g_object_set (window, "chart-view", "participant", NULL);

@@ -67,18 +67,38 @@ fold (const char *role)
   return g_utf8_casefold (stripped, -1);
 }
 
-/* Which suggestion @role is, in whichever language it was typed, or -1. */
+/* Whether @folded is @form, or one of the forms its inclusive writing stands for: "élu·e·s" is
+ * also "élus" and "élues", "agent·e" also "agent" and "agente". */
+static gboolean
+is_form (const char *folded,
+         const char *form)
+{
+  g_autofree char *known = fold (form);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *first = NULL;
+
+  if (g_str_equal (folded, known))
+    return TRUE;
+  parts = g_strsplit (known, "·", -1);
+  if (g_strv_length (parts) < 2)
+    return FALSE;
+  all = g_strjoinv ("", parts);
+  /* Without the part after the first dot: the masculine form. */
+  first = g_strconcat (parts[0], parts[2] ? parts[2] : "", NULL);
+  return g_str_equal (folded, all) || g_str_equal (folded, first);
+}
+
+/* Which suggestion @role is, in whichever language it was typed, singular or plural, in its
+ * inclusive form or in one of those it stands for; or -1. */
 static int
 find_suggestion (const char *folded)
 {
   for (guint s = 0; s < GR_ROLES_N_SUGGESTIONS; s++)
     for (const char **l = gr_translator_list_languages (); *l; l++)
-      {
-        g_autofree char *known = fold (suggestion (gr_translator_get (*l), s, 1));
-
-        if (g_str_equal (folded, known))
-          return s;
-      }
+      if (is_form (folded, suggestion (gr_translator_get (*l), s, 1)) ||
+          is_form (folded, suggestion (gr_translator_get (*l), s, 2)))
+        return s;
   return -1;
 }
 

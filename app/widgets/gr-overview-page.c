@@ -458,6 +458,11 @@ update_role_table (GrOverviewPage *self)
         }
       gr_ui_table_cell (self->role_table, 1 + n_groups, 1 + c, gap_text, gap_description);
     }
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->role_table),
+                                  GTK_ACCESSIBLE_RELATION_ROW_COUNT,
+                                  1 + (int) gr_grid_get_n_competencies (grid),
+                                  GTK_ACCESSIBLE_RELATION_COL_COUNT, 2 + (int) n_groups,
+                                  -1);
 }
 
 /* The scores per session follow the chart: the participant shown, or the group (by role too). */

@@ -116,6 +116,7 @@ update (GrProgressTable *self)
       double value = now ? now->values[c] : NAN;
       g_autofree char *score = format_value (value, grid);
       g_autofree char *change = NULL;
+      g_autofree char *figure = NULL;
 
       add_cell (self, 0, 1 + c, data->titles[c]);
       for (guint k = 0; k < earlier->len; k++)
@@ -130,7 +131,12 @@ update (GrProgressTable *self)
       if (isnan (then) || isnan (value))
         change = g_strdup ("—");
       else
-        change = gr_format_change (value - then, 1, gr_format_uses_decimal_comma (translator));
+        {
+          /* "+1,3" keeps its sign in front in right-to-left text, as "2,5 / 4" keeps its order. */
+          figure = gr_format_change (value - then, 1, gr_format_uses_decimal_comma (translator));
+          change = gr_format_isolate (figure, gtk_widget_get_default_direction () ==
+                                              GTK_TEXT_DIR_RTL);
+        }
       add_cell (self, n_columns - 1, 1 + c, change);
     }
 
