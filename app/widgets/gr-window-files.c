@@ -536,6 +536,7 @@ on_loaded_in_place (GObject      *source,
   GrWindow *self = data->window;
   g_autoptr(GError) error = NULL;
   g_autoptr(GrSession) session = gr_session_load_finish (result, &error);
+  GtkWidget *focus;
 
   /* A window closed meanwhile shows nothing. */
   if (self->session != NULL)
@@ -544,6 +545,14 @@ on_loaded_in_place (GObject      *source,
       gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), TRUE);
       if (!gr_window_open_loaded (self, data->file, session, error))
         _gr_window_update_title (self);
+      /* Shown while its pages waited, the window gave its first focus to the header bar: the
+       * pages get it now, where a window opened with its session has it. */
+      focus = gtk_window_get_focus (GTK_WINDOW (self));
+      if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_bar)))
+        {
+          gtk_window_set_focus (GTK_WINDOW (self), NULL);
+          gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+        }
     }
 
   g_object_unref (data->window);
