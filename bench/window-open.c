@@ -6,9 +6,12 @@
  *       the window, and prints, as real times in microseconds:
  *         title T        the first frame: the window shows, with its title
  *         input T        the end of the first frame drawn after the click was handled
- *         stall MS       the longest the main loop then went without turning, in the 3 s
- *                        after the click was answered (work left for later, in slices or not)
+ *         stall MS CPU   the longest the main loop then went without turning, in the 3 s
+ *                        after the click was answered (work left for later, in slices or not),
+ *                        and the main thread's CPU time in that gap (less: it was not running)
  *         group MS       then the group's chart chosen (win.chart-view): to the end of its frame
+ *         level MS       then a level of the first participant changed (the overview's chart
+ *                        and table follow): to the end of its frame
  *         participants MS  then the participants page shown: to the end of its frame
  *       then exits. The caller subtracts the time it started the process.
  *
@@ -20,6 +23,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gdk/x11/gdkx.h>
@@ -32,7 +36,7 @@
 #define STALL_WINDOW_US (3 * G_USEC_PER_SEC)
 #define TICK_MS         5
 
-typedef enum { STEP_OPEN, STEP_GROUP, STEP_PARTICIPANTS, STEP_DONE } Step;
+typedef enum { STEP_OPEN, STEP_GROUP, STEP_LEVEL, STEP_PARTICIPANTS, STEP_DONE } Step;
 
 typedef struct
 {
@@ -43,7 +47,9 @@ typedef struct
   gboolean   answered;
   gint64     answered_at;
   gint64     last_tick;
+  gint64     last_tick_cpu;
   gint64     worst_stall;
+  gint64     worst_stall_cpu;
 } Open;
 
 static void
@@ -68,18 +74,32 @@ click_in_window (GtkWidget *window)
   XFlush (xdisplay);
 }
 
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static gboolean
 tick (gpointer user_data)
 {
   Open *o = user_data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
 
-  if (o->answered)
-    o->worst_stall = MAX (o->worst_stall, now - o->last_tick - TICK_MS * 1000);
+  if (o->answered && now - o->last_tick - TICK_MS * 1000 > o->worst_stall)
+    {
+      o->worst_stall = now - o->last_tick - TICK_MS * 1000;
+      o->worst_stall_cpu = cpu - o->last_tick_cpu;
+    }
   o->last_tick = now;
+  o->last_tick_cpu = cpu;
   if (o->answered && now - o->answered_at > STALL_WINDOW_US)
     {
-      printf ("stall %.1f\n", o->worst_stall / 1000.0);
+      printf ("stall %.1f %.1f\n", o->worst_stall / 1000.0, o->worst_stall_cpu / 1000.0);
       fflush (stdout);
       /* One change at a time, each timed to the end of the frame that shows it. */
       o->step = STEP_GROUP;
@@ -94,14 +114,19 @@ tick (gpointer user_data)
 static void
 step_painted (Open *o)
 {
-  static const char *names[] = { NULL, "group", "participants" };
+  static const char *names[] = { NULL, "group", "level", "participants" };
+  GrSession *session = gr_window_get_session (GR_WINDOW (o->window));
+  GrParticipant *first = gr_session_get_participant (session, 0);
 
   printf ("%s %.1f\n", names[o->step], (g_get_monotonic_time () - o->step_start) / 1000.0);
   fflush (stdout);
   if (++o->step == STEP_DONE)
     _exit (0);
   o->step_start = g_get_monotonic_time ();
-  gr_window_show_page (GR_WINDOW (o->window), "participants");
+  if (o->step == STEP_LEVEL)
+    gr_participant_set_level (first, 1, (gr_participant_get_level (first, 1) + 2) % 5);
+  else
+    gr_window_show_page (GR_WINDOW (o->window), "participants");
   gtk_widget_queue_draw (o->window);
 }
 

@@ -63,5 +63,6 @@ gboolean           press_key                       (GrItemRow    *row,
                                                     GdkModifierType state);
 void               screenshot                      (GtkWidget    *widget,
                                                     const char   *name);
+char              *export_svg                      (GrWindow     *window);
 
 G_END_DECLS

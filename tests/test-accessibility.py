@@ -34,14 +34,30 @@ def ok(passed, what):
     sys.stdout.flush()
 
 
-def wait_for(predicate, what, seconds=60):
+def wait_for(predicate, what, seconds=60, process=None, seen=None):
+    """Waits for @predicate; gives up when @process ends first, or after @seconds (a guard
+    against hanging, far above what a loaded machine needs), saying what was @seen."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         value = predicate()
         if value:
             return value
+        if process is not None and process.poll() is not None:
+            raise SystemExit('Bail out! Grille ended (status %d) before %s came'
+                             % (process.returncode, what))
         time.sleep(0.2)
-    raise SystemExit('Bail out! %s never came' % what)
+    raise SystemExit('Bail out! %s never came in %d s%s'
+                     % (what, seconds, ' (%s)' % seen() if seen is not None else ''))
+
+
+def applications(desktop):
+    names = []
+    for app in children(desktop):
+        try:
+            names.append('%s with %d windows' % (app.name, app.childCount))
+        except Exception:
+            pass
+    return 'on the bus: ' + (', '.join(names) or 'no application')
 
 
 def children(node):
@@ -167,12 +183,16 @@ def main():
     env = dict(os.environ)
     env.pop('NO_AT_BRIDGE', None)
     env['LANGUAGE'] = 'fr'
+    # run-accessibility.sh gives Grille and pyatspi the same bus, started and answering.
+    if not env.get('AT_SPI_BUS_ADDRESS'):
+        raise SystemExit('Bail out! no accessibility bus: run this through run-accessibility.sh')
+    desktop = pyatspi.Registry.getDesktop(0)
     app = subprocess.Popen([os.environ['GRILLE_BIN'], data], env=env)
     try:
-        desktop = pyatspi.Registry.getDesktop(0)
-        grille = wait_for(lambda: next((a for a in desktop if a is not None and
-                                        a.name == 'grille' and a.childCount > 0), None),
-                          'Grille on the accessibility bus')
+        grille = wait_for(lambda: next((a for a in children(desktop) if a.name == 'grille' and
+                                        a.childCount > 0), None),
+                          'Grille on the accessibility bus', seconds=120, process=app,
+                          seen=lambda: applications(desktop))
         frame = wait_for(lambda: next((w for w in children(grille) if role(w) == 'frame'),
                                       None), 'the window')
         sidebar = wait_for(lambda: find(frame, lambda n: role(n) == 'list' and

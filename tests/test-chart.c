@@ -838,6 +838,76 @@ test_visibility (void)
 }
 
 /* A batch reuses a chart's frame (legend included) only for a chart that hides the same. */
+static guint
+count_drawn_lines (const GrChartData *data)
+{
+  guint n = 0;
+
+  for (guint s = 0; s < data->series->len; s++)
+    {
+      const GrChartSeries *series = g_ptr_array_index (data->series, s);
+
+      n += series->kind == GR_CHART_SERIES_PARTICIPANT && !series->main && !series->hidden;
+    }
+  return n;
+}
+
+/* Beyond a dozen participants the group is its mean and band, a participant's line only when
+ * asked for; the legend says how many are not drawn, in the chart's language. A dozen or fewer
+ * are all drawn unless hidden, and the legend counts the hidden ones. */
+static void
+test_large_group (void)
+{
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 99);
+  const char *shown[] = { "Participant 7", NULL };
+  const char *hidden[] = { "Service jeunesse", NULL };
+  GrChartVisibility ask = { .shown_participants = shown };
+  GrChartVisibility hide = { .hidden_participants = hidden };
+  g_autoptr(GrChartData) data = NULL;
+  g_autofree char *svg = NULL, *desc = NULL;
+  gboolean band;
+
+  data = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), NULL, TRUE, FALSE,
+                                         NULL);
+  g_assert_cmpuint (count_drawn_lines (data), ==, 2);
+  g_assert_null (data->undrawn_label);
+  gr_chart_data_set_visibility (data, &hide);
+  g_assert_cmpuint (count_drawn_lines (data), ==, 1);
+  g_assert_cmpstr (data->undrawn_label, ==, "1 participant non tracé");
+  g_clear_pointer (&data, gr_chart_data_free);
+
+  for (guint p = 1; p <= GR_CHART_MAX_PARTICIPANT_LINES; p++)
+    {
+      g_autofree char *name = g_strdup_printf ("Participant %u", p);
+      g_autoptr(GrParticipant) participant = gr_participant_new (gr_session_get_grid (session),
+                                                                 name);
+
+      gr_participant_set_level (participant, 0, (int) (p % 5));
+      g_assert_true (gr_session_add_participant (session, participant, NULL));
+    }
+
+  data = gr_chart_data_new_from_session (session, gr_translator_get ("fr"), NULL, TRUE, FALSE,
+                                         NULL);
+  g_assert_cmpuint (count_drawn_lines (data), ==, 0);
+  g_assert_cmpstr (data->undrawn_label, ==, "14 participants non tracés");
+  gr_chart_data_set_visibility (data, &ask);
+  g_assert_cmpuint (count_drawn_lines (data), ==, 1);
+  g_assert_cmpstr (data->undrawn_label, ==, "13 participants non tracés");
+  g_clear_pointer (&data, gr_chart_data_free);
+
+  /* In the export, in its language: the mean, the band, the one line asked for, the count. */
+  svg = svg_with_visibility (session, &ask, &desc, &band);
+  g_assert_true (band);
+  g_assert_true (has_words (svg, "Moyenne du groupe"));
+  g_assert_true (has_words (svg, "Participant 7"));
+  g_assert_false (has_words (svg, "Service jeunesse"));
+  g_assert_true (has_words (svg, "13 participants non tracés"));
+
+  data = gr_chart_data_new_from_session (session, gr_translator_get ("en"), NULL, TRUE, FALSE,
+                                         NULL);
+  g_assert_cmpstr (data->undrawn_label, ==, "14 participants not drawn");
+}
+
 static void
 test_visibility_frame (void)
 {
@@ -1194,6 +1264,7 @@ main (int    argc,
   g_test_add_func ("/chart/gap", test_gap);
   g_test_add_func ("/chart/description", test_description);
   g_test_add_func ("/chart/scores-written", test_scores_written);
+  g_test_add_func ("/chart/large-group", test_large_group);
   g_test_add_func ("/chart/png-size", test_png_size);
   g_test_add_func ("/chart/png-border", test_png_border);
   g_test_add_func ("/chart/svg", test_svg);

@@ -188,8 +188,11 @@ test_role_organisation_overview (void)
   gr_window_show_page (window, "overview");
   settle ();
   overview = GTK_WIDGET (gr_window_get_overview (window));
-  entry = find_widget (overview, is_entry_with_placeholder, "Collectivité");
+  /* The field named by the label in sight above it. */
+  entry = find_widget (overview, is_label_with_text, "Collectivité");
   g_assert_nonnull (entry);
+  entry = gtk_label_get_mnemonic_widget (GTK_LABEL (entry));
+  g_assert_true (GTK_IS_ENTRY (entry));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Ville de Montreuil");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Métropole");
   g_assert_cmpstr (gr_session_get_organisation (session), ==, "Métropole");

@@ -7,10 +7,13 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 
 #include "gr-application.h"
 #include "gr-competency.h"
+#include "gr-item.h"
 #include "gr-window.h"
 #include "gr-window-test.h"
 
@@ -126,6 +129,9 @@ test_screens (void)
   GrGrid *grid = gr_session_get_grid (gr_window_get_session (window));
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  /* No crossfade between pages: GTK 4.8 draws the page left over the new one in a paintable
+   * taken during the transition. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
     {
       set_app_state ("color-scheme", schemes[s]);
@@ -153,6 +159,7 @@ test_screens (void)
         }
     }
   set_app_state ("color-scheme", "light");
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   destroy_window (window);
 }
 
@@ -285,6 +292,208 @@ test_fits_monitor (void)
   g_settings_reset (settings, "window-height");
 }
 
+typedef struct
+{
+  GType       type;
+  const char *text;
+} Wanted;
+
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  const Wanted *wanted = data;
+
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type))
+    return FALSE;
+  if (GTK_IS_LABEL (widget))
+    return strstr (gtk_label_get_text (GTK_LABEL (widget)), wanted->text) != NULL;
+  if (GTK_IS_EDITABLE (widget))
+    return g_str_equal (gtk_editable_get_text (GTK_EDITABLE (widget)), wanted->text);
+  return FALSE;
+}
+
+static gboolean
+is_mnemonic_label_of (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_widget (GTK_LABEL (widget)) == data;
+}
+
+/* The group view while a participant's levels are entered: the page says whose levels its
+ * selectors change, in sight and to a screen reader, and they change that participant's. */
+static void
+test_group_notice (void)
+{
+  GrWindow *window = workshop_window (1366, 768);
+  GrSession *session = gr_window_get_session (window);
+  GrParticipant *youth = gr_session_get_participant (session, 0);
+  GrParticipant *elected = gr_session_get_participant (session, 1);
+  GtkWidget *page = GTK_WIDGET (gr_window_get_competency_page (window, 0));
+  GtkWidget *selector = gtk_widget_get_parent (
+    GTK_WIDGET (gr_item_row_get_level_button (item_row (window, 0, 3), 1)));
+  const Wanted notice = { GTK_TYPE_LABEL, "ceux de Service jeunesse" };
+  GtkWidget *label;
+  guint item = gr_item_get_index (gr_competency_get_item (
+    gr_grid_get_competency (gr_session_get_grid (session), 0), 3));
+
+  gr_window_show_page (window, "cooperer");
+  settle ();
+  g_assert_true (gr_window_get_participant (window) == youth);
+  label = find_widget (page, is_label_with, &notice);
+  g_assert_true (label == NULL || !gtk_widget_get_mapped (label));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (selector),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s", "group");
+  settle ();
+  label = find_widget (page, is_label_with, &notice);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "montrent le groupe"));
+  {
+    g_autofree char *error =
+      gtk_test_accessible_check_property (GTK_ACCESSIBLE (selector),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          "Niveaux de Service jeunesse, pas ceux du groupe");
+    g_assert_null (error);
+  }
+  save_screen (window, "group-notice", 1366, 768, "light");
+
+  /* A level chosen now is the participant's, as the page says; nobody else's changes. */
+  click_level (window, 0, 3, 1);
+  g_assert_cmpint (gr_participant_get_level (youth, item), ==, 1);
+  g_assert_cmpint (gr_participant_get_level (elected, item), ==, -1);
+
+  /* The notice follows the participant chosen, and a rename, with French elision. */
+  gr_window_set_participant (window, elected);
+  settle ();
+  gr_participant_set_name (elected, "Élus du conseil");
+  settle ();
+  {
+    const Wanted elided = { GTK_TYPE_LABEL, "ceux d’Élus du conseil" };
+
+    label = find_widget (page, is_label_with, &elided);
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_get_mapped (label));
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s", "participant");
+  settle ();
+  g_assert_false (gtk_widget_get_mapped (label));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (selector),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  destroy_window (window);
+}
+
+/* The overview's fields have their names in sight, above them, not only as placeholders. */
+static void
+test_field_labels (void)
+{
+  GrWindow *window = workshop_window (1366, 768);
+  GtkWidget *overview = GTK_WIDGET (gr_window_get_overview (window));
+  const Wanted title = { GTK_TYPE_TEXT, "Atelier du 12 mars" };
+  const Wanted organisation = { GTK_TYPE_TEXT, "Communauté de communes du Val" };
+  const Wanted *fields[] = { &title, &organisation };
+  const char *names[] = { "Titre de la session", "Collectivité" };
+
+  gr_window_show_page (window, "overview");
+  settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *text = find_widget (overview, is_label_with, fields[i]);
+      GtkWidget *entry;
+      GtkWidget *label;
+      graphene_rect_t field, caption;
+
+      g_assert_nonnull (text);
+      entry = gtk_widget_get_ancestor (text, GTK_TYPE_ENTRY);
+      g_assert_nonnull (entry);
+      label = find_widget (overview, is_mnemonic_label_of, entry);
+      g_assert_nonnull (label);
+      g_assert_true (gtk_widget_get_mapped (label));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, names[i]);
+      /* Above its field and level with its start. */
+      g_assert_true (gtk_widget_compute_bounds (entry, overview, &field));
+      g_assert_true (gtk_widget_compute_bounds (label, overview, &caption));
+      g_assert_cmpfloat (caption.origin.y + caption.size.height, <=, field.origin.y);
+      g_assert_cmpfloat (fabs (caption.origin.x - field.origin.x), <, 2);
+    }
+  destroy_window (window);
+}
+
+static void
+assert_pressed (GtkToggleButton        *button,
+                GtkAccessibleTristate   pressed)
+{
+  g_autofree char *error = gtk_test_accessible_check_state (GTK_ACCESSIBLE (button),
+                                                            GTK_ACCESSIBLE_STATE_PRESSED,
+                                                            pressed);
+  g_assert_null (error);
+}
+
+/* Projector mode on a 1366×768 screen: a list longer than the screen has a scrollbar and says
+ * that more follows; the arrow keys scroll it. The names toggle is a toggle button, pressed
+ * while the names are shown, that says what it shows. */
+static void
+test_projector (void)
+{
+  GrWindow *window = workshop_window (1366, 768);
+  GrProjectorView *projector;
+  GtkToggleButton *names;
+  GtkWidget *more;
+  GtkWidget *scroller;
+  GtkWidget *label;
+
+  set_app_state ("second-language", "de");
+  gr_window_show_page (window, "faciliter");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.projector", NULL);
+  settle ();
+  projector = gr_window_get_projector (window);
+  more = gr_projector_view_get_more_cue (projector);
+  scroller = gtk_widget_get_ancestor (
+    find_widget (GTK_WIDGET (projector), is_label_with,
+                 &(Wanted) { GTK_TYPE_LABEL, "Savoir sécuriser les habitants" }),
+    GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  save_screen (window, "projector-faciliter-de", 1366, 768, "light");
+  g_assert_true (gtk_widget_get_mapped (more));
+  g_assert_true (gtk_widget_get_mapped (
+    gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (scroller))));
+  g_assert_false (gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller)));
+
+  /* Down to the end: the cue goes; up again: it is back. */
+  for (int i = 0; i < 20 && gtk_widget_get_visible (more); i++)
+    {
+      gr_projector_view_scroll (projector, 1);
+      settle ();
+    }
+  g_assert_false (gtk_widget_get_visible (more));
+  gr_projector_view_scroll (projector, -1);
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (more));
+
+  names = gr_projector_view_get_names_toggle (projector);
+  /* GTK 4.8 has no toggle button role: a button with a pressed state is one for AT-SPI. */
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (names),
+                                               GTK_ACCESSIBLE_ROLE_BUTTON));
+  label = find_widget (GTK_WIDGET (names), is_mnemonic_label_of, names);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Noms des participants");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (names)), "Ctrl+H"));
+  g_assert_true (gtk_toggle_button_get_active (names));
+  assert_pressed (names, GTK_ACCESSIBLE_TRISTATE_TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-names", NULL);
+  settle ();
+  g_assert_false (gtk_toggle_button_get_active (names));
+  assert_pressed (names, GTK_ACCESSIBLE_TRISTATE_FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-names", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.projector", NULL);
+  set_app_state ("second-language", "");
+  settle ();
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +504,9 @@ main (int   argc,
 
   g_test_add_func ("/window/room/fits-monitor", test_fits_monitor);
   g_test_add_func ("/window/room/laptop-rows", test_laptop_rows);
+  g_test_add_func ("/window/room/group-notice", test_group_notice);
+  g_test_add_func ("/window/room/field-labels", test_field_labels);
+  g_test_add_func ("/window/room/projector", test_projector);
   g_test_add_func ("/window/room/screens", test_screens);
 
   status = g_test_run ();

@@ -65,29 +65,6 @@ strv_has (const char * const *names,
   return names != NULL && g_strv_contains (names, name);
 }
 
-/* The chart the window's export dialog writes now, as SVG text. */
-static char *
-export_svg (GrWindow *window)
-{
-  g_autofree char *path = g_build_filename (window_test_tmp_dir (), "export.svg", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GrExportDialog *dialog;
-  char *contents = NULL;
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  dialog = GR_EXPORT_DIALOG (find_toplevel (GR_TYPE_EXPORT_DIALOG));
-  g_assert_nonnull (dialog);
-
-  gr_export_dialog_set_kind (dialog, GR_EXPORT_SVG);
-  g_assert_true (gr_export_dialog_write (dialog, file, &error));
-  g_assert_no_error (error);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  return contents;
-}
-
 /* A button bound to @action in @window: its sensitivity is the action's enabled state. */
 static GtkWidget *
 action_probe (GrWindow   *window,

@@ -219,14 +219,14 @@ relabel (GrActionRow *self)
   gr_ui_set_label (GTK_WIDGET (self->owner_entry), _("Responsable de l’action"));
   gr_ui_set_label (GTK_WIDGET (self->text_view), _("Action"));
   gr_ui_set_label (GTK_WIDGET (self->done_check), _("Action faite"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->done_check), _("Action faite"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_button), _("Échéance"));
+  gr_ui_set_tooltip (GTK_WIDGET (self->done_check), _("Action faite"));
+  gr_ui_set_tooltip (GTK_WIDGET (self->due_button), _("Échéance"));
   gtk_button_set_label (self->clear_due_button, _("Sans échéance"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->up_button), _("Monter (Alt+↑)"));
+  gr_ui_set_tooltip (GTK_WIDGET (self->up_button), _("Monter (Alt+↑)"));
   gr_ui_set_label (GTK_WIDGET (self->up_button), _("Monter l’action"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->down_button), _("Descendre (Alt+↓)"));
+  gr_ui_set_tooltip (GTK_WIDGET (self->down_button), _("Descendre (Alt+↓)"));
   gr_ui_set_label (GTK_WIDGET (self->down_button), _("Descendre l’action"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), _("Supprimer l’action"));
+  gr_ui_set_tooltip (GTK_WIDGET (self->remove_button), _("Supprimer l’action"));
   gr_ui_set_label (GTK_WIDGET (self->remove_button), _("Supprimer l’action"));
 }
 

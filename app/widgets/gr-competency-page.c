@@ -23,6 +23,7 @@ struct _GrCompetencyPage
   GrParticipant *participant;
   GPtrArray     *rows;
   char          *second_language;
+  gboolean       group;     /* the chart and the sidebar show the group */
   gboolean       updating;
 
   GtkLabel      *title_label;
@@ -34,6 +35,8 @@ struct _GrCompetencyPage
   GtkLabel      *score_label;
   GtkLabel      *target_caption;
   GtkDropDown   *target_dropdown;
+  GtkWidget     *group_notice;
+  GtkLabel      *group_notice_label;
   GtkListBox    *list;
   GrActionPlan  *plan;
 };
@@ -91,6 +94,50 @@ on_target_selected (GrCompetencyPage *self)
 
   gr_participant_set_target (self->participant, gr_competency_get_index (self->competency),
                              (int) selected - 1);
+}
+
+/* In the group view, the page says whose levels its selectors change, in sight above the list
+ * and to a screen reader on each level selector: the chart beside it shows the group. */
+static void
+update_group_notice (GrCompetencyPage *self)
+{
+  gboolean shown = self->group && self->participant != NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *description = NULL;
+
+  gtk_widget_set_visible (self->group_notice, shown);
+  if (shown)
+    {
+      const char *name = gr_participant_get_name (self->participant);
+
+      notice = gr_ui_with_name (_("Le graphique et la barre latérale montrent le groupe. "
+                                  "Les niveaux et les notes de cette page sont ceux de %s."),
+                                name);
+      /* Translators: read by screen readers on each savoir-faire's level selector while
+       * the chart shows the group. */
+      description = gr_ui_with_name (_("Niveaux de %s, pas ceux du groupe"), name);
+      gtk_label_set_text (self->group_notice_label, notice);
+    }
+
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    {
+      GtkWidget *selector =
+        gtk_widget_get_parent (GTK_WIDGET (gr_item_row_get_level_button (
+                                             g_ptr_array_index (self->rows, i), GR_LEVEL_NONE)));
+
+      if (description != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (selector),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (selector),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, notice, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->list),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 /* The texts in the second language, under the interface's. */
@@ -153,6 +200,7 @@ gr_competency_page_relabel (GrCompetencyPage *self)
   show_texts (self);
   for (guint i = 0; i < self->rows->len; i++)
     gr_item_row_relabel (g_ptr_array_index (self->rows, i));
+  update_group_notice (self);
 }
 
 static void
@@ -197,6 +245,8 @@ gr_competency_page_class_init (GrCompetencyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, score_label);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, target_caption);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, target_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, group_notice);
+  gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, group_notice_label);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, list);
   gtk_widget_class_bind_template_child (widget_class, GrCompetencyPage, plan);
 }
@@ -253,11 +303,18 @@ gr_competency_page_set_participant (GrCompetencyPage *self,
     return;
 
   if (self->participant != NULL)
-    g_signal_handlers_disconnect_by_func (self->participant, on_participant_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->participant, on_participant_changed, self);
+      g_signal_handlers_disconnect_by_func (self->participant, update_group_notice, self);
+    }
   g_set_object (&self->participant, participant);
   if (participant != NULL)
-    g_signal_connect_object (participant, "changed", G_CALLBACK (on_participant_changed), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (participant, "changed", G_CALLBACK (on_participant_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (participant, "notify::name", G_CALLBACK (update_group_notice),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   if (self->rows == NULL)
     return;
@@ -267,6 +324,22 @@ gr_competency_page_set_participant (GrCompetencyPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->target_dropdown), participant != NULL);
   update_score (self);
   update_target (self);
+  update_group_notice (self);
+}
+
+/* Whether the chart and the sidebar show the group (or its roles) rather than the participant
+ * whose levels the page changes. */
+void
+gr_competency_page_set_group (GrCompetencyPage *self,
+                              gboolean          group)
+{
+  g_return_if_fail (GR_IS_COMPETENCY_PAGE (self));
+
+  group = !!group;
+  if (self->group == group)
+    return;
+  self->group = group;
+  update_group_notice (self);
 }
 
 /* Returns: (transfer none): the row of the competency's @position-th savoir-faire. */

@@ -17,6 +17,8 @@ GtkWidget    *gr_competency_page_new                 (GrGrid           *grid,
 GrCompetency *gr_competency_page_get_competency      (GrCompetencyPage *self);
 void          gr_competency_page_set_participant     (GrCompetencyPage *self,
                                                       GrParticipant    *participant);
+void          gr_competency_page_set_group           (GrCompetencyPage *self,
+                                                      gboolean          group);
 GrItemRow    *gr_competency_page_get_row             (GrCompetencyPage *self,
                                                       guint             position);
 GtkDropDown  *gr_competency_page_get_target          (GrCompetencyPage *self);

@@ -319,7 +319,7 @@ show_texts (GrItemRow *self)
         tooltip = g_strdup_printf ("%s — %s", name,
                                    gr_ui_grid_text (gr_level_get_description (
                                      gr_grid_get_level (self->grid, level))));
-      gtk_widget_set_tooltip_text (button, tooltip);
+      gr_ui_set_tooltip (button, tooltip);
       gr_ui_set_label (button, name);
     }
 

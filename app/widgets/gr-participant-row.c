@@ -33,6 +33,20 @@ struct _GrParticipantRow
 
 G_DEFINE_FINAL_TYPE (GrParticipantRow, gr_participant_row, GTK_TYPE_WIDGET)
 
+/* The roles offered in the interface's language (gr-roles.c); any other can be typed. */
+static void
+label_suggestions (GrParticipantRow *self)
+{
+  guint i = 0;
+
+  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->role_suggestions));
+       button != NULL; button = gtk_widget_get_next_sibling (button), i++)
+    {
+      g_autofree char *suggestion = gr_roles_get_suggestion (gr_ui_translator (), i);
+      gtk_button_set_label (GTK_BUTTON (button), suggestion);
+    }
+}
+
 void
 gr_participant_row_relabel (GrParticipantRow *self)
 {
@@ -79,19 +93,9 @@ gr_participant_row_relabel (GrParticipantRow *self)
   label = g_strdup_printf (_("Rôle de %s"), name);
   gr_ui_set_label (GTK_WIDGET (self->role_entry), label);
   g_clear_pointer (&label, g_free);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->role_button), _("Rôles proposés"));
+  gr_ui_set_tooltip (GTK_WIDGET (self->role_button), _("Rôles proposés"));
   gr_ui_set_label (GTK_WIDGET (self->role_button), _("Rôles proposés"));
-  {
-    guint i = 0;
-
-    for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->role_suggestions));
-         button != NULL; button = gtk_widget_get_next_sibling (button), i++)
-      {
-        /* The roles offered in the interface's language (gr-roles.c); any other can be typed. */
-        g_autofree char *suggestion = gr_roles_get_suggestion (gr_ui_translator (), i);
-        gtk_button_set_label (GTK_BUTTON (button), suggestion);
-      }
-  }
+  label_suggestions (self);
 
   gtk_button_set_label (self->select_button,
                         self->current ? _("En cours de saisie") : _("Saisir ses scores"));
@@ -129,11 +133,11 @@ gr_participant_row_relabel (GrParticipantRow *self)
 
   /* Icon-only buttons: the label names the participant, since every row has the same ones. */
   label = g_strdup_printf (_("Renommer %s"), name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->rename_button), label);
+  gr_ui_set_tooltip (GTK_WIDGET (self->rename_button), label);
   gr_ui_set_label (GTK_WIDGET (self->rename_button), label);
   g_clear_pointer (&label, g_free);
   label = g_strdup_printf (_("Supprimer %s"), name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), label);
+  gr_ui_set_tooltip (GTK_WIDGET (self->remove_button), label);
   gr_ui_set_label (GTK_WIDGET (self->remove_button), label);
   gr_ui_set_label (GTK_WIDGET (self->name_label), _("Nom du participant"));
 }
@@ -160,6 +164,16 @@ gr_participant_row_rename (GrParticipantRow *self,
     }
 
   return TRUE;
+}
+
+/* The row shows the name, the role and how many savoir-faire are assessed: a keystroke in a
+ * note changes none of them. */
+static void
+on_participant_changed (GrParticipantRow *self,
+                        int               kind)
+{
+  if (kind != GR_PARTICIPANT_CHANGE_NOTE)
+    gr_participant_row_relabel (self);
 }
 
 static void
@@ -289,6 +303,25 @@ release_later (gpointer widget)
   return G_SOURCE_REMOVE;
 }
 
+/* The suggested roles are made the first time they are asked for: the list makes a row for each
+ * participant in sight, and few rows ever have them shown. */
+static void
+add_suggestions (GrParticipantRow *self)
+{
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->role_suggestions)) != NULL)
+    return;
+  for (guint i = 0; i < GR_ROLES_N_SUGGESTIONS; i++)
+    {
+      GtkWidget *button = gtk_button_new ();
+
+      gtk_widget_add_css_class (button, "flat");
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_role_suggested), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (self->role_suggestions, button);
+    }
+  label_suggestions (self);
+}
+
 static void
 gr_participant_row_dispose (GObject *object)
 {
@@ -360,15 +393,8 @@ gr_participant_row_init (GrParticipantRow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->role_entry, "changed", G_CALLBACK (on_role_changed), self,
                            G_CONNECT_SWAPPED);
-  for (guint i = 0; i < GR_ROLES_N_SUGGESTIONS; i++)
-    {
-      GtkWidget *button = gtk_button_new ();
-
-      gtk_widget_add_css_class (button, "flat");
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_role_suggested), self,
-                               G_CONNECT_SWAPPED);
-      gtk_box_append (self->role_suggestions, button);
-    }
+  g_signal_connect_object (self->role_button, "notify::active",
+                           G_CALLBACK (add_suggestions), self, G_CONNECT_SWAPPED);
 }
 
 /* A row for no one yet: gr_participant_row_bind() gives it its participant. */
@@ -383,7 +409,8 @@ gr_participant_row_new (void)
  * @session: (nullable): the session @participant is in
  * @participant: (nullable): whom the row shows, or %NULL when the list takes the row back
  *
- * Shows @participant in the row, which the list may have shown someone else in before. A name
+ * Shows @participant in the row, which the list may have shown someone else in before (whether
+ * they are the one being scored is set before, by gr_participant_row_set_current()). A name
  * being edited is kept for the one it was typed for.
  */
 void
@@ -397,15 +424,14 @@ gr_participant_row_bind (GrParticipantRow *self,
     {
       if (gtk_editable_label_get_editing (self->name_label))
         gtk_editable_label_stop_editing (self->name_label, TRUE);
-      g_signal_handlers_disconnect_by_func (self->participant, gr_participant_row_relabel, self);
+      g_signal_handlers_disconnect_by_func (self->participant, on_participant_changed, self);
     }
   g_set_object (&self->session, session);
   g_set_object (&self->participant, participant);
-  self->current = FALSE;
   if (participant == NULL)
     return;
 
-  g_signal_connect_object (participant, "changed", G_CALLBACK (gr_participant_row_relabel), self,
+  g_signal_connect_object (participant, "changed", G_CALLBACK (on_participant_changed), self,
                            G_CONNECT_SWAPPED);
   gr_participant_row_relabel (self);
 }

@@ -47,8 +47,9 @@ bind_row (GtkSignalListItemFactory *factory,
   GrParticipantRow *row = GR_PARTICIPANT_ROW (gtk_list_item_get_child (item));
   GrParticipant *participant = gtk_list_item_get_item (item);
 
-  gr_participant_row_bind (row, self->session, participant);
+  /* Marked first: the row is labelled once, when bound. */
   gr_participant_row_set_current (row, participant == self->current);
+  gr_participant_row_bind (row, self->session, participant);
 }
 
 static void
@@ -96,7 +97,7 @@ show_name_error (GrParticipantsPage *self,
 
   gtk_label_set_text (self->name_error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->name_error_label), invalid);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_entry), message);
+  gr_ui_set_tooltip (GTK_WIDGET (self->name_entry), message);
   if (invalid)
     gtk_widget_add_css_class (GTK_WIDGET (self->name_entry), "error");
   else

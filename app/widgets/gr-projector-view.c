@@ -34,10 +34,13 @@ struct _GrProjectorView
   GtkLabel        *title_second;
   GtkLabel        *subtitle_label;
   GtkLabel        *subtitle_second;
+  GtkScrolledWindow *items_scroller;
   GtkBox          *items_box;
+  GtkLabel        *more_label;
   GtkButton       *previous_button;
   GtkButton       *next_button;
   GtkToggleButton *names_button;
+  GtkImage        *names_icon;
   GtkButton       *exit_button;
 };
 
@@ -116,6 +119,7 @@ refresh (GrProjectorView *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->items_box))))
     gtk_box_remove (self->items_box, child);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->items_scroller), 0);
 
   if (self->session == NULL)
     return;
@@ -181,12 +185,32 @@ gr_projector_view_relabel (GrProjectorView *self)
   refresh (self);
 }
 
-/* The names toggle is read as a check box: its state is "checked", not "pressed". */
+/* The names toggle shows its state by more than a shade: an open eye while the names are
+ * shown, a closed one while they are hidden. Screen readers read it "pressed" or not. */
 static void
-update_names_state (GtkToggleButton *button)
+update_names_icon (GrProjectorView *self)
 {
-  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
-                               gtk_toggle_button_get_active (button), -1);
+  /* dispose_template() lets the toggle go before the view. */
+  if (self->names_button == NULL || self->names_icon == NULL)
+    return;
+  gtk_image_set_from_icon_name (self->names_icon,
+                                gtk_toggle_button_get_active (self->names_button)
+                                ? "view-reveal-symbolic" : "view-conceal-symbolic");
+}
+
+/* The cue under the list, while savoir-faire are hidden below its end. */
+static void
+update_more (GrProjectorView *self)
+{
+  GtkAdjustment *adjustment;
+
+  if (self->items_scroller == NULL || self->more_label == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (self->items_scroller);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label),
+                          gtk_adjustment_get_value (adjustment) +
+                          gtk_adjustment_get_page_size (adjustment) <
+                          gtk_adjustment_get_upper (adjustment) - 1);
 }
 
 static void
@@ -227,21 +251,33 @@ gr_projector_view_class_init (GrProjectorViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, title_second);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, subtitle_second);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, items_scroller);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, items_box);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, more_label);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, previous_button);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, next_button);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, names_button);
+  gtk_widget_class_bind_template_child (widget_class, GrProjectorView, names_icon);
   gtk_widget_class_bind_template_child (widget_class, GrProjectorView, exit_button);
 }
 
 static void
 gr_projector_view_init (GrProjectorView *self)
 {
+  GtkAdjustment *adjustment;
+
   self->show_names = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   gr_chart_view_set_show_title (self->chart, TRUE);
-  g_signal_connect (self->names_button, "notify::active", G_CALLBACK (update_names_state), NULL);
-  update_names_state (self->names_button);
+
+  g_signal_connect_object (self->names_button, "notify::active",
+                           G_CALLBACK (update_names_icon), self, G_CONNECT_SWAPPED);
+  update_names_icon (self);
+  adjustment = gtk_scrolled_window_get_vadjustment (self->items_scroller);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (update_more), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (update_more), self,
+                           G_CONNECT_SWAPPED);
   refresh (self);
 }
 
@@ -333,6 +369,38 @@ gr_projector_view_set_second_language (GrProjectorView *self,
 
   if (gr_set_str (&self->second_language, code))
     refresh (self);
+}
+
+/* Scrolls the list of savoir-faire most of a screen down (@direction 1) or up (-1), for the
+ * arrow keys. */
+void
+gr_projector_view_scroll (GrProjectorView *self,
+                          int              direction)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (GR_IS_PROJECTOR_VIEW (self));
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->items_scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                        direction * gtk_adjustment_get_page_size (adjustment) *
+                                        0.8);
+}
+
+/* Returns: (transfer none): the cue under the list that more savoir-faire are below. */
+GtkWidget *
+gr_projector_view_get_more_cue (GrProjectorView *self)
+{
+  g_return_val_if_fail (GR_IS_PROJECTOR_VIEW (self), NULL);
+  return GTK_WIDGET (self->more_label);
+}
+
+/* Returns: (transfer none): the toggle that shows or hides the participants' names. */
+GtkToggleButton *
+gr_projector_view_get_names_toggle (GrProjectorView *self)
+{
+  g_return_val_if_fail (GR_IS_PROJECTOR_VIEW (self), NULL);
+  return self->names_button;
 }
 
 /* Returns: (transfer none) */

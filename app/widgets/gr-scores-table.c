@@ -36,7 +36,6 @@ struct _GrScoresTable
   GrSession         *session;
   GrParticipant     *participant;
   gboolean           built;      /* the cells are made the first time the table is shown */
-  guint              build_id;
 
   /* The GtkGrid: every row for a small group, only the header and the group's rows for a
    * large one. Its cells by row and column (row * n_columns + column). */
@@ -274,8 +273,9 @@ update_headers (GrScoresTable *self)
 {
   guint rows = group_grid_row (self, N_GROUP_ROWS);
 
-  set_text (grid_cell (self, 0, 0), self->virtual ? C_("overview", "Groupe") : C_("overview", "Participant"));
-  for (guint c = 0; c < self->n_columns - 1; c++)
+  set_text (grid_cell (self, 0, 0),
+            self->virtual ? C_("overview", "Groupe") : C_("overview", "Participant"));
+  for (guint c = 0; c + 1 < self->n_columns; c++)
     set_text (grid_cell (self, 1 + c, 0), competency_title (self, c));
   for (guint p = 0; p < self->n_grid_participants; p++)
     {
@@ -304,7 +304,7 @@ static void
 update_grid (GrScoresTable *self)
 {
   update_headers (self);
-  for (guint c = 0; c < self->n_columns - 1; c++)
+  for (guint c = 0; c + 1 < self->n_columns; c++)
     {
       for (guint p = 0; p < self->n_grid_participants; p++)
         update_participant_cell (self, p, c);
@@ -495,7 +495,6 @@ build (GrScoresTable *self)
 {
   guint n_participants, rows;
 
-  g_clear_handle_id (&self->build_id, g_source_remove);
   clear (self);
   self->built = TRUE;
   if (self->session == NULL)
@@ -522,32 +521,20 @@ build (GrScoresTable *self)
   update_grid (self);
 }
 
-static gboolean
-build_when_idle (gpointer user_data)
-{
-  GrScoresTable *self = user_data;
-
-  self->build_id = 0;
-  build (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Made once in sight: the window's first frame does not wait for it. */
-static void
-gr_scores_table_map (GtkWidget *widget)
-{
-  GrScoresTable *self = GR_SCORES_TABLE (widget);
-
-  GTK_WIDGET_CLASS (gr_scores_table_parent_class)->map (widget);
-  if (!self->built && self->build_id == 0)
-    self->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_when_idle, self, NULL);
-}
-
 static void
 ensure_built (GrScoresTable *self)
 {
   if (!self->built)
     build (self);
+}
+
+/* Made when first shown, before its children are mapped: a small group's grid, or a large
+ * group's list, which makes only the rows in sight when it is laid out. */
+static void
+gr_scores_table_map (GtkWidget *widget)
+{
+  ensure_built (GR_SCORES_TABLE (widget));
+  GTK_WIDGET_CLASS (gr_scores_table_parent_class)->map (widget);
 }
 
 /* Following the session */
@@ -610,7 +597,7 @@ on_session_changed (GrScoresTable *self)
 {
   /* The actions' counts (an action added, done, its date passed). */
   if (self->built)
-    for (guint c = 0; c < self->n_columns - 1; c++)
+    for (guint c = 0; c + 1 < self->n_columns; c++)
       update_group_cell (self, ROW_ACTIONS, c);
 }
 
@@ -655,7 +642,6 @@ gr_scores_table_dispose (GObject *object)
   GtkWidget *child;
 
   gr_scores_table_set_session (self, NULL);
-  g_clear_handle_id (&self->build_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->participant);
@@ -752,11 +738,11 @@ gr_scores_table_set_session (GrScoresTable *self,
                                G_CONNECT_SWAPPED);
     }
 
-  /* Made again when next shown (at once if it is in sight). */
+  /* Made again at once if it is in sight, else when next shown. */
   clear (self);
   self->built = FALSE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->build_id == 0)
-    self->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_when_idle, self, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build (self);
 }
 
 /* Marks whose row is the current participant's, and whose targets the table shows. */
@@ -771,7 +757,7 @@ gr_scores_table_set_participant (GrScoresTable *self,
     return;
 
   update_headers (self);
-  for (guint c = 0; c < self->n_columns - 1; c++)
+  for (guint c = 0; c + 1 < self->n_columns; c++)
     {
       for (guint p = 0; p < self->n_grid_participants; p++)
         update_participant_cell (self, p, c);

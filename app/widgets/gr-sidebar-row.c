@@ -115,7 +115,7 @@ gr_sidebar_row_set_title (GrSidebarRow *self,
   gtk_label_set_text (self->title_label, title);
   /* On the label, not the row: a row given the focus from the keyboard would pop its tooltip
    * up over the page. The mouse still finds a title cut short by the sidebar's width. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+  gr_ui_set_tooltip (GTK_WIDGET (self->title_label), title);
   update_accessible_label (self);
 }
 
@@ -133,7 +133,10 @@ gr_sidebar_row_set_score (GrSidebarRow  *self,
   gtk_label_set_text (self->score_label, score);
   gtk_level_bar_set_max_value (self->score_bar, gr_grid_get_max_level (grid));
   gtk_level_bar_set_value (self->score_bar, gr_stats_has_score (stats) ? stats->mean : 0);
-  gtk_widget_set_opacity (GTK_WIDGET (self->score_bar), gr_stats_has_score (stats) ? 1 : 0.4);
+  if (gr_stats_has_score (stats))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->score_bar), "not-assessed");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->score_bar), "not-assessed");
   gtk_widget_set_visible (GTK_WIDGET (self->score_box), TRUE);
   update_accessible_label (self);
 }

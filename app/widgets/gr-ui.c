@@ -200,6 +200,17 @@ gr_ui_set_label (GtkWidget  *widget,
                                   -1);
 }
 
+/* Sets @widget's tooltip when it changes: GTK 4.8 asks the X server where the pointer is each
+ * time the tooltip of a shown widget is set (to show the new one at once), a round trip that
+ * rows set again at each keystroke cannot afford. */
+void
+gr_ui_set_tooltip (GtkWidget  *widget,
+                   const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 /* Core messages start in lower case, to read well after "grille: FILE: " on a terminal; a
  * dialog shows them as a sentence. */
 char *

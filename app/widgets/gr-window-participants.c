@@ -112,17 +112,19 @@ _gr_window_update_views (GrWindow *self)
   /* Only the competency page on screen follows at once: the others take the participant when
    * they are shown (or built), and a switch costs one page, not one per page seen. */
   if (GR_IS_COMPETENCY_PAGE (page))
-    gr_competency_page_set_participant (GR_COMPETENCY_PAGE (page), self->participant);
+    {
+      gr_competency_page_set_participant (GR_COMPETENCY_PAGE (page), self->participant);
+      gr_competency_page_set_group (GR_COMPETENCY_PAGE (page), group);
+    }
   gr_chart_view_set_participant (self->chart, group ? NULL : self->participant);
   gr_chart_view_set_show_participants (self->chart, group);
   gr_chart_view_set_by_role (self->chart, self->by_role);
-  /* The overview's scores table is the costliest view to follow: it does when shown. */
-  if (page == GTK_WIDGET (self->overview))
-    _gr_window_update_overview (self);
-  else
-    self->overview_stale = TRUE;
-  if (self->participants_page != NULL)
-    gr_participants_page_set_current (self->participants_page, self->participant);
+  /* The overview's scores table and the participants page follow when shown: a switch costs
+   * what the page on screen shows. */
+  self->overview_stale = TRUE;
+  self->participants_stale = TRUE;
+  if (page == GTK_WIDGET (self->overview) || page == GTK_WIDGET (self->participants_page))
+    _gr_window_update_hidden_pages (self);
   if (self->projector_view != NULL)
     {
       gr_projector_view_set_participant (self->projector_view, self->participant, group);
@@ -132,13 +134,23 @@ _gr_window_update_views (GrWindow *self)
   _gr_window_update_chart_caption (self);
 }
 
+/* Brings the overview and the participants page up to date with the participant and the view,
+ * if they changed while these pages were hidden. */
 void
-_gr_window_update_overview (GrWindow *self)
+_gr_window_update_hidden_pages (GrWindow *self)
 {
-  self->overview_stale = FALSE;
-  gr_overview_page_set_participant (self->overview, self->participant,
-                                    _gr_window_is_group (self));
-  gr_overview_page_set_by_role (self->overview, self->by_role);
+  if (self->overview_stale && self->overview != NULL)
+    {
+      self->overview_stale = FALSE;
+      gr_overview_page_set_participant (self->overview, self->participant,
+                                        _gr_window_is_group (self));
+      gr_overview_page_set_by_role (self->overview, self->by_role);
+    }
+  if (self->participants_stale && self->participants_page != NULL)
+    {
+      self->participants_stale = FALSE;
+      gr_participants_page_set_current (self->participants_page, self->participant);
+    }
 }
 
 /* Returns: (transfer none) (nullable): whose scores the pages edit. */

@@ -50,6 +50,9 @@ struct _GrWindow
   gboolean              painted;            /* the window's first frame is drawn */
   GrOverviewPage       *overview;
   gboolean              overview_stale;     /* its participant or view changed while hidden */
+  gboolean              participants_stale; /* the same for the participants page */
+  guint                 actions_known;      /* bits: the actions set enabled or not once */
+  guint                 actions_enabled;    /* bits: the state set */
   GrParticipantsPage   *participants_page;  /* NULL until first shown */
 
   GtkHeaderBar         *header_bar;
@@ -138,7 +141,7 @@ void           _gr_window_on_participants_changed  (GrWindow       *self,
                                                     guint           added,
                                                     GListModel     *model);
 void           _gr_window_update_views             (GrWindow       *self);
-void           _gr_window_update_overview          (GrWindow       *self);
+void           _gr_window_update_hidden_pages      (GrWindow       *self);
 void           _gr_window_update_chart_caption     (GrWindow       *self);
 void           _gr_window_ask_remove_participant   (GrWindow       *self,
                                                     const char     *name);

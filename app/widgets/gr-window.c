@@ -48,16 +48,28 @@ _gr_window_is_group (GrWindow *self)
 void
 _gr_window_update_actions (GrWindow *self)
 {
+  static const char *names[] = { "win.undo", "win.redo", "win.remove-participant",
+                                 "win.compare-clear" };
   gboolean has_session = self->session != NULL;
+  gboolean enabled[] = {
+    self->history && gr_history_can_undo (self->history),
+    self->history && gr_history_can_redo (self->history),
+    has_session && gr_session_get_n_participants (self->session) > 1,
+    self->references->len > 0,
+  };
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->history && gr_history_can_undo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 self->history && gr_history_can_redo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-participant",
-                                 has_session && gr_session_get_n_participants (self->session) > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-clear",
-                                 self->references->len > 0);
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == G_N_ELEMENTS (enabled));
+
+  /* Called at each keystroke: GTK 4.8 tells every button bound to an action that it changed,
+   * even when it did not (each participant row has two). */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (!(self->actions_known & (1u << i)) || !(self->actions_enabled & (1u << i)) != !enabled[i])
+      {
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], enabled[i]);
+        self->actions_known |= 1u << i;
+        self->actions_enabled = enabled[i] ? self->actions_enabled | (1u << i)
+                                           : self->actions_enabled & ~(1u << i);
+      }
 }
 
 /* The overview's check buttons choose the group's lines; the live chart and the projector's
@@ -74,9 +86,9 @@ follow_overview_series (GrWindow    *self,
     g_object_bind_property (source, names[n], target, names[n], G_BINDING_SYNC_CREATE);
 }
 
-/* A window opens on the overview: the competency pages are built after its first frame (see
- * build_next_page()) or when first asked for, the participants page and the projector view
- * when first shown. A competency page built earlier takes the current participant when it is
+/* A window opens on the overview: the competency pages and the participants page are built
+ * after its first frame (see build_next_page()) or when first asked for, the projector view
+ * when first used. A competency page built earlier takes the current participant when it is
  * shown again (_gr_window_update_views() rebinds only the page on screen). */
 static GrCompetencyPage *
 ensure_competency_page (GrWindow *self,
@@ -89,6 +101,7 @@ ensure_competency_page (GrWindow *self,
   if (page != NULL)
     {
       gr_competency_page_set_participant (page, self->participant);
+      gr_competency_page_set_group (page, _gr_window_is_group (self));
       return page;
     }
 
@@ -98,14 +111,17 @@ ensure_competency_page (GrWindow *self,
   g_ptr_array_index (self->competency_pages, position) = page;
   gr_competency_page_set_second_language (page, self->second_language);
   gr_competency_page_set_participant (page, self->participant);
+  gr_competency_page_set_group (page, _gr_window_is_group (self));
   gr_competency_page_set_session (page, self->session);
   gtk_stack_add_named (self->stack, GTK_WIDGET (page), gr_competency_get_id (competency));
   return page;
 }
 
-/* After the window's first frame, the competency pages not built yet are built one at a time
- * when GTK has nothing else to do (after input and frames): the first visit to a page then
- * costs what any visit costs. */
+static GrParticipantsPage *ensure_participants_page (GrWindow *self);
+
+/* After the window's first frame, the pages not built yet are built one at a time when GTK has
+ * nothing else to do (after input and frames): the first visit to a page then costs what any
+ * visit costs. */
 static gboolean
 build_next_page (gpointer user_data)
 {
@@ -117,6 +133,7 @@ build_next_page (gpointer user_data)
         ensure_competency_page (self, i);
         return G_SOURCE_CONTINUE;
       }
+  ensure_participants_page (self);
 
   self->page_build_id = 0;
   return G_SOURCE_REMOVE;
@@ -146,11 +163,15 @@ static GrParticipantsPage *
 ensure_participants_page (GrWindow *self)
 {
   if (self->participants_page != NULL)
-    return self->participants_page;
+    {
+      _gr_window_update_hidden_pages (self);
+      return self->participants_page;
+    }
 
   self->participants_page = GR_PARTICIPANTS_PAGE (gr_participants_page_new ());
   gr_participants_page_set_session (self->participants_page, self->session);
-  gr_participants_page_set_current (self->participants_page, self->participant);
+  self->participants_stale = TRUE;
+  _gr_window_update_hidden_pages (self);
   _gr_window_gather_init_page (self, self->participants_page);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->participants_page), PAGE_PARTICIPANTS);
   return self->participants_page;
@@ -246,8 +267,8 @@ on_row_selected (GrWindow      *self,
     }
   else if (g_str_equal (page, PAGE_PARTICIPANTS))
     ensure_participants_page (self);
-  else if (self->overview_stale)
-    _gr_window_update_overview (self);
+  else
+    _gr_window_update_hidden_pages (self);
   gtk_stack_set_visible_child_name (self->stack, page);
   /* The overview has the chart large already; the participants page needs the room. */
   gtk_widget_set_visible (GTK_WIDGET (self->chart_panel),
@@ -536,6 +557,10 @@ on_key_pressed (GrWindow        *self,
     case GDK_KEY_Left:
     case GDK_KEY_Page_Up:
       gtk_widget_activate_action (GTK_WIDGET (self), "win.previous-competency", NULL);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_Up:
+      gr_projector_view_scroll (self->projector_view, keyval == GDK_KEY_Down ? 1 : -1);
       return TRUE;
     default:
       return FALSE;
@@ -937,8 +962,7 @@ GrOverviewPage *
 gr_window_get_overview (GrWindow *self)
 {
   g_return_val_if_fail (GR_IS_WINDOW (self), NULL);
-  if (self->overview_stale)
-    _gr_window_update_overview (self);
+  _gr_window_update_hidden_pages (self);
   return self->overview;
 }
 
