@@ -147,8 +147,12 @@ test_screens (void)
               gr_window_show_page (window, id);
               save_screen (window, id, width, height, schemes[s]);
             }
+          /* The overview as a workshop shows it: the group. */
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s", "group");
           gr_window_show_page (window, "overview");
           save_screen (window, "overview", width, height, schemes[s]);
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-view", "s",
+                                      "participant");
           gr_window_show_page (window, "participants");
           save_screen (window, "participants", width, height, schemes[s]);
           gr_window_show_page (window, "cooperer");
@@ -494,6 +498,40 @@ test_projector (void)
   destroy_window (window);
 }
 
+/* Maximised at 1920×1080, the overview's chart takes the height the page leaves free rather
+ * than an empty band under the table. */
+static void
+test_overview_fills (void)
+{
+  GrWindow *window = workshop_window (1920, 1080);
+  GtkWidget *chart = GTK_WIDGET (gr_overview_page_get_chart (gr_window_get_overview (window)));
+  GtkWidget *scrolled = gtk_widget_get_first_child (GTK_WIDGET (gr_window_get_overview (window)));
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  int min_height;
+
+  gr_window_show_page (window, "overview");
+  settle ();
+  gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+  /* The page's content (its last child ends where the viewport ends) with the chart grown. */
+  {
+    GtkWidget *box = gtk_widget_get_first_child (content);
+    GtkWidget *last = gtk_widget_get_last_child (box);
+    graphene_rect_t bounds;
+
+    while (last != NULL && !gtk_widget_get_visible (last))
+      last = gtk_widget_get_prev_sibling (last);
+    g_assert_nonnull (last);
+    g_assert_true (gtk_widget_compute_bounds (last, content, &bounds));
+    g_test_message ("chart %d px high (at least %d), page content ends at %g of %d",
+                    gtk_widget_get_height (chart), min_height,
+                    bounds.origin.y + bounds.size.height, gtk_widget_get_height (content));
+    g_assert_cmpint (gtk_widget_get_height (chart), >, min_height);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >=,
+                       gtk_widget_get_height (content) - 40);
+  }
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/window/room/group-notice", test_group_notice);
   g_test_add_func ("/window/room/field-labels", test_field_labels);
   g_test_add_func ("/window/room/projector", test_projector);
+  g_test_add_func ("/window/room/overview-fills", test_overview_fills);
   g_test_add_func ("/window/room/screens", test_screens);
 
   status = g_test_run ();
