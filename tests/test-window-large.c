@@ -248,7 +248,8 @@ test_lists (void)
 }
 
 /* The group's chart draws the mean and the band; the legend says how many participants are
- * not drawn; a line ticked in the list is drawn, on the live chart and in the export too. */
+ * not drawn; a line ticked in the list is drawn, on the live chart, the projector's and in the
+ * export too. */
 static void
 test_group_chart (void)
 {
@@ -287,6 +288,9 @@ test_group_chart (void)
   g_assert_true (g_strv_contains (gr_chart_view_get_shown_participants (chart),
                                   "Participant·e 2"));
   g_assert_true (g_strv_contains (gr_chart_view_get_shown_participants (live),
+                                  "Participant·e 2"));
+  g_assert_true (g_strv_contains (gr_chart_view_get_shown_participants (
+                                    gr_projector_view_get_chart (gr_window_get_projector (window))),
                                   "Participant·e 2"));
   g_assert_cmpuint (count_participant_lines (drawn_layout (chart)), ==, 1);
   g_assert_true (legend_says (drawn_layout (chart), "999 participants non tracés"));
