@@ -190,6 +190,31 @@ test_csv_conventions (void)
   g_assert_false (gr_format_uses_decimal_comma (gr_translator_get ("en")));
 }
 
+/* Scores are rounded as people and spreadsheets round them: half away from zero. */
+static void
+test_decimal_rounding (void)
+{
+  static const struct { double value; guint decimals; gboolean comma; const char *expected; } cases[] = {
+    { 2.25, 1, TRUE, "2,3" },      /* printf alone gives "2,2" (half to even) */
+    { 2.125, 2, TRUE, "2,13" },    /* 17/8, exact in binary: "2,12" before */
+    { 2.35, 1, FALSE, "2.4" },     /* not exact in binary: 2.35000000000000008882 */
+    { 1.0 / 3, 2, TRUE, "0,33" },
+    { 2.0 / 3, 1, TRUE, "0,7" },
+    { 3.5, 0, TRUE, "4" },
+    { 0.0, 2, TRUE, "0,00" },
+    { -0.004, 2, TRUE, "0,00" },   /* never "-0,00" */
+    { -1.25, 1, TRUE, "-1,3" },
+    { 4.0, 2, FALSE, "4.00" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = gr_format_decimal (cases[i].value, cases[i].decimals, cases[i].comma);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/format/date/ignores-locale", test_date_ignores_locale);
   g_test_add_func ("/format/csv-conventions", test_csv_conventions);
   g_test_add_func ("/format/with-name", test_with_name);
+  g_test_add_func ("/format/decimal-rounding", test_decimal_rounding);
 
   return g_test_run ();
 }

@@ -71,6 +71,14 @@ gr_format_decimal (double   value,
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   char *point;
 
+  double scale = pow (10, MIN (decimals, 9));
+
+  /* Half away from zero, as people round and as a spreadsheet's ROUND() does: a mean of 2.25
+   * reads "2,3", not printf's half-to-even "2,2". Means are fractions with small denominators,
+   * so a margin far below the last digit only undoes binary representation error. */
+  if (isfinite (value) && fabs (value) * scale < 1e15)
+    value = copysign (floor (fabs (value) * scale + 0.5 + 1e-9), value) / scale + 0.0;
+
   g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 9));
   g_ascii_formatd (buffer, sizeof buffer, format, value);
 
