@@ -86,9 +86,9 @@ follow_overview_series (GrWindow    *self,
     g_object_bind_property (source, names[n], target, names[n], G_BINDING_SYNC_CREATE);
 }
 
-/* A window opens on the overview: the competency pages and the participants page are built
- * after its first frame (see build_next_page()) or when first asked for, the projector view
- * when first used. A competency page built earlier takes the current participant when it is
+/* A window opens on the overview: the competency pages are built after its first frame (see
+ * build_next_page()) or when first asked for, the participants page and the projector view
+ * when first shown. A competency page built earlier takes the current participant when it is
  * shown again (_gr_window_update_views() rebinds only the page on screen). */
 static GrCompetencyPage *
 ensure_competency_page (GrWindow *self,
@@ -117,11 +117,10 @@ ensure_competency_page (GrWindow *self,
   return page;
 }
 
-static GrParticipantsPage *ensure_participants_page (GrWindow *self);
-
-/* After the window's first frame, the pages not built yet are built one at a time when GTK has
- * nothing else to do (after input and frames): the first visit to a page then costs what any
- * visit costs. */
+/* After the window's first frame, the competency pages not built yet are built one at a time
+ * when GTK has nothing else to do (after input and frames): the first visit to a page then
+ * costs what any visit costs. Not the participants page: its cost grows with the session (up
+ * to a thousand participants), too long for one idle turn. */
 static gboolean
 build_next_page (gpointer user_data)
 {
@@ -133,7 +132,6 @@ build_next_page (gpointer user_data)
         ensure_competency_page (self, i);
         return G_SOURCE_CONTINUE;
       }
-  ensure_participants_page (self);
 
   self->page_build_id = 0;
   return G_SOURCE_REMOVE;
