@@ -85,7 +85,7 @@ case "${1:-run}" in
         MESON_OPTIONS="${MESON_OPTIONS:-} -Db_sanitize=address,undefined -Db_lundef=false" build
       # Instrumented code runs a few times slower: so may the tests.
       meson test -C "$SANITIZE_BUILD" --print-errorlogs --num-processes 2 --timeout-multiplier 4 \
-        --suite core --suite fuzz --no-suite sanitizer-slow || status=$?
+        --suite core --suite fuzz || status=$?
       logs+=("$SANITIZE_BUILD")
     fi
     summarise "${logs[@]}"

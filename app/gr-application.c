@@ -278,25 +278,8 @@ gr_application_activate (GApplication *app)
   offer_drafts_once (GR_APPLICATION (app));
 }
 
-/* Each file's window appears once the file is read (in a thread): at once with its session,
- * never empty first. One that cannot be read gets a window that says why. */
-static void
-on_file_loaded (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GFile) file = user_data;
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GrSession) session = gr_session_load_finish (result, &error);
-  GrWindow *window = gr_window_new (GR_APPLICATION (app));
-
-  gr_window_open_loaded (window, file, session, error);
-  gtk_window_present (GTK_WINDOW (window));
-  offer_drafts_once (GR_APPLICATION (app));
-  g_application_release (app);
-}
-
+/* Each file's window appears at once, with the file's name; its session shows when the file
+ * is read (in a thread). One that cannot be read keeps an empty window that says why. */
 static void
 gr_application_open (GApplication  *app,
                      GFile        **files,
@@ -305,9 +288,12 @@ gr_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     {
-      g_application_hold (app);
-      gr_session_load_async (files[i], NULL, on_file_loaded, g_object_ref (files[i]));
+      GrWindow *window = gr_window_new (GR_APPLICATION (app));
+
+      gr_window_load_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
     }
+  offer_drafts_once (GR_APPLICATION (app));
 }
 
 /* Style and language */

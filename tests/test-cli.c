@@ -529,6 +529,12 @@ static void
 test_hostile (void)
 {
   g_autoptr(GString) deep = g_string_new ("{ \"format\": \"grille-session\", \"version\": 1, \"x\": ");
+  g_autoptr(GString) long_title = g_string_new ("{ \"format\": \"grille-session\", \"version\": 2, "
+                                                "\"grid\": { \"id\": \"g\", \"title\": \"G\", "
+                                                "\"scale\": [ { \"level\": 0, \"name\": \"A\", "
+                                                "\"description\": \"\" }, { \"level\": 1, "
+                                                "\"name\": \"B\", \"description\": \"\" } ], "
+                                                "\"competencies\": [");
   const Hostile cases[] = {
     { "deep.grille", NULL, -1, "imbriquées sur plus de 64 niveaux" },
     { "utf8.grille", "{ \"format\": \"grille-session\", \"title\": \"\xff\xfe\" }", -1,
@@ -547,14 +553,29 @@ test_hostile (void)
       "version plus récente de Grille (format 3)" },
     { "truncated.grille", "{ \"format\": \"grille-session\", \"version\": 1, \"grid\": \"engag", -1,
       "ce n’est pas du JSON valide, ou le fichier est tronqué" },
+    /* A competency's title of 5,000 characters (filled in below). */
+    { "long-title.grille", "", -1,
+      "grid.competencies[1].title\u202f: le texte compte 5000 caractères, au plus 200 sont "
+      "permis" },
   };
 
   for (guint i = 0; i < 100000; i++)
     g_string_append_c (deep, '[');
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autofree char *title = c == 1 ? g_strnfill (5000, 'x') : g_strdup ("C");
+
+      g_string_append_printf (long_title, "%s{ \"id\": \"c%u\", \"title\": \"%s\", "
+                              "\"subtitle\": \"\", \"introduction\": \"\", \"items\": "
+                              "[ { \"id\": \"c%u.1\", \"text\": \"T\" } ] }",
+                              c ? ", " : "", c, title, c);
+    }
+  g_string_append (long_title, "] }, \"participants\": [] }");
 
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
     {
-      const char *content = cases[k].content ? cases[k].content : deep->str;
+      const char *content = cases[k].content == NULL ? deep->str
+                            : *cases[k].content == '\0' ? long_title->str : cases[k].content;
       g_autofree char *path = write_temp (cases[k].name, content, cases[k].length);
       g_autofree char *out = g_build_filename (tmpdir, "out.csv", NULL);
       g_autofree char *prefix = g_strdup_printf ("grille: %s: ", path);

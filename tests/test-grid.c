@@ -308,6 +308,51 @@ test_custom_errors (void)
     }
 }
 
+/* A text far beyond what a grid needs (a title of thousands of characters took most of a
+ * second to lay out at each frame) is refused, saying where and how long; texts of the longest
+ * length allowed load. */
+static void
+test_custom_text_lengths (void)
+{
+  static const struct { const char *from, *member; guint max; } cases[] = {
+    { "\"title\": \"Compétence 1\"", "grid.competencies[1].title", GR_GRID_MAX_TITLE },
+    { "\"title\": \"Grille d’essai\"", "grid.title", GR_GRID_MAX_TITLE },
+    { "\"name\": \"Niveau 1\"", "grid.scale[1].name", GR_GRID_MAX_TITLE },
+    { "\"text\": \"Savoir-faire 2.1\"", "grid.competencies[2].items[1].text", GR_GRID_MAX_TEXT },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    for (guint extra = 0; extra <= 1; extra++)
+      {
+        g_autofree char *json = make_grid_json (4, 3, 5);
+        g_autoptr(GString) s = g_string_new (json);
+        g_autoptr(GString) text = g_string_new (NULL);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GrGrid) grid = NULL;
+        g_autofree char *to = NULL;
+        g_autofree char *message = NULL;
+
+        /* "é" is one character of two bytes: the length is in characters. */
+        while (g_utf8_strlen (text->str, -1) < (glong) (cases[k].max + extra))
+          g_string_append (text, "é");
+        to = g_strdup_printf ("%.*s\"%s\"", (int) (strchr (cases[k].from, ':') - cases[k].from + 2),
+                              cases[k].from, text->str);
+        g_assert_cmpuint (g_string_replace (s, cases[k].from, to, 1), ==, 1);
+        grid = parse_grid (s->str, &error);
+        if (extra == 0)
+          {
+            g_assert_no_error (error);
+            g_assert_nonnull (grid);
+            continue;
+          }
+        g_assert_null (grid);
+        g_assert_error (error, GR_FILE_ERROR, GR_FILE_ERROR_RANGE);
+        message = g_strdup_printf ("%s\u202f: le texte compte %u caractères, au plus %u sont "
+                                   "permis", cases[k].member, cases[k].max + 1, cases[k].max);
+        g_assert_cmpstr (error->message, ==, message);
+      }
+}
+
 static void
 test_json_round_trip (void)
 {
@@ -336,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/grid/builtin/matches-source", test_builtin_matches_source);
   g_test_add_func ("/grid/custom/shapes", test_custom_shapes);
   g_test_add_func ("/grid/custom/errors", test_custom_errors);
+  g_test_add_func ("/grid/custom/text-lengths", test_custom_text_lengths);
   g_test_add_func ("/grid/json-round-trip", test_json_round_trip);
 
   return g_test_run ();

@@ -18,6 +18,12 @@
 #include "gr-window.h"
 #include "gr-window-test.h"
 
+static const char session_json[] =
+  "{ \"format\": \"grille-session\", \"version\": 2, \"grid\": \"engagement\",\n"
+  "  \"title\": \"Atelier\", \"date\": \"2026-03-12\", \"language\": \"fr\",\n"
+  "  \"participants\": [ { \"name\": \"Service jeunesse\" }, { \"name\": \"Élus\" },\n"
+  "                     { \"name\": \"Centre social\" } ] }\n";
+
 /* A window on a copy of tests/data/atelier-v2.grille (participants, roles, notes, actions). */
 static GrWindow *
 open_example (void)
@@ -336,18 +342,70 @@ test_export_error (void)
   destroy_window (window);
 }
 
+/* The window of a file opened from the command line (or the desktop) is there at once, with the
+ * file's name; the session, read and parsed in a thread, shows when it is read. */
+static void
+test_open_at_once (void)
+{
+  g_autoptr(GFile) file = write_session_file ("at-once.grille");
+  GrWindow *window;
+
+  g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
+  /* Nothing of the file was read on this thread yet: the main loop has not turned. */
+  window = (GrWindow *) find_toplevel (GR_TYPE_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "at-once.grille – Grille");
+  g_assert_null (gr_window_get_file (window));
+  g_assert_false (gr_window_is_pristine (window));
+
+  WAIT_UNTIL (gr_window_get_file (window) != NULL);
+  g_assert_true (g_file_equal (gr_window_get_file (window), file));
+  g_assert_cmpuint (gr_session_get_n_participants (gr_window_get_session (window)), ==, 3);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "at-once.grille – Grille");
+  g_assert_false (gr_window_is_modified (window));
+  destroy_window (window);
+}
+
+/* A file that cannot be read: the window that appeared for it says why, naming the file. */
+static void
+test_open_error (void)
+{
+  g_autofree char *path = g_build_filename (window_test_tmp_dir (), "broken.grille", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  GtkMessageDialog *message;
+  GrWindow *window;
+
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"grille-session\"", -1, NULL));
+  g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
+  window = (GrWindow *) find_toplevel (GR_TYPE_WINDOW);
+  g_assert_nonnull (window);
+  WAIT_UNTIL ((message = find_dialog (GTK_WINDOW (window))) != NULL);
+  g_object_get (message, "text", &text, NULL);
+  g_assert_true (g_str_has_prefix (text, "Impossible d’ouvrir "));
+  g_assert_nonnull (strstr (text, path));
+  gtk_dialog_response (GTK_DIALOG (message), GTK_RESPONSE_CLOSE);
+  WAIT_UNTIL (find_dialog (GTK_WINDOW (window)) == NULL);
+  g_assert_null (gr_window_get_file (window));
+  g_assert_true (gr_window_is_pristine (window));
+  destroy_window (window);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
-  window_test_init (&argc, &argv, "grille-test-window-io-XXXXXX", NULL);
+  window_test_init (&argc, &argv, "grille-test-window-io-XXXXXX", session_json);
 
   g_test_add_func ("/window/io/export-same-bytes", test_export_same_bytes);
   g_test_add_func ("/window/io/export-window-goes-on", test_export_window_goes_on);
   g_test_add_func ("/window/io/export-window-closed", test_export_window_closed);
   g_test_add_func ("/window/io/export-error", test_export_error);
+  g_test_add_func ("/window/io/open-at-once", test_open_at_once);
+  g_test_add_func ("/window/io/open-error", test_open_error);
 
   status = g_test_run ();
   window_test_shutdown ();

@@ -64,19 +64,30 @@ gr_grid_init (GrGrid *self)
   self->levels = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* A text of at most @max_length characters. */
 static const char *
 get_string (JsonObject  *object,
             const char  *path,
             const char  *member,
             gboolean     allow_empty,
+            glong        max_length,
             GError     **error)
 {
   g_autofree char *where = gr_json_path_member (path, member);
   JsonNode *node = gr_json_require_member (object, path, member, error);
+  const char *value;
+  glong length;
 
-  if (node == NULL)
+  if (node == NULL || !(value = gr_json_expect_string (node, where, allow_empty, error)))
     return NULL;
-  return gr_json_expect_string (node, where, allow_empty, error);
+  if ((length = g_utf8_strlen (value, -1)) > max_length)
+    {
+      gr_json_set_error (error, GR_FILE_ERROR_RANGE, where,
+                         _("le texte compte %ld caractères, au plus %ld sont permis"),
+                         length, max_length);
+      return NULL;
+    }
+  return value;
 }
 
 static JsonArray *
@@ -124,7 +135,7 @@ get_id (JsonObject  *object,
         GError     **error)
 {
   g_autofree char *where = gr_json_path_member (path, "id");
-  const char *id = get_string (object, path, "id", FALSE, error);
+  const char *id = get_string (object, path, "id", FALSE, GR_GRID_MAX_ID, error);
 
   if (id == NULL)
     return NULL;
@@ -170,8 +181,9 @@ load_scale (GrGrid      *self,
       if (object == NULL ||
           !(node = gr_json_require_member (object, where, "level", error)) ||
           !gr_json_expect_int (node, level_path, &value, error) ||
-          !(name = get_string (object, where, "name", FALSE, error)) ||
-          !(description = get_string (object, where, "description", TRUE, error)))
+          !(name = get_string (object, where, "name", FALSE, GR_GRID_MAX_TITLE, error)) ||
+          !(description = get_string (object, where, "description", TRUE, GR_GRID_MAX_TEXT,
+                                      error)))
         return FALSE;
 
       if (value != i)
@@ -214,9 +226,11 @@ load_competencies (GrGrid      *self,
 
       if (object == NULL ||
           !(id = get_id (object, where, seen, error)) ||
-          !(title = get_string (object, where, "title", FALSE, error)) ||
-          !(subtitle = get_string (object, where, "subtitle", TRUE, error)) ||
-          !(introduction = get_string (object, where, "introduction", TRUE, error)) ||
+          !(title = get_string (object, where, "title", FALSE, GR_GRID_MAX_TITLE, error)) ||
+          !(subtitle = get_string (object, where, "subtitle", TRUE, GR_GRID_MAX_SUBTITLE,
+                                   error)) ||
+          !(introduction = get_string (object, where, "introduction", TRUE,
+                                       GR_GRID_MAX_TEXT, error)) ||
           !(items = get_array (object, where, "items", GR_GRID_MIN_ITEMS, GR_GRID_MAX_ITEMS,
                                _("savoir-faire"), error)))
         return FALSE;
@@ -233,7 +247,8 @@ load_competencies (GrGrid      *self,
           item_object = gr_json_expect_object (json_array_get_element (items, i), item_path, error);
           if (item_object == NULL ||
               !(item_id = get_id (item_object, item_path, seen, error)) ||
-              !(text = get_string (item_object, item_path, "text", FALSE, error)))
+              !(text = get_string (item_object, item_path, "text", FALSE,
+                                   GR_GRID_MAX_TEXT, error)))
             return FALSE;
 
           item = gr_item_new (item_id, text, self->items->len, c);
@@ -268,7 +283,7 @@ gr_grid_new_from_json (JsonNode    *node,
 
   if (!(root = gr_json_expect_object (node, path, error)) ||
       !(id = get_id (root, path, NULL, error)) ||
-      !(title = get_string (root, path, "title", FALSE, error)) ||
+      !(title = get_string (root, path, "title", FALSE, GR_GRID_MAX_TITLE, error)) ||
       !load_scale (self, root, path, error) ||
       !load_competencies (self, root, path, error))
     return NULL;

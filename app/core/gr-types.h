@@ -23,6 +23,13 @@ typedef struct _GrTranslator  GrTranslator;
 #define GR_GRID_MAX_ITEMS        20
 #define GR_GRID_MIN_LEVELS       2
 #define GR_GRID_MAX_LEVELS       10
+/* A grid's texts, in characters: a few times the longest of the built-in grid. A title of
+ * thousands of characters is none, and took most of a second to lay out at each frame; a
+ * longer text is refused when the grid is read. */
+#define GR_GRID_MAX_ID           64
+#define GR_GRID_MAX_TITLE        200   /* the grid's, a competency's, a level's name */
+#define GR_GRID_MAX_SUBTITLE     400
+#define GR_GRID_MAX_TEXT         2000  /* an introduction, a savoir-faire, a level's sentence */
 
 /* Aggregate of assessed values. n == 0 means "nothing assessed": mean, min and max are then
  * meaningless and must not be shown (and never as 0). */

@@ -28,6 +28,20 @@ get_display_name (GrWindow *self)
   return g_file_get_basename (self->file);
 }
 
+/* The folder of @file, as the header bar's subtitle says it: "~/Documents". */
+static char *
+get_folder_name (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+  const char *home = g_get_home_dir ();
+
+  if (path != NULL && g_str_has_prefix (path, home) &&
+      (path[strlen (home)] == '/' || path[strlen (home)] == '\0'))
+    return g_strconcat ("~", path + strlen (home), NULL);
+  return parent ? g_file_get_parse_name (parent) : g_strdup ("");
+}
+
 void
 _gr_window_update_title (GrWindow *self)
 {
@@ -42,17 +56,7 @@ _gr_window_update_title (GrWindow *self)
   gtk_label_set_text (self->title_label, title);
 
   if (self->file != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
-      g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
-      const char *home = g_get_home_dir ();
-
-      if (path != NULL && g_str_has_prefix (path, home) &&
-          (path[strlen (home)] == '/' || path[strlen (home)] == '\0'))
-        subtitle = g_strconcat ("~", path + strlen (home), NULL);
-      else
-        subtitle = parent ? g_file_get_parse_name (parent) : g_strdup ("");
-    }
+    subtitle = get_folder_name (self->file);
   else
     subtitle = g_strdup (_("Pas encore enregistrée"));
   if (modified)
@@ -345,7 +349,8 @@ gr_window_is_pristine (GrWindow *self)
 {
   g_return_val_if_fail (GR_IS_WINDOW (self), FALSE);
 
-  return self->file == NULL && self->draft == NULL && !gr_window_is_modified (self) &&
+  return self->file == NULL && self->draft == NULL && !self->loading &&
+         !gr_window_is_modified (self) &&
          !gr_history_can_undo (self->history) && !gr_history_can_redo (self->history);
 }
 
@@ -520,6 +525,74 @@ gr_window_open_file (GrWindow *self,
 
   session = gr_session_load (file, &error);
   return gr_window_open_loaded (self, file, session, error);
+}
+
+static void
+on_loaded_in_place (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  OpenData *data = user_data;
+  GrWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrSession) session = gr_session_load_finish (result, &error);
+  GtkWidget *focus;
+
+  /* A window closed meanwhile shows nothing. */
+  if (self->session != NULL)
+    {
+      self->loading = FALSE;
+      gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), TRUE);
+      if (!gr_window_open_loaded (self, data->file, session, error))
+        _gr_window_update_title (self);
+      /* Shown while its pages waited, the window gave its first focus to the header bar: the
+       * pages get it now, where a window opened with its session has it. */
+      focus = gtk_window_get_focus (GTK_WINDOW (self));
+      if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_bar)))
+        {
+          gtk_window_set_focus (GTK_WINDOW (self), NULL);
+          gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+        }
+    }
+
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+/**
+ * gr_window_load_file:
+ * @file: a session file
+ *
+ * Opens @file in this window, read and parsed in a thread: the window is there at once, with
+ * the file's name, its pages waiting; they show the session once it is read (on the main
+ * thread), or the window keeps its own and says why.
+ */
+void
+gr_window_load_file (GrWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *window_title = NULL;
+  OpenData *data;
+
+  g_return_if_fail (GR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  name = g_file_get_basename (file);
+  folder = get_folder_name (file);
+  window_title = g_strdup_printf ("%s – Grille", name);
+  gtk_label_set_text (self->title_label, name);
+  gtk_label_set_text (self->subtitle_label, folder);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), FALSE);
+  self->loading = TRUE;
+
+  data = g_new0 (OpenData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  gr_session_load_async (file, NULL, on_loaded_in_place, data);
 }
 
 /**

@@ -32,6 +32,7 @@ struct _GrWindow
   gboolean              closing;            /* the close question is open or being answered */
   gboolean              close_after_save;   /* the chooser saves, then the window closes */
   gboolean              updating;
+  gboolean              loading;            /* a file is being read for this window */
   GtkWidget            *close_prompt;
   guint                 last_competency;    /* the competency page shown last */
   GtkWidget            *last_focus;         /* weak: where the focus goes back after a dialog */

@@ -27,6 +27,8 @@ void                gr_window_set_session           (GrWindow      *self,
 GFile              *gr_window_get_file              (GrWindow      *self);
 gboolean            gr_window_open_file             (GrWindow      *self,
                                                      GFile         *file);
+void                gr_window_load_file             (GrWindow      *self,
+                                                     GFile         *file);
 gboolean            gr_window_open_loaded           (GrWindow      *self,
                                                      GFile         *file,
                                                      GrSession     *session,
