@@ -5,6 +5,8 @@
 
 #include <locale.h>
 
+#include <pango/pangocairo.h>
+
 #include "gr-format.h"
 #include "gr-translator.h"
 
@@ -215,6 +217,49 @@ test_decimal_rounding (void)
     }
 }
 
+/* Where the first character of @needle's last place in @text is drawn, in Pango units from the left. */
+static int
+x_of (const char *text,
+      const char *needle)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoLayout *layout = pango_layout_new (context);
+  PangoRectangle pos;
+
+  pango_context_set_base_dir (context, PANGO_DIRECTION_LTR);
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_index_to_pos (layout, (int) (g_strrstr (text, needle) - text), &pos);
+  g_object_unref (layout);
+  g_object_unref (context);
+  return MIN (pos.x, pos.x + pos.width);
+}
+
+/* A name whose direction may differ from the text round it is isolated: in French, an Arabic
+ * name followed by figures would take them into its own run and draw them before it. */
+static void
+test_name_in (void)
+{
+  GrTranslator *fr = gr_translator_get ("fr");
+  GrTranslator *ar = gr_translator_get ("ar");
+  g_autofree char *latin = gr_format_with_name (fr, "Objectif de %s", "Hélène");
+  g_autofree char *in_arabic = gr_format_with_name (ar, "%s", "Élus (bureau)");
+  g_autofree char *arabic = gr_format_with_name (fr, "Objectif de %s : 3", "سارة 2");
+  g_autofree char *bare = g_strdup ("Objectif de سارة 2 : 3");
+  g_autofree char *hebrew = gr_format_name_in ("שרה", FALSE);
+
+  /* Names in the text's own direction stay as typed: what a screen reader reads. */
+  g_assert_cmpstr (latin, ==, "Objectif d’Hélène");
+  g_assert_cmpstr (in_arabic, ==, "\u2068Élus (bureau)\u2069");
+  g_assert_cmpstr (arabic, ==, "Objectif de \u2068سارة 2\u2069 : 3");
+  g_assert_cmpstr (hebrew, ==, "\u2068שרה\u2069");
+
+  /* Drawn: the score after the name stays after it (on its right), which the bare text does
+   * not do. */
+  g_assert_cmpint (x_of (arabic, "3"), >, x_of (arabic, "سارة"));
+  g_assert_cmpint (x_of (bare, "3"), <, x_of (bare, "سارة"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/format/date/ignores-locale", test_date_ignores_locale);
   g_test_add_func ("/format/csv-conventions", test_csv_conventions);
   g_test_add_func ("/format/with-name", test_with_name);
+  g_test_add_func ("/format/name-in", test_name_in);
   g_test_add_func ("/format/decimal-rounding", test_decimal_rounding);
 
   return g_test_run ();

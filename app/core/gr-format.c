@@ -290,6 +290,7 @@ starts_word (const char *text,
  *
  * Puts @name in @format, with French elision: "Scores de %s" with "Amélie Durand" gives
  * "Scores d’Amélie Durand", with "élus" "Scores d’élus". Other languages keep @format's words.
+ * The name is isolated when its direction may differ from the text's (gr_format_name_in()).
  *
  * Returns: (transfer full): the text.
  */
@@ -316,7 +317,11 @@ gr_format_with_name (GrTranslator *translator,
       g_string_truncate (text, text->len - 2);
       g_string_append (text, "’");
     }
-  g_string_append (text, name);
+  {
+    g_autofree char *drawn = gr_format_name_in (name, gr_translator_is_rtl (translator));
+
+    g_string_append (text, drawn);
+  }
   g_string_append (text, slot + 2);
   return g_string_free (text, FALSE);
 }
@@ -394,4 +399,41 @@ gr_format_name (const char *name)
   g_return_val_if_fail (name != NULL, NULL);
 
   return g_strconcat ("\u2068", name, "\u2069", NULL);
+}
+
+/* Letters written from right to left: Hebrew, Arabic, Syriac, Thaana, N’Ko, Samaritan,
+ * Mandaic and their presentation forms, and the historic scripts of the same planes. */
+static gboolean
+is_rtl_letter (gunichar c)
+{
+  return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+         (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0x10800 && c <= 0x10FFF) ||
+         (c >= 0x1E800 && c <= 0x1EFFF);
+}
+
+/**
+ * gr_format_name_in:
+ * @name: a participant's (or any user-given) name
+ * @rtl: whether the text the name goes into reads from right to left
+ *
+ * The name as gr_format_name() isolates it when its direction may differ from the text
+ * around it: always in right-to-left text ("Élus (bureau)" keeps its bracket at its end),
+ * and in left-to-right text when it holds a right-to-left letter (in "Objectif de سارة 2 : 3"
+ * the "2 : 3" would otherwise join the name's run and be drawn before it). Other names are
+ * left as they are, so that what a screen reader or a search finds is the name as typed.
+ *
+ * Returns: (transfer full): the name to put in the text.
+ */
+char *
+gr_format_name_in (const char *name,
+                   gboolean    rtl)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (rtl)
+    return gr_format_name (name);
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    if (is_rtl_letter (g_utf8_get_char (p)))
+      return gr_format_name (name);
+  return g_strdup (name);
 }

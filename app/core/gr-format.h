@@ -35,5 +35,7 @@ char                  *gr_format_isolate            (const char   *text,
                                                      gboolean      rtl);
 char                  *gr_format_strip_bidi         (const char   *text);
 char                  *gr_format_name               (const char   *name);
+char                  *gr_format_name_in            (const char   *name,
+                                                     gboolean      rtl);
 
 G_END_DECLS

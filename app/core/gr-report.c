@@ -905,16 +905,28 @@ write_reading (GrReport *self)
 
 /* Page 1. */
 
+/* A name typed by someone (participant, role, action's owner), isolated when its direction
+ * may differ from the report's. */
+static char *
+report_name (GrReport   *self,
+             const char *name)
+{
+  return gr_format_name_in (name, gr_translator_is_rtl (self->tr));
+}
+
 static char *
 participant_line (GrReport      *self,
                   GrParticipant *participant)
 {
   const char *role = gr_participant_get_role (participant);
+  g_autofree char *name = report_name (self, gr_participant_get_name (participant));
+  g_autofree char *role_name = NULL;
 
   if (*role == '\0')
-    return g_strdup (gr_participant_get_name (participant));
+    return g_steal_pointer (&name);
+  role_name = report_name (self, role);
   /* Translators: a participant and their role, "Service jeunesse (Agent·e)". */
-  return g_strdup_printf (_T ("%s (%s)"), gr_participant_get_name (participant), role);
+  return g_strdup_printf (_T ("%s (%s)"), name, role_name);
 }
 
 static void
@@ -1228,7 +1240,7 @@ levels_row_label (GrReport *self,
   LevelsTable *t = user_data;
 
   if (t->turned)
-    return g_strdup (gr_participant_get_name (g_ptr_array_index (t->participants, row)));
+    return report_name (self, gr_participant_get_name (g_ptr_array_index (t->participants, row)));
   return item_label (self, row, user_data, FALSE);
 }
 
@@ -1243,7 +1255,7 @@ levels_column_label (GrReport *self,
   if (t->turned)
     /* Translators: the heading of a savoir-faire's column, by its number. */
     return g_strdup_printf (_T ("Savoir-faire %u"), column + 1);
-  return g_strdup (gr_participant_get_name (g_ptr_array_index (t->participants, column)));
+  return report_name (self, gr_participant_get_name (g_ptr_array_index (t->participants, column)));
 }
 
 static char *
@@ -1353,7 +1365,9 @@ place_competency (GrReport *self,
               paragraph (self, label, style_of (SMALL_BOLD), 0, 3);
               first = FALSE;
             }
-          author = make_layout (self, gr_participant_get_name (participant), style_of (BODY_BOLD),
+          g_autofree char *author_name = report_name (self, gr_participant_get_name (participant));
+
+          author = make_layout (self, author_name, style_of (BODY_BOLD),
                                 self->right - self->left - 12, 3);
           /* The author stays with at least the first line of the note. */
           need (self, layout_height (author) + 1.5 * BODY_SIZE);
@@ -1408,7 +1422,7 @@ place_actions (GrReport *self)
           char *date = *due ? gr_format_date_long (self->tr, due) : NULL;
 
           cells[0] = g_strdup (gr_action_get_text (action));
-          cells[1] = g_strdup (gr_action_get_owner (action));
+          cells[1] = report_name (self, gr_action_get_owner (action));
           cells[2] = date ? date : g_strdup ("—");
           cells[3] = g_strdup (gr_action_get_done (action) ? _T ("Fait")
                                : late ? _T ("En retard") : _T ("À faire"));
