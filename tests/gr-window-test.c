@@ -283,6 +283,35 @@ screenshot (GtkWidget  *widget,
 }
 
 /* The chart the window's export dialog writes now, as SVG text. */
+/* A WidgetTest: an entry whose placeholder text is @placeholder. */
+gboolean
+is_entry_with_placeholder (GtkWidget     *widget,
+                           gconstpointer  placeholder)
+{
+  return GTK_IS_ENTRY (widget) &&
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) == 0;
+}
+
+/* A 1100×900 window on a copy of tests/data/@data_name, named @copy_name in the tests' own
+ * folder (the test may save it, never the file in the source tree). */
+GrWindow *
+open_test_copy (const char *data_name,
+                const char *copy_name)
+{
+  g_autofree char *source_path = g_test_build_filename (G_TEST_DIST, "data", data_name, NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (source_path);
+  g_autofree char *path = g_build_filename (window_test_tmp_dir (), copy_name, NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GrWindow *window;
+
+  g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  window = new_window (1100, 900);
+  g_assert_true (gr_window_open_file (window, copy));
+  return window;
+}
+
 char *
 export_svg (GrWindow *window)
 {

@@ -49,6 +49,10 @@ GtkWidget         *find_widget                     (GtkWidget    *root,
 GtkWidget         *find_widget_deep                (GtkWidget    *root,
                                                     WidgetTest    test,
                                                     gconstpointer data);
+gboolean           is_entry_with_placeholder       (GtkWidget    *widget,
+                                                    gconstpointer placeholder);
+GrWindow          *open_test_copy                  (const char   *data_name,
+                                                    const char   *copy_name);
 
 GrItemRow         *item_row                        (GrWindow     *window,
                                                     guint         competency,

@@ -28,18 +28,8 @@ static const char session_json[] =
 static GrWindow *
 open_example (void)
 {
-  g_autofree char *source_path = g_test_build_filename (G_TEST_DIST, "data", "atelier-v2.grille",
-                                                        NULL);
-  g_autoptr(GFile) source = g_file_new_for_path (source_path);
-  g_autofree char *path = g_build_filename (window_test_tmp_dir (), "io.grille", NULL);
-  g_autoptr(GFile) copy = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GrWindow *window;
+  GrWindow *window = open_test_copy ("atelier-v2.grille", "io.grille");
 
-  g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  window = new_window (1100, 900);
-  g_assert_true (gr_window_open_file (window, copy));
   settle ();
   return window;
 }

@@ -21,18 +21,8 @@
 static GrWindow *
 open_example (void)
 {
-  g_autofree char *source_path = g_test_build_filename (G_TEST_DIST, "data", "atelier-v2.grille",
-                                                        NULL);
-  g_autoptr(GFile) source = g_file_new_for_path (source_path);
-  g_autofree char *path = g_build_filename (window_test_tmp_dir (), "plan.grille", NULL);
-  g_autoptr(GFile) copy = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GrWindow *window;
+  GrWindow *window = open_test_copy ("atelier-v2.grille", "plan.grille");
 
-  g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  window = new_window (1100, 900);
-  g_assert_true (gr_window_open_file (window, copy));
   gr_window_show_page (window, "cooperer");
   settle ();
   return window;
@@ -146,13 +136,6 @@ test_plan (void)
   destroy_window (window);
 }
 
-static gboolean
-is_entry_with_placeholder (GtkWidget     *widget,
-                           gconstpointer  placeholder)
-{
-  return GTK_IS_ENTRY (widget) &&
-         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) == 0;
-}
 
 static gboolean
 is_label_with_text (GtkWidget     *widget,

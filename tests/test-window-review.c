@@ -502,13 +502,6 @@ test_remove_question_freed (void)
   g_assert_cmpuint (count_questions (), ==, 0);
 }
 
-static gboolean
-is_entry_with_placeholder (GtkWidget     *widget,
-                           gconstpointer  placeholder)
-{
-  return GTK_IS_ENTRY (widget) &&
-         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) == 0;
-}
 
 /* "Ajouter" waits for a name; a name already taken says so under the field, no dialog. */
 static void

@@ -24,17 +24,8 @@ data_file (void)
 static GrWindow *
 new_group_window (void)
 {
-  g_autoptr(GFile) source = data_file ();
-  g_autofree char *path = g_build_filename (window_test_tmp_dir (), "atelier.grille", NULL);
-  g_autoptr(GFile) copy = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GrWindow *window;
+  GrWindow *window = open_test_copy ("atelier.grille", "atelier.grille");
 
-  g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  window = new_window (1100, 900);
-  g_assert_true (gr_window_open_file (window, copy));
   g_object_set (window, "chart-view", "group", NULL);
   gr_window_show_page (window, "overview");
   settle ();
