@@ -375,6 +375,27 @@ typedef struct
 } OpenData;
 
 static void
+open_data_free (OpenData *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+/* Reads @file in a thread for @self; @callback gets the OpenData to end with open_data_free(). */
+static void
+open_data_load (GrWindow            *self,
+                GFile               *file,
+                GAsyncReadyCallback  callback)
+{
+  OpenData *data = g_new0 (OpenData, 1);
+
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  gr_session_load_async (file, NULL, callback, data);
+}
+
+static void
 on_loaded_to_open (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -398,9 +419,7 @@ on_loaded_to_open (GObject      *source,
         gr_window_open_loaded (target, data->file, session, error);
     }
 
-  g_object_unref (data->window);
-  g_object_unref (data->file);
-  g_free (data);
+  open_data_free (data);
 }
 
 /* Opens @file in this window if it is untouched, else in a new one; the file is read in a
@@ -410,7 +429,6 @@ _gr_window_open_in_window (GrWindow *self,
                            GFile    *file)
 {
   GrWindow *showing = window_showing (self, file);
-  OpenData *data;
 
   if (showing != NULL)
     {
@@ -418,10 +436,7 @@ _gr_window_open_in_window (GrWindow *self,
       return;
     }
 
-  data = g_new0 (OpenData, 1);
-  data->window = g_object_ref (self);
-  data->file = g_object_ref (file);
-  gr_session_load_async (file, NULL, on_loaded_to_open, data);
+  open_data_load (self, file, on_loaded_to_open);
 }
 
 static void
@@ -555,9 +570,7 @@ on_loaded_in_place (GObject      *source,
         }
     }
 
-  g_object_unref (data->window);
-  g_object_unref (data->file);
-  g_free (data);
+  open_data_free (data);
 }
 
 /**
@@ -575,7 +588,6 @@ gr_window_load_file (GrWindow *self,
   g_autofree char *name = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *window_title = NULL;
-  OpenData *data;
 
   g_return_if_fail (GR_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -589,10 +601,7 @@ gr_window_load_file (GrWindow *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), FALSE);
   self->loading = TRUE;
 
-  data = g_new0 (OpenData, 1);
-  data->window = g_object_ref (self);
-  data->file = g_object_ref (file);
-  gr_session_load_async (file, NULL, on_loaded_in_place, data);
+  open_data_load (self, file, on_loaded_in_place);
 }
 
 /**
