@@ -64,7 +64,7 @@ gr_window_import_participants (GrWindow  *self,
   show_message (self, summary, details ? details : "");
 
   n = gr_session_merge_count_imported (merge);
-  if (n > 0 && self->participants_page == NULL)
+  if (n > 0)
     gr_window_show_page (self, PAGE_PARTICIPANTS);
   return n;
 }
