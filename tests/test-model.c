@@ -384,6 +384,49 @@ test_history_disposed_before_session (void)
   g_assert_cmpuint (gr_session_get_n_participants (session), ==, 1);
 }
 
+typedef struct
+{
+  GrSession      *session;
+  GrParticipant **expected;
+  guint           n;
+} Reading;
+
+/* One thread's reading: every participant by position, over and over. */
+static gpointer
+read_participants (gpointer data)
+{
+  Reading *reading = data;
+  gsize wrong = 0;
+
+  for (guint i = 0; i < 200000; i++)
+    if (gr_session_get_participant (reading->session, i % reading->n) !=
+        reading->expected[i % reading->n])
+      wrong++;
+  return GSIZE_TO_POINTER (wrong);
+}
+
+/* An earlier session is read by an export's thread while the window draws it: read from
+ * several threads at once, each gets the participant it asks for. */
+static void
+test_read_from_threads (void)
+{
+  g_autoptr(GrSession) session = new_session ();
+  GrParticipant *expected[20];
+  Reading reading = { session, expected, G_N_ELEMENTS (expected) };
+  GThread *threads[4];
+
+  for (guint i = 0; i < reading.n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("P%u", i);
+
+      expected[i] = add (session, name);
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    threads[t] = g_thread_new ("reader", read_participants, &reading);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    g_assert_cmpuint (GPOINTER_TO_SIZE (g_thread_join (threads[t])), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +440,7 @@ main (int   argc,
   g_test_add_func ("/model/names-and-signals", test_names_and_signals);
   g_test_add_func ("/model/actions-and-signals", test_actions_and_signals);
   g_test_add_func ("/model/history-of-plans-and-roles", test_history_of_plans_and_roles);
+  g_test_add_func ("/model/read-from-threads", test_read_from_threads);
   g_test_add_func ("/model/history-disposed-before-session",
                    test_history_disposed_before_session);
 
