@@ -4,8 +4,9 @@
  *
  *   window-frame bare             a bare GtkApplication window with one drawing area
  *   window-frame grille [FILE]    Grille exactly as main.c starts it (the same library)
- *       both print, at the window's first frame, "frame REAL_US VMHWM_KB" and exit: the
- *       caller subtracts the time it started the process;
+ *       both print, at the window's first frame, "frame REAL_US VMHWM_KB CPU_US" and exit:
+ *       the caller subtracts the time it started the process; CPU_US is the process's CPU
+ *       time until then, all threads, user and system;
  *   window-frame typing FILE      Grille with FILE; 200 characters typed in the first note,
  *       then participants and pages switched; prints, for each, the main thread's CPU time
  *       and the wall time from the change to the end of the frame that shows it. With
@@ -49,6 +50,16 @@ peak_rss_kb (void)
   return line ? strtol (line + 6, NULL, 10) : -1;
 }
 
+/* The process's CPU time, user and system, all its threads. */
+static gint64
+process_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static gint64
 thread_cpu_us (void)
 {
@@ -64,7 +75,8 @@ static void
 on_first_paint (GdkFrameClock *clock,
                 gpointer       user_data)
 {
-  printf ("frame %" G_GINT64_FORMAT " %ld\n", g_get_real_time (), peak_rss_kb ());
+  printf ("frame %" G_GINT64_FORMAT " %ld %" G_GINT64_FORMAT "\n", g_get_real_time (),
+          peak_rss_kb (), process_cpu_us ());
   fflush (stdout);
   _exit (0);
 }

@@ -213,7 +213,11 @@ window_menu (GrWindow *window)
   GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   g_assert_nonnull (button);
+  /* The menu is built when first opened. */
+  gtk_menu_button_popup (button);
+  g_assert_nonnull (gtk_menu_button_get_menu_model (button));
   collect_menu (gtk_menu_button_get_menu_model (button), labels);
+  gtk_menu_button_popdown (button);
   return labels;
 }
 

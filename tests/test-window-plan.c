@@ -313,6 +313,13 @@ test_overview_date (void)
   settle ();
   calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_true (GTK_IS_CALENDAR (calendar));
+  /* Made when first opened, it opens on the session's day. */
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+    g_autofree char *iso = g_date_time_format (shown, "%Y-%m-%d");
+
+    g_assert_cmpstr (iso, ==, "2026-03-12");
+  }
   gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
   settle ();
   g_assert_cmpstr (gr_session_get_date (session), ==, "2026-04-01");

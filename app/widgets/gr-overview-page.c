@@ -367,7 +367,8 @@ update_date_button (GrOverviewPage *self)
                           words ? words : _("Sans date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  if (words == NULL || sscanf (iso, "%d-%d-%d", &year, &month, &mday) != 3
+  if (self->date_calendar == NULL
+      || words == NULL || sscanf (iso, "%d-%d-%d", &year, &month, &mday) != 3
       || !(day = g_date_time_new_local (year, month, mday, 0, 0, 0)))
     return;
 
@@ -387,6 +388,27 @@ on_day_selected (GrOverviewPage *self)
 
   gr_session_set_date (self->session, iso);
   gtk_menu_button_popdown (self->date_button);
+}
+
+/* The calendar (80 widgets) is made when the date button is first opened, on the session's
+ * date. */
+static void
+create_date_popup (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  GrOverviewPage *self = user_data;
+  GtkWidget *popover;
+
+  if (self->date_calendar != NULL)
+    return;
+
+  popover = gtk_popover_new ();
+  self->date_calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->date_calendar));
+  gtk_menu_button_set_popover (button, popover);
+  update_date_button (self);
+  g_signal_connect_object (self->date_calendar, "day-selected", G_CALLBACK (on_day_selected),
+                           self, G_CONNECT_SWAPPED);
 }
 
 /* Each competency's score per role and the largest gap between roles, as the chart shows
@@ -601,7 +623,6 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_table);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, title_entry);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, date_button);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, date_calendar);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, organisation_entry);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, chart);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, series_row);
@@ -639,8 +660,7 @@ gr_overview_page_init (GrOverviewPage *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->band_check, "active", self->chart, "show-band",
                           G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->date_calendar, "day-selected", G_CALLBACK (on_day_selected),
-                           self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->date_button, create_date_popup, self, NULL);
   g_signal_connect_object (self->title_entry, "changed", G_CALLBACK (on_title_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->organisation_entry, "changed",

@@ -36,6 +36,8 @@ struct _GrScoresTable
   GrSession         *session;
   GrParticipant     *participant;
   gboolean           built;      /* the cells are made the first time the table is shown */
+  gboolean           after_first_frame;  /* shown with the window: made right after its */
+  guint              build_id;           /* first frame */
 
   /* The GtkGrid: every row for a small group, only the header and the group's rows for a
    * large one. Its cells by row and column (row * n_columns + column). */
@@ -528,12 +530,51 @@ ensure_built (GrScoresTable *self)
     build (self);
 }
 
+static gboolean
+build_after_first_frame (gpointer user_data)
+{
+  GrScoresTable *self = user_data;
+
+  self->build_id = 0;
+  self->after_first_frame = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_built (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_first_frame (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GrScoresTable *self = GR_SCORES_TABLE (widget);
+
+  /* After the frame that runs this callback has been drawn. */
+  if (self->build_id == 0)
+    self->build_id = g_idle_add_full (G_PRIORITY_LOW, build_after_first_frame, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /* Made when first shown, before its children are mapped: a small group's grid, or a large
- * group's list, which makes only the rows in sight when it is laid out. */
+ * group's list, which makes only the rows in sight when it is laid out. Shown with the
+ * window, the table is below the overview's fold: made right after the window's first frame,
+ * which comes sooner without its cells (a dozen participants: a hundred labels). */
 static void
 gr_scores_table_map (GtkWidget *widget)
 {
-  ensure_built (GR_SCORES_TABLE (widget));
+  GrScoresTable *self = GR_SCORES_TABLE (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  /* No clock yet, or no frame drawn (GDK's counter starts at -1, 0 during the first frame):
+   * the window is being shown. */
+  if (!self->built && (clock == NULL || gdk_frame_clock_get_frame_counter (clock) <= 0))
+    {
+      if (!self->after_first_frame)
+        gtk_widget_add_tick_callback (widget, on_first_frame, NULL, NULL);
+      self->after_first_frame = TRUE;
+    }
+  else
+    ensure_built (self);
   GTK_WIDGET_CLASS (gr_scores_table_parent_class)->map (widget);
 }
 
@@ -641,6 +682,7 @@ gr_scores_table_dispose (GObject *object)
   GrScoresTable *self = GR_SCORES_TABLE (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->build_id, g_source_remove);
   gr_scores_table_set_session (self, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -738,10 +780,10 @@ gr_scores_table_set_session (GrScoresTable *self,
                                G_CONNECT_SWAPPED);
     }
 
-  /* Made again at once if it is in sight, else when next shown. */
+  /* Made again at once if it is in sight, else when next shown (or after the first frame). */
   clear (self);
   self->built = FALSE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->after_first_frame)
     build (self);
 }
 

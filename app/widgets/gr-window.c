@@ -295,23 +295,43 @@ label_pages (GrWindow *self)
                    _("Graphique radar"));
 }
 
+/* The pages for a new session. A session on the same grid (a file opened in the window that
+ * started empty, the case of every file given at start) keeps the sidebar and the overview,
+ * which follow the session: the window's first frame does not build them twice. */
 static void
-rebuild_pages (GrWindow *self)
+rebuild_pages (GrWindow *self,
+               GrGrid   *old_grid)
 {
   GrGrid *grid = gr_session_get_grid (self->session);
+  gboolean same_grid = grid == old_grid && self->overview != NULL;
   GtkWidget *child;
   GtkWidget *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))))
-    gtk_list_box_remove (self->sidebar, child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))))
-    gtk_stack_remove (self->stack, child);
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (!same_grid || child != GTK_WIDGET (self->overview))
+        gtk_stack_remove (self->stack, child);
+      child = next;
+    }
   g_ptr_array_set_size (self->competency_pages, 0);
   g_ptr_array_set_size (self->competency_pages, gr_grid_get_n_competencies (grid));
   self->participants_page = NULL;
-
-  self->overview = GR_OVERVIEW_PAGE (gr_overview_page_new ());
   self->overview_stale = TRUE;
+
+  if (same_grid)
+    {
+      gr_overview_page_set_session (self->overview, self->session);
+      schedule_page_builds (self);
+      _gr_window_apply_reference (self);
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))))
+    gtk_list_box_remove (self->sidebar, child);
+  self->overview = GR_OVERVIEW_PAGE (gr_overview_page_new ());
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->overview), PAGE_OVERVIEW);
   gtk_list_box_append (self->sidebar, gr_sidebar_row_new (PAGE_OVERVIEW,
                                                           "view-grid-symbolic"));
@@ -335,8 +355,9 @@ rebuild_pages (GrWindow *self)
 
 #define TEMPLATE "/io/github/grille/Grille/gr-window.ui"
 
-/* The primary menu is translated when it is built: built with the window, and again when the
- * interface language changes. */
+/* The primary menu is translated when it is built: when it is first opened (its 190 widgets
+ * are not needed for the window's first frame), and again when the interface language changes
+ * after that. */
 static void
 build_menu (GrWindow *self)
 {
@@ -345,6 +366,22 @@ build_menu (GrWindow *self)
 
   gtk_menu_button_set_menu_model (self->menu_button,
                                   G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
+}
+
+static void
+create_menu (GtkMenuButton *button,
+             gpointer       user_data)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    build_menu (GR_WINDOW (user_data));
+}
+
+/* The recent sessions as they are when the menu opens (one saved a minute ago included). */
+static void
+create_recent_menu (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  _gr_window_update_recent_menu (GR_WINDOW (user_data));
 }
 
 /* Sets every text of the window again, in the language gettext now uses: called whenever the
@@ -356,7 +393,8 @@ gr_window_relabel (GrWindow *self)
 
   gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_WINDOW, TEMPLATE);
   _gr_window_name_controls (self);
-  build_menu (self);
+  if (gtk_menu_button_get_menu_model (self->menu_button) != NULL)
+    build_menu (self);
   /* Built again, in the new language, when it is next asked for. */
   g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
 
@@ -762,7 +800,8 @@ gr_window_init (GrWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _gr_window_name_controls (self);
-  build_menu (self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->recent_button, create_recent_menu, self, NULL);
   /* Not bound as template children: dispose_template() would unparent them behind
    * GtkWindow's back, and GtkWindow unparents its title bar and child itself. */
   self->header_bar = GTK_HEADER_BAR (gtk_window_get_titlebar (GTK_WINDOW (self)));
@@ -779,8 +818,6 @@ gr_window_init (GrWindow *self)
   _gr_window_participants_init (self);
   g_signal_connect_object (self->sidebar, "row-selected", G_CALLBACK (on_row_selected), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->recent_button, "notify::active",
-                           G_CALLBACK (_gr_window_update_recent_menu), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_changed), NULL);
 
   _gr_window_dnd_init (self);
@@ -796,7 +833,6 @@ gr_window_init (GrWindow *self)
   g_settings_bind (self->settings, "second-language", self, "second-language",
                    G_SETTINGS_BIND_GET);
 
-  _gr_window_update_recent_menu (self);
   gr_window_set_session (self, session, NULL);
   /* Run in the first frame: the pages are built after it. */
   gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_tick, NULL, NULL);
@@ -830,6 +866,7 @@ gr_window_set_session (GrWindow  *self,
                        GFile     *file)
 {
   g_autofree char *page = NULL;
+  g_autoptr(GrGrid) old_grid = NULL;
 
   g_return_if_fail (GR_IS_WINDOW (self));
   g_return_if_fail (GR_IS_SESSION (session));
@@ -851,6 +888,7 @@ gr_window_set_session (GrWindow  *self,
       gr_session_add_participant (session, participant, NULL);
     }
 
+  old_grid = self->session != NULL ? g_object_ref (gr_session_get_grid (self->session)) : NULL;
   g_set_object (&self->session, session);
   g_set_object (&self->file, file);
   g_free (self->file_stamp);
@@ -860,7 +898,7 @@ gr_window_set_session (GrWindow  *self,
   self->history = gr_history_new (session);
   self->close_confirmed = FALSE;
 
-  rebuild_pages (self);
+  rebuild_pages (self, old_grid);
   gr_chart_view_set_session (self->chart, session);
   if (self->projector_view != NULL)
     gr_projector_view_set_session (self->projector_view, session);

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the window leaves until after its first frame, and what a user still finds: the scores
+ * table below the overview's fold, made right after the first frame without being asked; the
+ * primary and recent-sessions menus, made when opened (the recent one lists a file opened a
+ * moment ago); and a file opened in a window that kept its overview and sidebar (same grid):
+ * the page on screen is the new session's. */
+#define G_LOG_DOMAIN "test-window-startup"
+
+#include "config.h"
+
+#include "gr-application.h"
+#include "gr-competency-page.h"
+#include "gr-overview-page.h"
+#include "gr-scores-table.h"
+#include "gr-window.h"
+#include "gr-window-test.h"
+
+static const char session_json[] =
+  "{ \"format\": \"grille-session\", \"version\": 2, \"grid\": \"engagement\",\n"
+  "  \"title\": \"Atelier du 12 mars\", \"date\": \"2026-03-12\", \"language\": \"fr\",\n"
+  "  \"participants\": [ { \"name\": \"Service jeunesse\" }, { \"name\": \"Élus\" },\n"
+  "                     { \"name\": \"Centre social\" } ] }\n";
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_entry_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_ENTRY (widget) &&
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
+}
+
+static gboolean
+is_primary_menu (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+static gboolean
+is_menu_button_named (GtkWidget     *widget,
+                      gconstpointer  tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* Whether @model, or a section of it, has an item labelled @label. */
+static gboolean
+menu_has_label (GMenuModel *model,
+                const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      GMenuModel *linked;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &text) &&
+          g_str_equal (text, label))
+        return TRUE;
+      while (g_menu_link_iter_get_next (links, NULL, &linked))
+        {
+          gboolean found = menu_has_label (linked, label);
+
+          g_object_unref (linked);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  GrScoresTable *table;
+  gboolean       painted;
+  gboolean       cells_at_first_frame;
+} FirstFrame;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  if (first->painted)
+    return;
+  first->painted = TRUE;
+  first->cells_at_first_frame =
+    find_widget (GTK_WIDGET (first->table), is_label_with_text, "Service jeunesse") != NULL;
+}
+
+/* A session opened at start: the first frame comes without the table's cells (below the
+ * fold), and the table has them right after, nobody having asked for them. */
+static void
+test_table_after_first_frame (void)
+{
+  g_autoptr(GFile) file = write_session_file ("first-frame.grille");
+  FirstFrame first = { 0 };
+  GrWindow *window;
+  GrOverviewPage *overview;
+  gulong handler;
+
+  g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
+  window = (GrWindow *) find_toplevel (GR_TYPE_WINDOW);
+  g_assert_nonnull (window);
+  overview = gr_window_get_overview (window);
+  first.table = gr_overview_page_get_table (overview);
+  WAIT_UNTIL (gtk_widget_get_realized (GTK_WIDGET (window)));
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                              G_CALLBACK (on_after_paint), &first);
+  WAIT_UNTIL (first.painted);
+  WAIT_UNTIL (gr_window_get_file (window) != NULL);
+  g_assert_false (first.cells_at_first_frame);
+
+  /* The same overview shows the file (the window kept it: same grid). */
+  g_assert_true (gr_window_get_overview (window) == overview);
+  WAIT_UNTIL (find_widget (GTK_WIDGET (first.table), is_label_with_text, "Centre social"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (first.table)));
+  g_assert_nonnull (find_widget (GTK_WIDGET (first.table), is_label_with_text,
+                                 "Service jeunesse"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (overview), is_entry_with_text,
+                                 "Atelier du 12 mars"));
+
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
+  destroy_window (window);
+}
+
+/* A file opened while a competency page is on screen: the window keeps its sidebar and
+ * overview (the same grid), and the page on screen is the new session's, where a level
+ * reaches the new session. */
+static void
+test_open_keeps_page (void)
+{
+  g_autoptr(GFile) file = write_session_file ("keeps-page.grille");
+  GrWindow *window = new_window (1100, 900);
+  GrOverviewPage *overview;
+  GrCompetencyPage *page;
+  GrSession *session;
+
+  settle ();
+  overview = gr_window_get_overview (window);
+  gr_window_show_page (window, "cooperer");
+  settle ();
+  g_assert_cmpstr (gr_window_get_page (window), ==, "cooperer");
+
+  g_assert_true (gr_window_open_file (window, file));
+  settle ();
+  session = gr_window_get_session (window);
+  g_assert_cmpuint (gr_session_get_n_participants (session), ==, 3);
+  g_assert_true (gr_window_get_overview (window) == overview);
+  g_assert_cmpstr (gr_window_get_page (window), ==, "cooperer");
+  page = gr_window_get_competency_page (window, 0);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  click_level (window, 0, 0, 3);
+  g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (session, 0), 0), ==, 3);
+  g_assert_true (gr_window_is_modified (window));
+
+  /* The overview, shown again, has the file's title and participants. */
+  gr_window_show_page (window, "overview");
+  settle ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (overview), is_entry_with_text,
+                                 "Atelier du 12 mars"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (gr_overview_page_get_table (overview)),
+                                 is_label_with_text, "Élus"));
+
+  destroy_window (window);
+}
+
+/* The menus are made when opened: the primary menu has its items, and the recent sessions
+ * list a file opened in this window a moment ago. */
+static void
+test_menus_when_opened (void)
+{
+  g_autoptr(GFile) file = write_session_file ("recent-one.grille");
+  GrWindow *window = new_window (1100, 900);
+  GtkMenuButton *menu, *recent;
+
+  settle ();
+  menu = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), is_primary_menu, NULL));
+  recent = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), is_menu_button_named,
+                                         "Sessions récentes"));
+  g_assert_nonnull (menu);
+  g_assert_nonnull (recent);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (menu)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (recent)));
+
+  gtk_menu_button_popup (menu);
+  settle ();
+  g_assert_nonnull (gtk_menu_button_get_popover (menu));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu))));
+  g_assert_true (menu_has_label (gtk_menu_button_get_menu_model (menu), "_Exporter le graphique ou les scores…"));
+  gtk_menu_button_popdown (menu);
+
+  g_assert_true (gr_window_open_file (window, file));
+  settle ();
+  gtk_menu_button_popup (recent);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (recent))));
+  g_assert_true (menu_has_label (gtk_menu_button_get_menu_model (recent), "recent-one.grille"));
+  gtk_menu_button_popdown (recent);
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  window_test_init (&argc, &argv, "grille-test-window-startup-XXXXXX", session_json);
+
+  g_test_add_func ("/window/startup/table-after-first-frame", test_table_after_first_frame);
+  g_test_add_func ("/window/startup/open-keeps-page", test_open_keeps_page);
+  g_test_add_func ("/window/startup/menus-when-opened", test_menus_when_opened);
+
+  status = g_test_run ();
+  window_test_shutdown ();
+  return status;
+}
