@@ -108,6 +108,27 @@ new_window (int width,
   return window;
 }
 
+/* Waits for what @window reads or writes in threads (a save, files compared or imported, a
+ * file opened into it), turning the main loop meanwhile. */
+void
+wait_for_files (GrWindow *window)
+{
+  WAIT_UNTIL (!gr_window_is_busy (window));
+}
+
+/* Compares @window with @file, as the chooser's answer does, once it is read.
+ * Returns: whether it was added. */
+gboolean
+compare_with (GrWindow *window,
+              GFile    *file)
+{
+  guint before = gr_window_get_references (window)->len;
+
+  gr_window_compare_with_file (window, file);
+  wait_for_files (window);
+  return gr_window_get_references (window)->len > before;
+}
+
 /* Closes without the question: the test is done with it. */
 void
 destroy_window (GrWindow *window)

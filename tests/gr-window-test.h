@@ -37,6 +37,9 @@ GFile             *write_session_file              (const char   *name);
 GrWindow          *new_window                      (int           width,
                                                     int           height);
 void               destroy_window                  (GrWindow     *window);
+void               wait_for_files                  (GrWindow     *window);
+gboolean           compare_with                    (GrWindow     *window,
+                                                    GFile        *file);
 gboolean           window_is_open                  (GrWindow     *window);
 gboolean           draft_written                   (GrWindow     *window);
 

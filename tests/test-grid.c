@@ -369,6 +369,39 @@ test_json_round_trip (void)
     g_assert_cmpstr (a->pdata[i], ==, b->pdata[i]);
 }
 
+/* One thread's reading: every competency by its position, over and over. */
+static gpointer
+read_competencies (gpointer data)
+{
+  GrGrid *grid = data;
+  guint n = gr_grid_get_n_competencies (grid);
+  gsize wrong = 0;
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      GrCompetency *competency = gr_grid_get_competency (grid, i % n);
+
+      if (competency == NULL || gr_competency_get_index (competency) != i % n)
+        wrong++;
+    }
+  return GSIZE_TO_POINTER (wrong);
+}
+
+/* The built-in grid is shared by the sessions of every thread (a file read or an export in a
+ * thread, the window on the main thread): read from several threads at once, each gets the
+ * competency it asks for. */
+static void
+test_read_from_threads (void)
+{
+  g_autoptr(GrGrid) grid = gr_grid_get_default ();
+  GThread *threads[4];
+
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    threads[t] = g_thread_new ("reader", read_competencies, grid);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    g_assert_cmpuint (GPOINTER_TO_SIZE (g_thread_join (threads[t])), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/grid/custom/errors", test_custom_errors);
   g_test_add_func ("/grid/custom/text-lengths", test_custom_text_lengths);
   g_test_add_func ("/grid/json-round-trip", test_json_round_trip);
+  g_test_add_func ("/grid/read-from-threads", test_read_from_threads);
 
   return g_test_run ();
 }

@@ -361,6 +361,49 @@ test_history_of_plans_and_roles (void)
   g_assert_cmpstr (gr_action_get_text (a), ==, "Charte de coopération");
 }
 
+/* A save writes the session as it was when asked for: the point taken then is the saved state,
+ * whatever was typed, undone or redone while the file was written. */
+static void
+test_history_saved_point (void)
+{
+  g_autoptr(GrSession) session = new_session ();
+  g_autoptr(GrHistory) history = gr_history_new (session);
+  GrParticipant *anne = add (session, "Anne");
+  guint note = item (session, "cooperer.1");
+  guint point;
+
+  /* Nothing done yet: point 0, as a fresh history. */
+  gr_history_mark_saved_at (history, gr_history_get_point (history));
+  g_assert_false (gr_history_is_modified (history));
+
+  gr_participant_set_note (anne, note, "Avant");
+  point = gr_history_get_point (history);
+  /* Typed during the save: the same note, but not the state that was written. */
+  gr_participant_set_note (anne, note, "Avant, pendant");
+  gr_history_mark_saved_at (history, point);
+  g_assert_true (gr_history_is_modified (history));
+  g_assert_true (gr_history_undo (history));
+  g_assert_cmpstr (gr_participant_get_note (anne, note), ==, "Avant");
+  g_assert_false (gr_history_is_modified (history));
+
+  /* Undone during the save: redo brings the saved state back. */
+  g_assert_true (gr_history_redo (history));
+  point = gr_history_get_point (history);
+  g_assert_true (gr_history_undo (history));
+  gr_history_mark_saved_at (history, point);
+  g_assert_true (gr_history_is_modified (history));
+  g_assert_true (gr_history_redo (history));
+  g_assert_false (gr_history_is_modified (history));
+
+  /* Undone, then replaced by another change: that state can no longer be reached. */
+  g_assert_true (gr_history_undo (history));
+  gr_participant_set_level (anne, note, 2);
+  gr_history_mark_saved_at (history, point);
+  g_assert_true (gr_history_is_modified (history));
+  g_assert_true (gr_history_undo (history));
+  g_assert_true (gr_history_is_modified (history));
+}
+
 /* A history that was disposed while someone still holds it (a window going away, a binding)
  * no longer follows the session: changes made afterwards reach no freed state. */
 static void
@@ -384,6 +427,49 @@ test_history_disposed_before_session (void)
   g_assert_cmpuint (gr_session_get_n_participants (session), ==, 1);
 }
 
+typedef struct
+{
+  GrSession      *session;
+  GrParticipant **expected;
+  guint           n;
+} Reading;
+
+/* One thread's reading: every participant by position, over and over. */
+static gpointer
+read_participants (gpointer data)
+{
+  Reading *reading = data;
+  gsize wrong = 0;
+
+  for (guint i = 0; i < 200000; i++)
+    if (gr_session_get_participant (reading->session, i % reading->n) !=
+        reading->expected[i % reading->n])
+      wrong++;
+  return GSIZE_TO_POINTER (wrong);
+}
+
+/* An earlier session is read by an export's thread while the window draws it: read from
+ * several threads at once, each gets the participant it asks for. */
+static void
+test_read_from_threads (void)
+{
+  g_autoptr(GrSession) session = new_session ();
+  GrParticipant *expected[20];
+  Reading reading = { session, expected, G_N_ELEMENTS (expected) };
+  GThread *threads[4];
+
+  for (guint i = 0; i < reading.n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("P%u", i);
+
+      expected[i] = add (session, name);
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    threads[t] = g_thread_new ("reader", read_participants, &reading);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    g_assert_cmpuint (GPOINTER_TO_SIZE (g_thread_join (threads[t])), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +483,8 @@ main (int   argc,
   g_test_add_func ("/model/names-and-signals", test_names_and_signals);
   g_test_add_func ("/model/actions-and-signals", test_actions_and_signals);
   g_test_add_func ("/model/history-of-plans-and-roles", test_history_of_plans_and_roles);
+  g_test_add_func ("/model/history-saved-point", test_history_saved_point);
+  g_test_add_func ("/model/read-from-threads", test_read_from_threads);
   g_test_add_func ("/model/history-disposed-before-session",
                    test_history_disposed_before_session);
 

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Files read and written off the main thread: exports laid out, drawn and written in a thread
  * on a snapshot of the session (the same bytes as before, the window going on meanwhile, a
- * window closed during an export), and their errors. */
+ * window closed during an export); saves written in a thread (typing goes on, the window stays
+ * modified for what was typed meanwhile, a failed save keeps the file, a close waits); files
+ * compared and imported read in a thread; and their errors. */
 #define G_LOG_DOMAIN "test-window-io"
 
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "gr-application.h"
 #include "gr-chart-export.h"
@@ -191,6 +194,30 @@ type_one (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The note of Coopérer's first practice, shown, where the tests type. */
+static GtkTextBuffer *
+note_buffer (GrWindow *window)
+{
+  GrItemRow *row;
+
+  gr_window_show_page (window, "cooperer");
+  settle ();
+  row = gr_competency_page_get_row (gr_window_get_competency_page (window, 0), 0);
+  return gtk_text_view_get_buffer (gr_item_row_get_note_view (row));
+}
+
+/* What that note holds for the participant shown, in @session (the window's, or one read). */
+static const char *
+note_in (GrWindow  *window,
+         GrSession *session)
+{
+  GrItemRow *row = gr_competency_page_get_row (gr_window_get_competency_page (window, 0), 0);
+  const char *name = gr_participant_get_name (gr_window_get_participant (window));
+
+  return gr_participant_get_note (gr_session_find_participant (session, name, NULL),
+                                  gr_item_get_index (gr_item_row_get_item (row)));
+}
+
 /* Fifty participants with every level set and notes of 2,000 characters: a report of about
  * ninety pages, long enough to lay out that the window is used meanwhile. */
 static void
@@ -224,14 +251,10 @@ export_while_typing (GrWindow     *window,
                      GFile        *file)
 {
   GrExportDialog *dialog;
-  GrItemRow *row;
   Typing typing = { 0 };
   guint source;
 
-  gr_window_show_page (window, "cooperer");
-  settle ();
-  row = gr_competency_page_get_row (gr_window_get_competency_page (window, 0), 0);
-  typing.buffer = gtk_text_view_get_buffer (gr_item_row_get_note_view (row));
+  typing.buffer = note_buffer (window);
 
   dialog = gr_export_dialog_new (GTK_WINDOW (window), gr_window_get_session (window), NULL,
                                  gr_window_get_file (window));
@@ -382,6 +405,427 @@ test_open_error (void)
   g_unlink (path);
 }
 
+typedef void (*StartFunc) (GrWindow *window,
+                           gpointer  data);
+
+/* Starts @start (a save, files read), which leaves a thread running for @window, and types in a
+ * note at each turn of the main loop until it is done. Tried again, up to five times, should
+ * the thread end before the main loop first turns (a loaded machine).
+ * Returns: how many keystrokes went in meanwhile, on the last try. */
+static guint
+type_while_busy (GrWindow  *window,
+                 StartFunc  start,
+                 gpointer   data)
+{
+  Typing typing = { note_buffer (window), 0 };
+
+  for (guint tries = 0; tries < 5 && typing.typed == 0; tries++)
+    {
+      guint source;
+
+      start (window, data);
+      /* Nothing of it happened on this thread yet: the main loop has not turned. */
+      g_assert_true (gr_window_is_busy (window));
+      source = g_idle_add (type_one, &typing);
+      wait_for_files (window);
+      g_source_remove (source);
+    }
+  return typing.typed;
+}
+
+static void
+save (GrWindow *window,
+      gpointer  data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+}
+
+static gboolean
+title_says_modified (GrWindow *window)
+{
+  return g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "*");
+}
+
+/* A save is written in a thread while the user types on. What was typed meanwhile is not in the
+ * file, and the window says it is modified; saved again, all is in the file. */
+static void
+test_save_while_typing (void)
+{
+  GrWindow *window = open_example ();
+  GFile *file = gr_window_get_file (window);
+  g_autoptr(GrSession) saved = NULL;
+  g_autofree char *snapshot = NULL;
+  guint typed;
+
+  fill_large (gr_window_get_session (window));
+  typed = type_while_busy (window, save, NULL);
+  g_test_message ("%u keystrokes went in while the session was written", typed);
+  g_assert_cmpuint (typed, >, 0);
+  g_assert_true (gr_window_is_modified (window));
+  g_assert_true (title_says_modified (window));
+
+  saved = gr_session_load (file, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (gr_session_get_n_participants (saved), ==,
+                    gr_session_get_n_participants (gr_window_get_session (window)));
+  snapshot = g_strdup (note_in (window, saved));
+  g_assert_cmpuint (strlen (note_in (window, gr_window_get_session (window))), ==,
+                    strlen (snapshot) + typed);
+
+  g_clear_object (&saved);
+  save (window, NULL);
+  wait_for_files (window);
+  g_assert_false (gr_window_is_modified (window));
+  g_assert_false (title_says_modified (window));
+  saved = gr_session_load (file, NULL);
+  g_assert_cmpstr (note_in (window, saved), ==, note_in (window, gr_window_get_session (window)));
+
+  destroy_window (window);
+}
+
+/* Ctrl+S again while a save runs: the second comes after the first, never two writes at once,
+ * and the file ends with everything typed. No temporary file is left beside it. */
+static void
+test_save_twice (void)
+{
+  GrWindow *window = open_example ();
+  GtkTextBuffer *buffer = note_buffer (window);
+  g_autofree char *path = g_file_get_path (gr_window_get_file (window));
+  g_autoptr(GrSession) saved = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_text_buffer_insert_at_cursor (buffer, "a", 1);
+  save (window, NULL);
+  gtk_text_buffer_insert_at_cursor (buffer, "b", 1);
+  save (window, NULL);
+  g_assert_true (gr_window_is_busy (window));
+  wait_for_files (window);
+  g_assert_false (gr_window_is_modified (window));
+  saved = gr_session_load (gr_window_get_file (window), NULL);
+  g_assert_true (g_str_has_suffix (note_in (window, saved), "ab"));
+
+  dir = g_dir_open (window_test_tmp_dir (), 0, NULL);
+  while ((name = g_dir_read_name (dir)))
+    g_assert_false (g_str_has_prefix (name, ".io.grille."));
+
+  destroy_window (window);
+}
+
+/* A file the user may not write, in a folder the user may not write to (root writes in any
+ * folder: the file's own protection refuses it anyway). */
+static GrWindow *
+open_locked (char **path)
+{
+  g_autofree char *folder = g_build_filename (window_test_tmp_dir (), "locked", NULL);
+  g_autoptr(GFile) file = NULL;
+  GrWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  *path = g_build_filename (folder, "locked.grille", NULL);
+  g_assert_true (g_file_set_contents (*path, session_json, -1, NULL));
+  g_assert_cmpint (g_chmod (*path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  file = g_file_new_for_path (*path);
+  window = new_window (1100, 800);
+  g_assert_true (gr_window_open_file (window, file));
+  click_level (window, 0, 0, 3);
+  g_assert_true (gr_window_is_modified (window));
+  return window;
+}
+
+static void
+unlock (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+}
+
+/* Answers the error that says why @path was not saved, naming it. */
+static void
+close_save_error (GrWindow   *window,
+                  const char *path)
+{
+  g_autofree char *wanted = g_strdup_printf ("Impossible d’enregistrer «\u202f%s\u202f»", path);
+  g_autofree char *text = NULL;
+  GtkMessageDialog *message;
+
+  WAIT_UNTIL ((message = find_dialog (GTK_WINDOW (window))) != NULL);
+  g_object_get (message, "text", &text, NULL);
+  g_assert_cmpstr (text, ==, wanted);
+  gtk_dialog_response (GTK_DIALOG (message), GTK_RESPONSE_CLOSE);
+  WAIT_UNTIL (find_dialog (GTK_WINDOW (window)) == NULL);
+}
+
+/* A save that fails leaves the previous file byte for byte, says why naming the file, and the
+ * window keeps its changes as unsaved. */
+static void
+test_save_error (void)
+{
+  g_autofree char *path = NULL;
+  GrWindow *window = open_locked (&path);
+
+  save (window, NULL);
+  close_save_error (window, path);
+  wait_for_files (window);
+  g_assert_true (gr_window_is_modified (window));
+  g_assert_true (title_says_modified (window));
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, session_json);
+  }
+
+  unlock (path);
+  destroy_window (window);
+}
+
+/* Closed during a save (Ctrl+W just after Ctrl+S): nothing is asked, the window goes once the
+ * file is written. */
+static void
+test_save_then_close (void)
+{
+  GrWindow *window = open_example ();
+  GFile *file = g_object_ref (gr_window_get_file (window));
+  g_autoptr(GrSession) saved = NULL;
+
+  click_level (window, 0, 0, 4);
+  save (window, NULL);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (window_is_open (window));
+  settle ();
+  WAIT_UNTIL (!window_is_open (window));
+  g_assert_null (find_dialog (NULL));
+
+  saved = gr_session_load (file, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (saved, 0), 0), ==, 4);
+  g_object_unref (file);
+}
+
+/* "Enregistrer" in the close question, then in the quit's, when the save fails: the window
+ * stays with its changes, says why, and the quit stops; quitting again asks again. */
+static void
+test_close_save_fails (void)
+{
+  g_autofree char *path = NULL;
+  GrWindow *window = open_locked (&path);
+  GtkMessageDialog *question;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  WAIT_UNTIL ((question = find_dialog (GTK_WINDOW (window))) != NULL);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  close_save_error (window, path);
+  g_assert_true (window_is_open (window));
+  g_assert_true (gr_window_is_modified (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window_test_app ()), "quit", NULL);
+  WAIT_UNTIL ((question = find_dialog (GTK_WINDOW (window))) != NULL);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  close_save_error (window, path);
+  settle ();
+  g_assert_true (window_is_open (window));
+  g_assert_true (gr_window_is_modified (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window_test_app ()), "quit", NULL);
+  WAIT_UNTIL ((question = find_dialog (GTK_WINDOW (window))) != NULL);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_REJECT);
+  WAIT_UNTIL (!window_is_open (window));
+  unlock (path);
+}
+
+/* A session of fifty participants with long notes, written as @name, dated @date. */
+static GFile *
+write_large (const char *name,
+             const char *date)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "atelier-v2.grille", NULL);
+  g_autoptr(GFile) file = tmp_file (name);
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GrSession) session = gr_session_load (from, NULL);
+
+  g_assert_nonnull (session);
+  fill_large (session);
+  gr_session_set_date (session, date);
+  g_assert_true (gr_session_save (session, file, NULL));
+  return g_steal_pointer (&file);
+}
+
+static void
+compare (GrWindow *window,
+         gpointer  files)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-clear", NULL);
+  gr_window_compare_with_files (window, files);
+}
+
+/* Earlier sessions are read in a thread while the user types; then they are on the charts. */
+static void
+test_compare_while_typing (void)
+{
+  GrWindow *window = open_example ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  guint typed;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("earlier-%u.grille", i);
+      g_autofree char *date = g_strdup_printf ("202%u-03-10", i);
+
+      g_ptr_array_add (files, write_large (name, date));
+    }
+  typed = type_while_busy (window, compare, files);
+  g_test_message ("%u keystrokes went in while four sessions were read", typed);
+  g_assert_cmpuint (typed, >, 0);
+  g_assert_cmpuint (gr_window_get_references (window)->len, ==, 4);
+  g_assert_cmpstr (gr_session_get_date (gr_window_get_reference (window)), ==, "2020-03-10");
+  g_assert_null (find_dialog (NULL));
+
+  for (guint i = 0; i < files->len; i++)
+    g_file_delete (g_ptr_array_index (files, i), NULL, NULL);
+  destroy_window (window);
+}
+
+/* A session file cut short, as @name. */
+static GFile *
+write_broken (const char *name)
+{
+  GFile *file = tmp_file (name);
+  g_autofree char *path = g_file_get_path (file);
+
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"grille-session\"", -1, NULL));
+  return file;
+}
+
+/* Answers the error over @window and returns its title and text. */
+static char *
+close_error (GrWindow *window)
+{
+  GtkMessageDialog *message;
+  g_autofree char *text = NULL;
+  g_autofree char *secondary = NULL;
+
+  WAIT_UNTIL ((message = find_dialog (GTK_WINDOW (window))) != NULL);
+  g_object_get (message, "text", &text, "secondary-text", &secondary, NULL);
+  gtk_dialog_response (GTK_DIALOG (message), GTK_RESPONSE_CLOSE);
+  WAIT_UNTIL (find_dialog (GTK_WINDOW (window)) == NULL);
+  return g_strdup_printf ("%s\n%s", text, secondary);
+}
+
+/* A broken file among those chosen: the ones before it are compared, it is refused naming it,
+ * and the ones after are left out. */
+static void
+test_compare_error (void)
+{
+  GrWindow *window = open_example ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFile) good = write_session_file ("earlier-good.grille");
+  g_autoptr(GFile) broken = write_broken ("earlier-broken.grille");
+  g_autofree char *path = g_file_get_path (broken);
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (files, g_object_ref (good));
+  g_ptr_array_add (files, g_object_ref (broken));
+  g_ptr_array_add (files, g_object_ref (good));
+  gr_window_compare_with_files (window, files);
+  text = close_error (window);
+  g_assert_true (g_str_has_prefix (text, "Impossible de comparer avec "));
+  g_assert_nonnull (strstr (text, path));
+  g_assert_nonnull (strstr (text, "tronqué"));
+  wait_for_files (window);
+  g_assert_cmpuint (gr_window_get_references (window)->len, ==, 1);
+
+  destroy_window (window);
+}
+
+static void
+import (GrWindow *window,
+        gpointer  files)
+{
+  gr_window_import_participants (window, files);
+}
+
+/* A returned file is read in a thread while the user types; then its participants are in the
+ * session. */
+static void
+test_import_while_typing (void)
+{
+  GrWindow *window = open_example ();
+  GrSession *session = gr_window_get_session (window);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean said = FALSE;
+  guint typed;
+
+  g_ptr_array_add (files, write_large ("returned.grille", "2026-03-12"));
+  typed = type_while_busy (window, import, files);
+  g_test_message ("%u keystrokes went in while a returned file was read", typed);
+  g_assert_cmpuint (typed, >, 0);
+  /* One summary for each try: the first says they came in. */
+  while (find_dialog (GTK_WINDOW (window)) != NULL)
+    {
+      g_autofree char *text = close_error (window);
+
+      said |= strstr (text, "returned.grille\u202f: «\u202fParticipant 50\u202f» importé") != NULL;
+    }
+  g_assert_true (said);
+  for (guint i = 1; i <= 50; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Participant %u", i);
+
+      g_assert_nonnull (gr_session_find_participant (session, name, NULL));
+    }
+
+  g_file_delete (g_ptr_array_index (files, 0), NULL, NULL);
+  destroy_window (window);
+}
+
+/* Files that cannot be read are each named in the summary with the reason; the others come in. */
+static void
+test_import_error (void)
+{
+  GrWindow *window = open_example ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (files, write_broken ("returned-broken.grille"));
+  g_ptr_array_add (files, tmp_file ("returned-missing.grille"));
+  g_ptr_array_add (files, write_session_file ("returned-good.grille"));
+  gr_window_import_participants (window, files);
+  text = close_error (window);
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "3 participants importés, 2 fichiers refusés\n"));
+  g_assert_nonnull (strstr (text, "returned-broken.grille\u202f: refusé, ce n’est pas du JSON"));
+  g_assert_nonnull (strstr (text,
+                            "returned-missing.grille\u202f: refusé, ce fichier n’existe pas"));
+
+  destroy_window (window);
+}
+
+/* A window closed while its files are read: nothing is shown, nothing touched that went with
+ * it (the ASan build checks). */
+static void
+test_read_window_closed (void)
+{
+  GrWindow *window = open_example ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (files, write_session_file ("closed-good.grille"));
+  g_ptr_array_add (files, write_broken ("closed-broken.grille"));
+
+  g_object_ref (window);
+  gr_window_compare_with_files (window, files);
+  gr_window_import_participants (window, files);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_files (window);
+  settle ();
+  g_assert_null (find_dialog (NULL));
+  g_object_unref (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +840,16 @@ main (int   argc,
   g_test_add_func ("/window/io/export-error", test_export_error);
   g_test_add_func ("/window/io/open-at-once", test_open_at_once);
   g_test_add_func ("/window/io/open-error", test_open_error);
+  g_test_add_func ("/window/io/save-while-typing", test_save_while_typing);
+  g_test_add_func ("/window/io/save-twice", test_save_twice);
+  g_test_add_func ("/window/io/save-error", test_save_error);
+  g_test_add_func ("/window/io/save-then-close", test_save_then_close);
+  g_test_add_func ("/window/io/close-save-fails", test_close_save_fails);
+  g_test_add_func ("/window/io/compare-while-typing", test_compare_while_typing);
+  g_test_add_func ("/window/io/compare-error", test_compare_error);
+  g_test_add_func ("/window/io/import-while-typing", test_import_while_typing);
+  g_test_add_func ("/window/io/import-error", test_import_error);
+  g_test_add_func ("/window/io/read-window-closed", test_read_window_closed);
 
   status = g_test_run ();
   window_test_shutdown ();

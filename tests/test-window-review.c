@@ -152,6 +152,7 @@ test_draft_into_window_of_its_file (void)
   g_assert_true (gr_window_is_modified (again));
 
   gtk_widget_activate_action (GTK_WIDGET (again), "win.save", NULL);
+  wait_for_files (again);
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
   destroy_window (again);
 }

@@ -174,7 +174,7 @@ test_reference (void)
   g_assert_false (gtk_widget_get_sensitive (clear));
   g_assert_null (gr_window_get_reference (window));
 
-  g_assert_true (gr_window_compare_with_file (window, file));
+  g_assert_true (compare_with (window, file));
   settle ();
   g_assert_nonnull (gr_window_get_reference (window));
   for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
@@ -196,7 +196,7 @@ test_reference (void)
   g_clear_pointer (&svg, g_free);
 
   /* A file that cannot be read says so and keeps the reference there was. */
-  g_assert_false (gr_window_compare_with_file (window, missing));
+  g_assert_false (compare_with (window, missing));
   error_dialog = GTK_WINDOW (find_dialog (NULL));
   g_assert_nonnull (error_dialog);
   gtk_window_destroy (error_dialog);

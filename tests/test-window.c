@@ -132,6 +132,7 @@ test_save_reopen (void)
   g_assert_true (gr_window_is_modified (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_for_files (window);
   g_assert_false (gr_window_is_modified (window));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "*"));
   destroy_window (window);
@@ -199,6 +200,7 @@ test_save_changed_elsewhere (void)
   /* Saved by this window, the file is its own again: the next save asks nothing. */
   click_level (window, 0, 0, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_for_files (window);
   g_assert_false (gr_window_is_modified (window));
   g_assert_null (find_dialog (GTK_WINDOW (window)));
   destroy_window (window);
@@ -224,6 +226,7 @@ save_as_to (GrWindow *window,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   WAIT_UNTIL (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+  wait_for_files (window);
 }
 
 static void
@@ -513,6 +516,7 @@ test_draft_restore (void)
 
   /* Saving makes the draft pointless: it goes. */
   gtk_widget_activate_action (GTK_WIDGET (restored), "win.save", NULL);
+  wait_for_files (restored);
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
   g_assert_null (gr_application_offer_drafts (app));
 

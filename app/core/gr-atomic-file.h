@@ -14,14 +14,5 @@ gboolean gr_atomic_file_write_unsynced (GFile                *file,
                                         GBytes               *bytes,
                                         int                   mode,
                                         GError              **error);
-void     gr_atomic_file_write_async    (GFile                *file,
-                                        GBytes               *bytes,
-                                        gboolean              keep_backup,
-                                        int                   mode,
-                                        gpointer              source_object,
-                                        GAsyncReadyCallback   callback,
-                                        gpointer              user_data);
-gboolean gr_atomic_file_write_finish   (GAsyncResult         *result,
-                                        GError              **error);
 
 G_END_DECLS

@@ -17,7 +17,7 @@ struct _GrGrid
   char       *id;
   char       *title;
   gboolean    builtin;
-  GListStore *competencies;  /* GrCompetency */
+  GPtrArray  *competencies;  /* GrCompetency, in grid order */
   GPtrArray  *items;         /* GrItem, all of them in grid order */
   GPtrArray  *levels;        /* GrLevel, value == position */
 };
@@ -29,7 +29,7 @@ gr_grid_dispose (GObject *object)
 {
   GrGrid *self = (GrGrid *)object;
 
-  g_clear_object (&self->competencies);
+  g_clear_pointer (&self->competencies, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->levels, g_ptr_array_unref);
 
@@ -59,7 +59,7 @@ gr_grid_class_init (GrGridClass *klass)
 static void
 gr_grid_init (GrGrid *self)
 {
-  self->competencies = g_list_store_new (GR_TYPE_COMPETENCY);
+  self->competencies = g_ptr_array_new_with_free_func (g_object_unref);
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->levels = g_ptr_array_new_with_free_func (g_object_unref);
 }
@@ -256,7 +256,7 @@ load_competencies (GrGrid      *self,
           g_ptr_array_add (self->items, g_steal_pointer (&item));
         }
 
-      g_list_store_append (self->competencies, competency);
+      g_ptr_array_add (self->competencies, g_steal_pointer (&competency));
     }
 
   return TRUE;
@@ -485,19 +485,14 @@ gr_grid_get_title (GrGrid *self)
   return self->title;
 }
 
-/* Returns: (transfer none): a list of GrCompetency, in grid order. */
-GListModel *
-gr_grid_get_competencies (GrGrid *self)
-{
-  g_return_val_if_fail (GR_IS_GRID (self), NULL);
-  return G_LIST_MODEL (self->competencies);
-}
-
+/* A grid is not changed once built, and is shared (the built-in ones) by the sessions of every
+ * thread: reading it from several threads at once is safe. (A GListStore would not be: reading
+ * an item moves its cache.) */
 guint
 gr_grid_get_n_competencies (GrGrid *self)
 {
   g_return_val_if_fail (GR_IS_GRID (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->competencies));
+  return self->competencies->len;
 }
 
 /* Returns: (transfer none) */
@@ -505,16 +500,9 @@ GrCompetency *
 gr_grid_get_competency (GrGrid *self,
                         guint   position)
 {
-  GrCompetency *competency;
-
   g_return_val_if_fail (GR_IS_GRID (self), NULL);
-
-  competency = g_list_model_get_item (G_LIST_MODEL (self->competencies), position);
-  g_return_val_if_fail (competency != NULL, NULL);
-
-  /* The store keeps its own reference for the grid's lifetime: hand out a borrowed one. */
-  g_object_unref (competency);
-  return competency;
+  g_return_val_if_fail (position < self->competencies->len, NULL);
+  return g_ptr_array_index (self->competencies, position);
 }
 
 gboolean

@@ -29,7 +29,6 @@ gboolean      gr_grid_equal              (GrGrid      *self,
                                           GrGrid      *other);
 const char   *gr_grid_get_id             (GrGrid      *self);
 const char   *gr_grid_get_title          (GrGrid      *self);
-GListModel   *gr_grid_get_competencies   (GrGrid      *self);
 guint         gr_grid_get_n_competencies (GrGrid      *self);
 GrCompetency *gr_grid_get_competency     (GrGrid      *self,
                                           guint        position);

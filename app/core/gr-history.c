@@ -41,6 +41,7 @@ typedef struct
   char          *new_text;
   gboolean       sealed;       /* a later note edit must not merge into this one */
   guint          group;        /* changes of one group are undone as one step; 0: none */
+  guint          serial;       /* names the state after it (gr_history_get_point) */
 } Change;
 
 struct _GrHistory
@@ -65,6 +66,7 @@ struct _GrHistory
   gboolean    replaying;
   guint       group;           /* the group being recorded (gr_history_begin_group), or 0 */
   guint       last_group;
+  guint       last_serial;
 };
 
 G_DEFINE_FINAL_TYPE (GrHistory, gr_history, G_TYPE_OBJECT)
@@ -184,6 +186,7 @@ record (GrHistory *self,
         self->saved_depth = -1;
       if (top != NULL)
         top->sealed = TRUE;
+      change->serial = ++self->last_serial;
       g_ptr_array_add (self->undo, change);
     }
 
@@ -613,17 +616,45 @@ gr_history_seal (GrHistory *self)
     ((Change *) g_ptr_array_index (self->undo, self->undo->len - 1))->sealed = TRUE;
 }
 
-/* The session now matches its file: undoing or redoing back to this point is "not modified". */
+/**
+ * gr_history_get_point:
+ *
+ * Names the session's state now, for gr_history_mark_saved_at() once a copy of it taken now is
+ * written: changes made meanwhile (typing goes on during a save) are not part of that state.
+ *
+ * Returns: the point, 0 before any change.
+ */
+guint
+gr_history_get_point (GrHistory *self)
+{
+  g_return_val_if_fail (GR_IS_HISTORY (self), 0);
+
+  /* Typing merges into the last change: sealed, it stays the state that was copied. */
+  gr_history_seal (self);
+  return self->undo->len > 0
+    ? ((Change *) g_ptr_array_index (self->undo, self->undo->len - 1))->serial : 0;
+}
+
+/* The state named @point (gr_history_get_point) is the file's: undoing or redoing back to it is
+ * "not modified". A point that can no longer be reached (undone, then replaced by a new change)
+ * leaves every state modified. */
 void
-gr_history_mark_saved (GrHistory *self)
+gr_history_mark_saved_at (GrHistory *self,
+                          guint      point)
 {
   State before;
 
   g_return_if_fail (GR_IS_HISTORY (self));
 
   before = get_state (self);
-  gr_history_seal (self);
-  self->saved_depth = self->undo->len;
+  self->saved_depth = point == 0 ? 0 : -1;
+  for (guint i = 0; i < self->undo->len && point != 0; i++)
+    if (((Change *) g_ptr_array_index (self->undo, i))->serial == point)
+      self->saved_depth = i + 1;
+  /* Undone meanwhile: redo brings it back. The next to redo is the last. */
+  for (guint j = 0; j < self->redo->len && point != 0; j++)
+    if (((Change *) g_ptr_array_index (self->redo, j))->serial == point)
+      self->saved_depth = self->undo->len + self->redo->len - j;
   notify_state (self, before);
 }
 

@@ -19,7 +19,9 @@ gboolean   gr_history_redo          (GrHistory *self);
 void       gr_history_seal          (GrHistory *self);
 void       gr_history_begin_group   (GrHistory *self);
 void       gr_history_end_group     (GrHistory *self);
-void       gr_history_mark_saved    (GrHistory *self);
+guint      gr_history_get_point     (GrHistory *self);
+void       gr_history_mark_saved_at (GrHistory *self,
+                                     guint      point);
 void       gr_history_mark_modified (GrHistory *self);
 gboolean   gr_history_is_modified   (GrHistory *self);
 

@@ -709,49 +709,68 @@ gr_session_serialize (GrSession *self)
   return g_string_free_to_bytes (out);
 }
 
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+void
+gr_session_loaded_free (GrSessionLoaded *loaded)
 {
-  GError *error = NULL;
-  GrSession *session = gr_session_load (task_data, &error);
+  g_object_unref (loaded->file);
+  g_clear_object (&loaded->session);
+  g_clear_error (&loaded->error);
+  g_free (loaded);
+}
 
-  if (session != NULL)
-    g_task_return_pointer (task, session, g_object_unref);
-  else
-    g_task_return_error (task, error);
+static void
+load_files_in_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GPtrArray *files = task_data;
+  GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_session_loaded_free);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GrSessionLoaded *loaded = g_new0 (GrSessionLoaded, 1);
+
+      loaded->file = g_object_ref (g_ptr_array_index (files, i));
+      loaded->session = gr_session_load (loaded->file, &loaded->error);
+      g_ptr_array_add (results, loaded);
+    }
+  g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
- * gr_session_load_async:
+ * gr_session_load_files_async:
+ * @files: (element-type GFile): session files
  *
- * Reads a session file as gr_session_load() does, in a thread: the caller's thread goes on.
+ * Reads @files one after the other as gr_session_load() does, in one thread: the caller's
+ * thread goes on.
  */
 void
-gr_session_load_async (GFile               *file,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+gr_session_load_files_async (GPtrArray           *files,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GPtrArray *copy;
 
-  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (files != NULL);
 
+  copy = g_ptr_array_new_full (files->len, g_object_unref);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (files, i)));
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gr_session_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_in_thread);
+  g_task_set_source_tag (task, gr_session_load_files_async);
+  g_task_set_task_data (task, copy, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, load_files_in_thread);
 }
 
-/* Returns: (transfer full) (nullable): the session, or NULL with @error set. */
-GrSession *
-gr_session_load_finish (GAsyncResult  *result,
-                        GError       **error)
+/* Returns: (transfer full) (element-type GrSessionLoaded): one for each file, in their order. */
+GPtrArray *
+gr_session_load_files_finish (GAsyncResult *result)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return g_task_propagate_pointer (G_TASK (result), NULL);
 }
 
 /**
@@ -768,16 +787,32 @@ gr_session_save (GrSession  *self,
                  GError    **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = gr_session_serialize (self);
-  ok = gr_atomic_file_write (file, bytes, TRUE, 0644, &local_error);
+  return gr_session_write_bytes (bytes, file, error);
+}
 
-  if (!ok)
+/**
+ * gr_session_write_bytes:
+ * @bytes: a session's bytes, from gr_session_serialize()
+ *
+ * Writes @bytes to @file as gr_session_save() does. Serialised on the thread that owns the
+ * session, the bytes are a copy of it that another thread may write while the session changes.
+ */
+gboolean
+gr_session_write_bytes (GBytes  *bytes,
+                        GFile   *file,
+                        GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!gr_atomic_file_write (file, bytes, TRUE, 0644, &local_error))
     {
       g_set_error (error, GR_FILE_ERROR, local_error->code,
                    _("impossible d’enregistrer le fichier : %s"), local_error->message);

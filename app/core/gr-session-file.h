@@ -14,20 +14,31 @@ G_BEGIN_DECLS
 #define GR_SESSION_FORMAT_VERSION 2
 #define GR_SESSION_EXTENSION      ".grille"
 
-GrSession *gr_session_load_from_data (const char           *data,
-                                      gsize                 length,
-                                      GError              **error);
-GrSession *gr_session_load           (GFile                *file,
-                                      GError              **error);
-void       gr_session_load_async     (GFile                *file,
-                                      GCancellable         *cancellable,
-                                      GAsyncReadyCallback   callback,
-                                      gpointer              user_data);
-GrSession *gr_session_load_finish    (GAsyncResult         *result,
-                                      GError              **error);
-GBytes    *gr_session_serialize      (GrSession            *self);
-gboolean   gr_session_save           (GrSession            *self,
-                                      GFile                *file,
-                                      GError              **error);
+/* One file read by gr_session_load_files_async(): its session, or why not. */
+typedef struct
+{
+  GFile     *file;
+  GrSession *session;   /* NULL when @error is set */
+  GError    *error;
+} GrSessionLoaded;
+
+GrSession *gr_session_load_from_data    (const char           *data,
+                                         gsize                 length,
+                                         GError              **error);
+GrSession *gr_session_load              (GFile                *file,
+                                         GError              **error);
+void       gr_session_load_files_async  (GPtrArray            *files,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+GPtrArray *gr_session_load_files_finish (GAsyncResult         *result);
+void       gr_session_loaded_free       (GrSessionLoaded      *loaded);
+GBytes    *gr_session_serialize         (GrSession            *self);
+gboolean   gr_session_save              (GrSession            *self,
+                                         GFile                *file,
+                                         GError              **error);
+gboolean   gr_session_write_bytes       (GBytes               *bytes,
+                                         GFile                *file,
+                                         GError              **error);
 
 G_END_DECLS

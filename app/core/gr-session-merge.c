@@ -323,32 +323,57 @@ gr_session_merge_add_session (GrSessionMerge  *self,
 }
 
 /**
+ * gr_session_merge_add_loaded:
+ * @loaded: a file read by gr_session_load_files_async(), say
+ *
+ * Adds the participants of the session read from a file as gr_session_merge_add_session()
+ * does. A file that could not be read is refused, with the reason in the summary and in
+ * @error.
+ */
+gboolean
+gr_session_merge_add_loaded (GrSessionMerge   *self,
+                             GrSessionLoaded  *loaded,
+                             GError          **error)
+{
+  g_autofree char *source_name = NULL;
+
+  g_return_val_if_fail (GR_IS_SESSION_MERGE (self), FALSE);
+  g_return_val_if_fail (loaded != NULL && G_IS_FILE (loaded->file), FALSE);
+  g_return_val_if_fail (loaded->session != NULL || loaded->error != NULL, FALSE);
+
+  source_name = g_file_get_basename (loaded->file);
+  if (loaded->session == NULL)
+    {
+      add_event (self, GR_MERGE_REFUSED, source_name, NULL, loaded->error->message);
+      if (error != NULL)
+        g_propagate_error (error, g_error_copy (loaded->error));
+      return FALSE;
+    }
+
+  return gr_session_merge_add_session (self, loaded->session, source_name, error);
+}
+
+/**
  * gr_session_merge_add_file:
  *
- * Reads a session file and adds its participants as gr_session_merge_add_session() does. A
- * file that cannot be read is refused, with the reason in the summary and in @error.
+ * Reads a session file and adds its participants as gr_session_merge_add_loaded() does.
  */
 gboolean
 gr_session_merge_add_file (GrSessionMerge  *self,
                            GFile           *file,
                            GError         **error)
 {
-  g_autoptr(GrSession) source = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *source_name = NULL;
+  GrSessionLoaded loaded = { file, NULL, NULL };
+  gboolean added;
 
   g_return_val_if_fail (GR_IS_SESSION_MERGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  source_name = g_file_get_basename (file);
-  if (!(source = gr_session_load (file, &local_error)))
-    {
-      add_event (self, GR_MERGE_REFUSED, source_name, NULL, local_error->message);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return gr_session_merge_add_session (self, source, source_name, error);
+  loaded.session = gr_session_load (file, &loaded.error);
+  added = gr_session_merge_add_loaded (self, &loaded, error);
+  g_clear_object (&loaded.session);
+  g_clear_error (&loaded.error);
+  return added;
 }
 
 /* How many participants came in or were given their answers: new ones, renamed ones, and

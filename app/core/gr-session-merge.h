@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "gr-session.h"
+#include "gr-session-file.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,9 @@ GrSessionMerge *gr_session_merge_new           (GrSession       *target);
 gboolean        gr_session_merge_add_session   (GrSessionMerge  *self,
                                                 GrSession       *source,
                                                 const char      *source_name,
+                                                GError         **error);
+gboolean        gr_session_merge_add_loaded    (GrSessionMerge  *self,
+                                                GrSessionLoaded *loaded,
                                                 GError         **error);
 gboolean        gr_session_merge_add_file      (GrSessionMerge  *self,
                                                 GFile           *file,

@@ -21,6 +21,9 @@ struct _GrSession
   char       *language;
   char       *organisation;
   GListStore *participants;
+  GPtrArray  *by_position;   /* the same participants, for reading: an earlier session is read
+                              * by an export's thread while the window draws it, and reading a
+                              * GListStore moves its cache */
   GPtrArray  *actions;       /* one GListStore of GrAction per competency */
 };
 
@@ -62,9 +65,12 @@ on_items_changed (GrSession  *self,
                   guint       added,
                   GListModel *model)
 {
+  g_ptr_array_remove_range (self->by_position, position, removed);
   for (guint i = position; i < position + added; i++)
     {
-      g_autoptr(GrParticipant) participant = g_list_model_get_item (model, i);
+      GrParticipant *participant = g_list_model_get_item (model, i);
+
+      g_ptr_array_insert (self->by_position, i, participant);
       g_signal_handlers_disconnect_by_func (participant, on_participant_changed, self);
       g_signal_connect_object (participant, "changed", G_CALLBACK (on_participant_changed),
                                self, G_CONNECT_SWAPPED);
@@ -122,6 +128,7 @@ gr_session_dispose (GObject *object)
 
   g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_object (&self->participants);
+  g_ptr_array_set_size (self->by_position, 0);
   g_clear_object (&self->grid);
 
   G_OBJECT_CLASS (gr_session_parent_class)->dispose (object);
@@ -136,6 +143,7 @@ gr_session_finalize (GObject *object)
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->organisation, g_free);
+  g_clear_pointer (&self->by_position, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gr_session_parent_class)->finalize (object);
 }
@@ -260,6 +268,7 @@ gr_session_init (GrSession *self)
   self->language = g_strdup ("fr");
   self->organisation = g_strdup ("");
   self->participants = g_list_store_new (GR_TYPE_PARTICIPANT);
+  self->by_position = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect_object (self->participants, "items-changed",
                            G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
 }
@@ -372,7 +381,7 @@ guint
 gr_session_get_n_participants (GrSession *self)
 {
   g_return_val_if_fail (GR_IS_SESSION (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->participants));
+  return self->by_position->len;
 }
 
 /* Returns: (transfer none) (nullable): the participant at @position, NULL past the end. */
@@ -380,16 +389,10 @@ GrParticipant *
 gr_session_get_participant (GrSession *self,
                             guint      position)
 {
-  GrParticipant *participant;
-
   g_return_val_if_fail (GR_IS_SESSION (self), NULL);
 
-  participant = g_list_model_get_item (G_LIST_MODEL (self->participants), position);
-
-  /* The store keeps its own reference while the participant is in the session. */
-  if (participant != NULL)
-    g_object_unref (participant);
-  return participant;
+  return position < self->by_position->len ? g_ptr_array_index (self->by_position, position)
+                                           : NULL;
 }
 
 /* Returns: (transfer none) (nullable) */

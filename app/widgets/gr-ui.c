@@ -343,6 +343,18 @@ gr_ui_clear_chooser (GtkFileChooserNative **chooser,
   g_clear_object (chooser);
 }
 
+/* Returns: (transfer full) (element-type GFile): the files chosen in @chooser. */
+GPtrArray *
+gr_ui_chooser_get_files (GtkFileChooserNative *chooser)
+{
+  g_autoptr(GListModel) list = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (files, g_list_model_get_item (list, i));
+  return files;
+}
+
 /* @format (translated, with one "%s") with @name in it, elided as the interface's language
  * wants: "Objectif d’Amélie". */
 char *

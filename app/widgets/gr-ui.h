@@ -46,6 +46,7 @@ void          gr_ui_name_drop_down    (GtkDropDown   *dropdown,
 char         *gr_ui_sentence          (const char    *message);
 void          gr_ui_clear_chooser     (GtkFileChooserNative **chooser,
                                        gpointer               owner);
+GPtrArray    *gr_ui_chooser_get_files (GtkFileChooserNative  *chooser);
 void          gr_ui_style_question    (GtkDialog     *dialog);
 void          gr_ui_retranslate       (GtkWidget     *widget,
                                        GType          type,

@@ -33,57 +33,97 @@ compare_dates (gconstpointer a,
   return gr_session_compare_dates (*(GrSession **) a, *(GrSession **) b);
 }
 
-/**
- * gr_window_compare_with_file:
- * @file: an earlier session
- *
- * Draws @file's session on the window's charts (and in its exports) for comparison, beside
- * those already there, up to GR_CHART_MAX_REFERENCES. It is not part of this session: nothing
- * to save, nothing to undo. A file that cannot be read, on another grid or one too many is
- * refused with a dialog that says why, and the charts keep what they had.
- *
- * Returns: whether @file was added.
- */
-gboolean
-gr_window_compare_with_file (GrWindow *self,
-                             GFile    *file)
+/* Why @read cannot be drawn beside this session, or %NULL. */
+static GError *
+check_reference (GrWindow        *self,
+                 GPtrArray       *references,
+                 GrSessionLoaded *read)
 {
-  g_autoptr(GrSession) reference = NULL;
-  g_autoptr(GPtrArray) references = NULL;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
-  g_return_val_if_fail (GR_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->references->len >= GR_CHART_MAX_REFERENCES)
+  if (references->len >= GR_CHART_MAX_REFERENCES)
     g_set_error (&error, GR_FILE_ERROR, GR_FILE_ERROR_IO,
                  ngettext ("la comparaison porte au plus sur %d session antérieure",
                            "la comparaison porte au plus sur %d sessions antérieures",
                            GR_CHART_MAX_REFERENCES), GR_CHART_MAX_REFERENCES);
-  else if ((reference = gr_session_load (file, &error)))
-    gr_session_check_comparable (self->session, reference, &error);
+  else if (read->session == NULL)
+    error = g_error_copy (read->error);
+  else
+    gr_session_check_comparable (self->session, read->session, &error);
+  return error;
+}
 
-  if (error != NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      /* Translators: %s is the file chosen as the earlier session. */
-      g_autofree char *primary = g_strdup_printf (_("Impossible de comparer avec « %s »"), name);
-
-      gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
-      return FALSE;
-    }
+/* The files are read: added in their order until one is refused. One refusal is enough: the
+ * others would be said one dialog over another. */
+static void
+on_read_to_compare (GrWindow  *self,
+                    GPtrArray *loaded)
+{
+  g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func (g_object_unref);
+  guint before = self->references->len;
 
   /* A new array each time: an export dialog may hold the one it was given. */
-  references = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->references->len; i++)
     g_ptr_array_add (references, g_object_ref (self->references->pdata[i]));
-  g_ptr_array_add (references, g_steal_pointer (&reference));
+
+  for (guint i = 0; i < loaded->len; i++)
+    {
+      GrSessionLoaded *read = g_ptr_array_index (loaded, i);
+      g_autoptr(GError) error = check_reference (self, references, read);
+
+      if (error != NULL)
+        {
+          g_autofree char *name = g_file_get_parse_name (read->file);
+          /* Translators: %s is the file chosen as the earlier session. */
+          g_autofree char *primary = g_strdup_printf (_("Impossible de comparer avec « %s »"),
+                                                      name);
+
+          gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
+          break;
+        }
+      g_ptr_array_add (references, g_object_ref (read->session));
+    }
+
+  if (references->len == before)
+    return;
   g_ptr_array_sort (references, compare_dates);
   g_ptr_array_unref (self->references);
   self->references = g_steal_pointer (&references);
-
   _gr_window_apply_reference (self);
-  return TRUE;
+}
+
+/**
+ * gr_window_compare_with_files:
+ * @files: (element-type GFile): earlier sessions
+ *
+ * Draws the sessions of @files on the window's charts (and in its exports) for comparison,
+ * beside those already there, up to GR_CHART_MAX_REFERENCES. They are not part of this
+ * session: nothing to save, nothing to undo. The files are read in a thread
+ * (gr_window_is_busy() meanwhile); a file that cannot be read, on another grid or one too many
+ * is refused with a dialog that says why, naming it, and the files after it are left out.
+ */
+void
+gr_window_compare_with_files (GrWindow  *self,
+                              GPtrArray *files)
+{
+  g_return_if_fail (GR_IS_WINDOW (self));
+  g_return_if_fail (files != NULL);
+
+  _gr_window_read_files (self, files, on_read_to_compare);
+}
+
+/* The same, for one file. */
+void
+gr_window_compare_with_file (GrWindow *self,
+                             GFile    *file)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  g_return_if_fail (GR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_ptr_array_add (files, file);
+  gr_window_compare_with_files (self, files);
 }
 
 /* Returns: (transfer none) (nullable): the oldest earlier session the charts are compared
@@ -113,16 +153,9 @@ on_compare_response (GtkNativeDialog *native,
   g_signal_handlers_disconnect_by_data (chooser, self);
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = gr_ui_chooser_get_files (chooser);
 
-      /* One refusal is enough: the others would be said one dialog over another. */
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-          if (!gr_window_compare_with_file (self, file))
-            break;
-        }
+      gr_window_compare_with_files (self, files);
     }
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
   _gr_window_return_focus (self);

@@ -44,7 +44,7 @@ on_draft_written (GObject      *source,
   g_warning ("%s", error->message);
   /* Said once: the user may save by hand; repeating it at each keystroke would stop work. A
    * window gone meanwhile says nothing. */
-  if (!self->draft_error_shown && self->session != NULL)
+  if (!self->draft_error_shown && !_gr_window_is_gone (self))
     gr_ui_show_error (GTK_WIDGET (self),
                       _("La copie de secours automatique ne peut pas être écrite"),
                       error->message);

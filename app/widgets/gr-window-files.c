@@ -12,20 +12,18 @@
 
 #define MAX_RECENT 10
 
-/* The file's name, or "Nouvelle session" when it has none yet. */
+/* The file's name, or "Nouvelle session" when it has none yet. Made from the name alone:
+ * the title changes at each first change after a save, and asks the disk nothing. */
 static char *
 get_display_name (GrWindow *self)
 {
-  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *basename = NULL;
 
   if (self->file == NULL)
     return g_strdup (_("Nouvelle session"));
 
-  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    return g_strdup (g_file_info_get_display_name (info));
-  return g_file_get_basename (self->file);
+  basename = g_file_get_basename (self->file);
+  return g_filename_display_name (basename);
 }
 
 /* The folder of @file, as the header bar's subtitle says it: "~/Documents". */
@@ -88,46 +86,6 @@ add_recent (GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
-/* Writes the session to @file (atomically, keeping the previous file as a backup) and makes
- * it the window's file. */
-gboolean
-gr_window_save_to_file (GrWindow  *self,
-                        GFile     *file,
-                        GError   **error)
-{
-  g_return_val_if_fail (GR_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!gr_session_save (self->session, file, error))
-    return FALSE;
-
-  g_set_object (&self->file, file);
-  g_free (self->file_stamp);
-  self->file_stamp = _gr_window_stamp_file (file);
-  gr_history_mark_saved (self->history);
-  _gr_window_discard_draft (self);
-  add_recent (file);
-  _gr_window_update_title (self);
-  return TRUE;
-}
-
-static gboolean
-save_or_explain (GrWindow *self,
-                 GFile    *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!gr_window_save_to_file (self, file, &error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *primary = g_strdup_printf (_("Impossible d’enregistrer « %s »"), name);
-
-      gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 GtkFileFilter *
 _gr_window_new_session_filter (void)
 {
@@ -154,14 +112,197 @@ static gboolean file_changed_on_disk   (GrWindow *self);
 static void     ask_before_overwriting (GrWindow *self,
                                         gboolean  close_after);
 
+/* What a save writes: the session's bytes and its history's point, both taken on the main
+ * thread when the save was asked for, so that typing goes on while a thread writes them. */
+typedef struct
+{
+  GApplication *application;  /* held: the process waits for the file */
+  GrHistory    *history;      /* a session opened into the window meanwhile has another */
+  guint         point;
+  GFile        *file;
+  GBytes       *bytes;
+  char         *stamp;        /* the file's, once written */
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  if (data->application != NULL)
+    g_application_release (data->application);
+  g_clear_object (&data->application);
+  g_object_unref (data->history);
+  g_object_unref (data->file);
+  g_bytes_unref (data->bytes);
+  g_free (data->stamp);
+  g_free (data);
+}
+
+/* Written, flushed to disk and renamed over the file: a failure leaves the previous file. */
+static void
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (!gr_session_write_bytes (data->bytes, data->file, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data->stamp = _gr_window_stamp_file (data->file);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* One file is written at a time: a save asked for during another comes after it, to @file
+ * (Save As) or, when %NULL, to the window's file if there is still something to save. */
+static void
+queue_save (GrWindow *self,
+            GFile    *file,
+            gboolean  close_after)
+{
+  self->save_queued = TRUE;
+  if (file != NULL)
+    g_set_object (&self->save_queued_file, file);
+  self->close_when_saved |= close_after;
+}
+
+static void save_chosen (GrWindow *self,
+                         GFile    *file,
+                         gboolean  close_after);
+
+/* Once a save is done: the save asked for meanwhile, or the close that waited. */
+static void
+after_save (GrWindow *self,
+            gboolean  saved)
+{
+  g_autoptr(GFile) queued_file = g_steal_pointer (&self->save_queued_file);
+  gboolean queued = self->save_queued;
+  gboolean close_after = self->close_when_saved;
+
+  self->save_queued = FALSE;
+  self->close_when_saved = FALSE;
+
+  /* Not written: another try would fail the same way, and the window does not close on work
+   * that is not on disk. */
+  if (!saved)
+    {
+      if (close_after)
+        cancel_close (self);
+    }
+  else if (queued_file != NULL)
+    save_chosen (self, queued_file, close_after);
+  else if (queued && gr_window_is_modified (self))
+    _gr_window_save_then (self, close_after);
+  else if (close_after)
+    {
+      /* Closed if nothing changed during the save; otherwise the question is asked again. */
+      self->closing = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GrWindow *self = GR_WINDOW (source);
+  SaveData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
+
+  self->saving = FALSE;
+  self->file_tasks--;
+  /* A window gone meanwhile has nothing to show; another session in it, nothing to mark. */
+  if (_gr_window_is_gone (self))
+    {
+      g_clear_object (&self->save_queued_file);
+      return;
+    }
+
+  if (saved && data->history == self->history)
+    {
+      /* What was written is the session as it was when the save was asked for. */
+      gr_history_mark_saved_at (self->history, data->point);
+      g_set_object (&self->file, data->file);
+      g_free (self->file_stamp);
+      self->file_stamp = g_steal_pointer (&data->stamp);
+      if (!gr_window_is_modified (self))
+        _gr_window_discard_draft (self);
+      add_recent (data->file);
+      _gr_window_update_title (self);
+    }
+  else if (!saved)
+    {
+      g_autofree char *name = g_file_get_parse_name (data->file);
+      g_autofree char *primary = g_strdup_printf (_("Impossible d’enregistrer « %s »"), name);
+
+      gr_ui_show_error (GTK_WIDGET (self), primary, error->message);
+    }
+
+  after_save (self, saved);
+}
+
+/* Writes the session to @file (atomically, keeping the previous file as a backup) in a thread;
+ * once written it is the window's file. */
+static void
+start_save (GrWindow *self,
+            GFile    *file,
+            gboolean  close_after)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  if (self->saving)
+    {
+      queue_save (self, file, close_after);
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  g_set_object (&data->application, G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  if (data->application != NULL)
+    g_application_hold (data->application);
+  data->history = g_object_ref (self->history);
+  data->point = gr_history_get_point (self->history);
+  data->file = g_object_ref (file);
+  data->bytes = gr_session_serialize (self->session);
+
+  self->saving = TRUE;
+  self->file_tasks++;
+  self->close_when_saved = close_after;
+  task = g_task_new (self, NULL, on_saved, NULL);
+  g_task_set_source_tag (task, start_save);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_in_thread);
+}
+
+/* Saves to @file, chosen or the window's own; the window's own file, changed elsewhere, asks
+ * first. During a save the file is changing under this very window: the check waits. */
+static void
+save_chosen (GrWindow *self,
+             GFile    *file,
+             gboolean  close_after)
+{
+  if (self->saving)
+    queue_save (self, file, close_after);
+  else if (self->file != NULL && g_file_equal (file, self->file) && file_changed_on_disk (self))
+    ask_before_overwriting (self, close_after);
+  else
+    start_save (self, file, close_after);
+}
+
 static void
 on_save_as_response (GtkNativeDialog *native,
                      int              response,
                      GrWindow        *self)
 {
   g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  g_autoptr(GFile) file = NULL;
   gboolean close_after = self->close_after_save;
-  gboolean saved = FALSE;
 
   g_signal_handlers_disconnect_by_data (chooser, self);
   self->close_after_save = FALSE;
@@ -170,7 +311,6 @@ on_save_as_response (GtkNativeDialog *native,
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *basename = g_file_get_basename (chosen);
-      g_autoptr(GFile) file = NULL;
 
       /* Without its extension the file would not open with a double click. */
       if (g_str_has_suffix (basename, GR_SESSION_EXTENSION))
@@ -181,32 +321,18 @@ on_save_as_response (GtkNativeDialog *native,
           g_autofree char *name = g_strconcat (basename, GR_SESSION_EXTENSION, NULL);
           file = g_file_get_child (parent, name);
         }
-
-      /* The window's own file, changed elsewhere: the same question as a plain save. The
-       * chooser asks only whether to replace a file, and not at all for a name typed without
-       * its extension. */
-      if (self->file != NULL && g_file_equal (file, self->file) && file_changed_on_disk (self))
-        {
-          gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-          ask_before_overwriting (self, close_after);
-          return;
-        }
-      saved = save_or_explain (self, file);
     }
 
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-
   if (!close_after)
-    {
-      _gr_window_return_focus (self);
-      return;
-    }
-  if (saved)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-  else
+    _gr_window_return_focus (self);
+
+  /* The window's own file, changed elsewhere: the same question as a plain save. The chooser
+   * asks only whether to replace a file, and not at all for a name typed without its
+   * extension. */
+  if (file != NULL)
+    save_chosen (self, file, close_after);
+  else if (close_after)
     cancel_close (self);
 }
 
@@ -268,22 +394,6 @@ file_changed_on_disk (GrWindow *self)
 }
 
 static void
-save_over (GrWindow *self,
-           gboolean  close_after)
-{
-  if (save_or_explain (self, self->file))
-    {
-      if (close_after)
-        {
-          self->close_confirmed = TRUE;
-          gtk_window_close (GTK_WINDOW (self));
-        }
-    }
-  else if (close_after)
-    cancel_close (self);
-}
-
-static void
 on_overwrite_response (GtkDialog *dialog,
                        int        response,
                        GrWindow  *self)
@@ -293,7 +403,7 @@ on_overwrite_response (GtkDialog *dialog,
   self->close_after_save = FALSE;
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response == GTK_RESPONSE_ACCEPT)
-    save_over (self, close_after);
+    start_save (self, self->file, close_after);
   else if (close_after)
     cancel_close (self);
 }
@@ -331,16 +441,27 @@ ask_before_overwriting (GrWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Saves to the window's file, or asks where first. The file is written in a thread: the
+ * window closes (@close_after) once it is written, or stays if it could not be. */
 void
 _gr_window_save_then (GrWindow *self,
                       gboolean  close_after)
 {
-  if (self->file == NULL)
+  if (self->saving)
+    queue_save (self, NULL, close_after);
+  else if (self->file == NULL)
     _gr_window_save_as (self, close_after);
-  else if (file_changed_on_disk (self))
-    ask_before_overwriting (self, close_after);
   else
-    save_over (self, close_after);
+    save_chosen (self, self->file, close_after);
+}
+
+/* Whether a file is being read or written for the window, in a thread: a save, a file opened
+ * into it, files compared or imported. */
+gboolean
+gr_window_is_busy (GrWindow *self)
+{
+  g_return_val_if_fail (GR_IS_WINDOW (self), FALSE);
+  return self->file_tasks > 0;
 }
 
 /* A window that shows an untouched new session: opening a file replaces it. */
@@ -349,7 +470,7 @@ gr_window_is_pristine (GrWindow *self)
 {
   g_return_val_if_fail (GR_IS_WINDOW (self), FALSE);
 
-  return self->file == NULL && self->draft == NULL && !self->loading &&
+  return self->file == NULL && self->draft == NULL && !self->loading && !self->saving &&
          !gr_window_is_modified (self) &&
          !gr_history_can_undo (self->history) && !gr_history_can_redo (self->history);
 }
@@ -368,58 +489,83 @@ window_showing (GrWindow *self,
   return NULL;
 }
 
+/* Whether the window was closed or destroyed: what a thread did for it has nowhere to go. The
+ * object may still be there, kept by that thread's task. */
+gboolean
+_gr_window_is_gone (GrWindow *self)
+{
+  return self->session == NULL || gtk_window_get_application (GTK_WINDOW (self)) == NULL;
+}
+
 typedef struct
 {
-  GrWindow *window;   /* the one the file was opened from */
-  GFile    *file;
-} OpenData;
+  GrWindow          *window;
+  GrWindowFilesRead  callback;
+} ReadData;
 
 static void
-open_data_free (OpenData *data)
+on_files_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
+  ReadData *data = user_data;
+  GrWindow *self = data->window;
+  g_autoptr(GPtrArray) loaded = gr_session_load_files_finish (result);
+
+  self->file_tasks--;
+  /* A window closed meanwhile does nothing with them. */
+  if (!_gr_window_is_gone (self))
+    data->callback (self, loaded);
   g_object_unref (data->window);
-  g_object_unref (data->file);
   g_free (data);
 }
 
-/* Reads @file in a thread for @self; @callback gets the OpenData to end with open_data_free(). */
-static void
-open_data_load (GrWindow            *self,
-                GFile               *file,
-                GAsyncReadyCallback  callback)
+/* Reads @files (GFile) in a thread for @self, as Open, Compare and Import do; @callback gets
+ * them read (GrSessionLoaded, in their order) on the main thread, unless the window was closed
+ * meanwhile. No file: nothing happens. */
+void
+_gr_window_read_files (GrWindow          *self,
+                       GPtrArray         *files,
+                       GrWindowFilesRead  callback)
 {
-  OpenData *data = g_new0 (OpenData, 1);
+  ReadData *data;
 
+  if (files->len == 0)
+    return;
+
+  data = g_new0 (ReadData, 1);
   data->window = g_object_ref (self);
-  data->file = g_object_ref (file);
-  gr_session_load_async (file, NULL, callback, data);
+  data->callback = callback;
+  self->file_tasks++;
+  gr_session_load_files_async (files, NULL, on_files_read, data);
 }
 
 static void
-on_loaded_to_open (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+read_file (GrWindow          *self,
+           GFile             *file,
+           GrWindowFilesRead  callback)
 {
-  OpenData *data = user_data;
-  GrWindow *self = data->window;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GrSession) session = gr_session_load_finish (result, &error);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  g_ptr_array_add (files, file);
+  _gr_window_read_files (self, files, callback);
+}
+
+/* Decided once the file is read: meanwhile it may have been opened elsewhere, or this window
+ * used. A file that cannot be read is explained where it was opened from. */
+static void
+on_read_to_open (GrWindow  *self,
+                 GPtrArray *loaded)
+{
+  GrSessionLoaded *read = g_ptr_array_index (loaded, 0);
   GrWindow *target = self;
 
-  /* Decided once the file is read: meanwhile it may have been opened elsewhere, or this
-   * window used. A file that cannot be read is explained where it was opened from. A window
-   * closed meanwhile opens nothing. */
-  if (self->session != NULL)
-    {
-      if (session != NULL && (target = window_showing (self, data->file)) == NULL)
-        target = gr_window_is_pristine (self)
-          ? self : gr_window_new (GR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-      gtk_window_present (GTK_WINDOW (target));
-      if (target->file == NULL || !g_file_equal (target->file, data->file))
-        gr_window_open_loaded (target, data->file, session, error);
-    }
-
-  open_data_free (data);
+  if (read->session != NULL && (target = window_showing (self, read->file)) == NULL)
+    target = gr_window_is_pristine (self)
+      ? self : gr_window_new (GR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  gtk_window_present (GTK_WINDOW (target));
+  if (target->file == NULL || !g_file_equal (target->file, read->file))
+    gr_window_open_loaded (target, read->file, read->session, read->error);
 }
 
 /* Opens @file in this window if it is untouched, else in a new one; the file is read in a
@@ -436,7 +582,7 @@ _gr_window_open_in_window (GrWindow *self,
       return;
     }
 
-  open_data_load (self, file, on_loaded_to_open);
+  read_file (self, file, on_read_to_open);
 }
 
 static void
@@ -449,13 +595,10 @@ on_open_response (GtkNativeDialog *native,
   g_signal_handlers_disconnect_by_data (chooser, self);
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = gr_ui_chooser_get_files (chooser);
 
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          _gr_window_open_in_window (self, file);
-        }
+      for (guint i = 0; i < files->len; i++)
+        _gr_window_open_in_window (self, g_ptr_array_index (files, i));
     }
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
   /* Cancelled: back where the keyboard was. (An opened session's window comes forward.) */
@@ -543,34 +686,24 @@ gr_window_open_file (GrWindow *self,
 }
 
 static void
-on_loaded_in_place (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_read_in_place (GrWindow  *self,
+                  GPtrArray *loaded)
 {
-  OpenData *data = user_data;
-  GrWindow *self = data->window;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GrSession) session = gr_session_load_finish (result, &error);
+  GrSessionLoaded *read = g_ptr_array_index (loaded, 0);
   GtkWidget *focus;
 
-  /* A window closed meanwhile shows nothing. */
-  if (self->session != NULL)
+  self->loading = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), TRUE);
+  if (!gr_window_open_loaded (self, read->file, read->session, read->error))
+    _gr_window_update_title (self);
+  /* Shown while its pages waited, the window gave its first focus to the header bar: the
+   * pages get it now, where a window opened with its session has it. */
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_bar)))
     {
-      self->loading = FALSE;
-      gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), TRUE);
-      if (!gr_window_open_loaded (self, data->file, session, error))
-        _gr_window_update_title (self);
-      /* Shown while its pages waited, the window gave its first focus to the header bar: the
-       * pages get it now, where a window opened with its session has it. */
-      focus = gtk_window_get_focus (GTK_WINDOW (self));
-      if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_bar)))
-        {
-          gtk_window_set_focus (GTK_WINDOW (self), NULL);
-          gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
-        }
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
     }
-
-  open_data_free (data);
 }
 
 /**
@@ -601,7 +734,7 @@ gr_window_load_file (GrWindow *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), FALSE);
   self->loading = TRUE;
 
-  open_data_load (self, file, on_loaded_in_place);
+  read_file (self, file, on_read_in_place);
 }
 
 /**
@@ -609,8 +742,8 @@ gr_window_load_file (GrWindow *self,
  * @session: (nullable): the session read from @file, or %NULL
  * @error: (nullable): why @file could not be read, when @session is %NULL
  *
- * Shows @session, read from @file (by gr_session_load_async(), say), in this window; without
- * a session the window keeps its own and says why.
+ * Shows @session, read from @file (by _gr_window_read_files(), say), in this window; without a
+ * session the window keeps its own and says why.
  *
  * Returns: whether @session is shown.
  */
@@ -720,6 +853,16 @@ _gr_window_hold_close (GrWindow *self)
   GtkWidget *dialog;
 
   _gr_window_save_state (self);
+
+  /* Asked during a save (Ctrl+S, then Ctrl+W or Ctrl+Q): the window goes once the file is
+   * written, or is asked about again if it changed meanwhile; it stays, saying why, if the file
+   * could not be written. */
+  if (self->saving)
+    {
+      self->closing = TRUE;
+      self->close_when_saved = TRUE;
+      return TRUE;
+    }
 
   if (self->close_confirmed || !gr_window_is_modified (self))
     {

@@ -28,31 +28,19 @@ show_message (GrWindow   *self,
   return dialog;
 }
 
-/**
- * gr_window_import_participants:
- * @files: (element-type GFile): session files whose participants join this one
- *
- * Imports the participants of @files as one undoable step, and says in a dialog what came in
- * from where (a file refused, a name already there, a participant renamed "Nom (2)").
- *
- * Returns: how many participants came in.
- */
-guint
-gr_window_import_participants (GrWindow  *self,
-                               GPtrArray *files)
+/* The files are read: their participants join as one undoable step, and a dialog says what
+ * came in from where. */
+static void
+on_read_to_import (GrWindow  *self,
+                   GPtrArray *loaded)
 {
-  g_autoptr(GrSessionMerge) merge = NULL;
+  g_autoptr(GrSessionMerge) merge = gr_session_merge_new (self->session);
   g_autofree char *summary = NULL;
   char *details;
-  guint n;
 
-  g_return_val_if_fail (GR_IS_WINDOW (self), 0);
-  g_return_val_if_fail (files != NULL, 0);
-
-  merge = gr_session_merge_new (self->session);
   gr_history_begin_group (self->history);
-  for (guint i = 0; i < files->len; i++)
-    gr_session_merge_add_file (merge, g_ptr_array_index (files, i), NULL);
+  for (guint i = 0; i < loaded->len; i++)
+    gr_session_merge_add_loaded (merge, g_ptr_array_index (loaded, i), NULL);
   gr_history_end_group (self->history);
 
   /* The summary's first line is the dialog's title, the others its text. */
@@ -63,10 +51,27 @@ gr_window_import_participants (GrWindow  *self,
     *details++ = '\0';
   show_message (self, summary, details ? details : "");
 
-  n = gr_session_merge_count_imported (merge);
-  if (n > 0 && self->participants_page == NULL)
+  if (gr_session_merge_count_imported (merge) > 0 && self->participants_page == NULL)
     gr_window_show_page (self, PAGE_PARTICIPANTS);
-  return n;
+}
+
+/**
+ * gr_window_import_participants:
+ * @files: (element-type GFile): session files whose participants join this one
+ *
+ * Imports the participants of @files as one undoable step, and says in a dialog what came in
+ * from where (a file refused, a name already there, a participant renamed "Nom (2)"). The
+ * files are read in a thread (gr_window_is_busy() meanwhile), the participants added on the
+ * main thread once they are all read.
+ */
+void
+gr_window_import_participants (GrWindow  *self,
+                               GPtrArray *files)
+{
+  g_return_if_fail (GR_IS_WINDOW (self));
+  g_return_if_fail (files != NULL);
+
+  _gr_window_read_files (self, files, on_read_to_import);
 }
 
 static void
@@ -79,13 +84,9 @@ on_import_response (GtkNativeDialog *native,
   g_signal_handlers_disconnect_by_data (chooser, self);
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GListModel) list = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) files = gr_ui_chooser_get_files (chooser);
 
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-        g_ptr_array_add (files, g_list_model_get_item (list, i));
-      if (files->len > 0)
-        gr_window_import_participants (self, files);
+      gr_window_import_participants (self, files);
     }
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
 }

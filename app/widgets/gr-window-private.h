@@ -33,6 +33,11 @@ struct _GrWindow
   gboolean              close_after_save;   /* the chooser saves, then the window closes */
   gboolean              updating;
   gboolean              loading;            /* a file is being read for this window */
+  gboolean              saving;             /* the session is being written, in a thread */
+  gboolean              save_queued;        /* saving was asked again meanwhile */
+  GFile                *save_queued_file;   /* to that file (Save As); NULL: the window's */
+  gboolean              close_when_saved;   /* the window closes once the file is written */
+  guint                 file_tasks;         /* files read or written for it, in threads */
   GtkWidget            *close_prompt;
   guint                 last_competency;    /* the competency page shown last */
   GtkWidget            *last_focus;         /* weak: where the focus goes back after a dialog */
@@ -91,6 +96,13 @@ void           _gr_window_show_shortcuts           (GrWindow       *self);
 void           _gr_window_class_actions_init       (GtkWidgetClass *widget_class);
 
 /* gr-window-files.c */
+typedef void (*GrWindowFilesRead) (GrWindow  *self,
+                                   GPtrArray *loaded);
+
+void           _gr_window_read_files               (GrWindow          *self,
+                                                    GPtrArray         *files,
+                                                    GrWindowFilesRead  callback);
+gboolean       _gr_window_is_gone                  (GrWindow       *self);
 void           _gr_window_update_title             (GrWindow       *self);
 void           _gr_window_update_recent_menu       (GrWindow       *self);
 GtkFileFilter *_gr_window_new_session_filter       (void);

@@ -33,24 +33,24 @@ gboolean            gr_window_open_loaded           (GrWindow      *self,
                                                      GFile         *file,
                                                      GrSession     *session,
                                                      const GError  *error);
-gboolean            gr_window_save_to_file          (GrWindow      *self,
-                                                     GFile         *file,
-                                                     GError       **error);
 gboolean            gr_window_restore_draft         (GrWindow      *self,
                                                      GrDraft       *draft,
                                                      GError       **error);
 GrDraft            *gr_window_get_draft             (GrWindow      *self);
-gboolean            gr_window_compare_with_file     (GrWindow      *self,
+void                gr_window_compare_with_files    (GrWindow      *self,
+                                                     GPtrArray     *files);
+void                gr_window_compare_with_file     (GrWindow      *self,
                                                      GFile         *file);
 GrSession          *gr_window_get_reference         (GrWindow      *self);
 GPtrArray          *gr_window_get_references        (GrWindow      *self);
-guint               gr_window_import_participants   (GrWindow      *self,
+void                gr_window_import_participants   (GrWindow      *self,
                                                      GPtrArray     *files);
 gboolean            gr_window_prepare_files         (GrWindow      *self,
                                                      const char   **names,
                                                      GFile         *directory);
 gboolean            gr_window_is_pristine           (GrWindow      *self);
 gboolean            gr_window_is_modified           (GrWindow      *self);
+gboolean            gr_window_is_busy               (GrWindow      *self);
 GrHistory          *gr_window_get_history           (GrWindow      *self);
 GrParticipant      *gr_window_get_participant       (GrWindow      *self);
 void                gr_window_set_participant       (GrWindow      *self,
