@@ -117,10 +117,12 @@ ensure_competency_page (GrWindow *self,
   return page;
 }
 
-/* After the window's first frame, the competency pages not built yet are built one at a time
- * when GTK has nothing else to do (after input and frames): the first visit to a page then
- * costs what any visit costs. Not the participants page: its cost grows with the session (up
- * to a thousand participants), too long for one idle turn. */
+static GrParticipantsPage *ensure_participants_page (GrWindow *self);
+
+/* After the window's first frame, the pages not built yet are built one at a time when GTK has
+ * nothing else to do (after input and frames): the first visit to a page then costs what any
+ * visit costs. The participants page last, its list empty: the page fills it a few rows at a
+ * time (a session may have a thousand participants). */
 static gboolean
 build_next_page (gpointer user_data)
 {
@@ -132,6 +134,7 @@ build_next_page (gpointer user_data)
         ensure_competency_page (self, i);
         return G_SOURCE_CONTINUE;
       }
+  ensure_participants_page (self);
 
   self->page_build_id = 0;
   return G_SOURCE_REMOVE;
@@ -160,18 +163,15 @@ on_first_tick (GtkWidget     *widget,
 static GrParticipantsPage *
 ensure_participants_page (GrWindow *self)
 {
-  if (self->participants_page != NULL)
+  if (self->participants_page == NULL)
     {
-      _gr_window_update_hidden_pages (self);
-      return self->participants_page;
+      self->participants_page = GR_PARTICIPANTS_PAGE (gr_participants_page_new ());
+      gr_participants_page_set_session (self->participants_page, self->session);
+      self->participants_stale = TRUE;
+      _gr_window_gather_init_page (self, self->participants_page);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->participants_page), PAGE_PARTICIPANTS);
     }
-
-  self->participants_page = GR_PARTICIPANTS_PAGE (gr_participants_page_new ());
-  gr_participants_page_set_session (self->participants_page, self->session);
-  self->participants_stale = TRUE;
-  _gr_window_update_hidden_pages (self);
-  _gr_window_gather_init_page (self, self->participants_page);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->participants_page), PAGE_PARTICIPANTS);
+  _gr_window_update_participants_page (self);
   return self->participants_page;
 }
 
