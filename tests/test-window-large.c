@@ -105,12 +105,6 @@ is_menu_button_starting (GtkWidget     *widget,
          g_str_has_prefix (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) ?: "", prefix);
 }
 
-static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
 
 /* The text of the cell after @name's in its row of the table's list: their first
  * competency's score. */
