@@ -145,6 +145,7 @@ typedef struct
   gboolean           by_role;
   GrChartVisibility  visibility;
   char             **hidden_participants;
+  char             **shown_participants;
   int                width;
   int                height;
   int                scale;
@@ -162,6 +163,7 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->reference);
   g_clear_pointer (&job->references, g_ptr_array_unref);
   g_strfreev (job->hidden_participants);
+  g_strfreev (job->shown_participants);
   g_clear_object (&job->file);
   g_clear_weak_pointer (&job->parent);
   g_free (job);
@@ -192,6 +194,8 @@ export_job_new (GrExportDialog *self,
   job->visibility = self->visibility;
   job->hidden_participants = g_strdupv (self->hidden_participants);
   job->visibility.hidden_participants = (const char * const *) job->hidden_participants;
+  job->shown_participants = g_strdupv (self->shown_participants);
+  job->visibility.shown_participants = (const char * const *) job->shown_participants;
   job->width = gtk_spin_button_get_value_as_int (self->width_spin);
   job->height = gtk_spin_button_get_value_as_int (self->height_spin);
   job->scale = 1 + MIN (gtk_drop_down_get_selected (self->scale_dropdown), 2);
