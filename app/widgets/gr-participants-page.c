@@ -214,6 +214,22 @@ count_rows (GrParticipantsPage *self)
   return n;
 }
 
+/* The window's stack measures only the page it shows: hidden, the page measures itself for the
+ * stack's width as its list grows, so that its first showing does not measure every row (the
+ * rows made before this turn have their style by now: 18 → 14 ms at 50 participants). */
+static void
+measure_hidden (GrParticipantsPage *self)
+{
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (self));
+  int width = stack != NULL ? gtk_widget_get_width (stack) : 0;
+
+  if (width <= 0 || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
+}
+
 /* A few more participants to the list, until it has them all or makes no more rows for them
  * (the others are made as the list scrolls to them): then it is given them all. */
 static gboolean
@@ -226,6 +242,7 @@ fill_list (gpointer user_data)
   if (size < n)
     {
       gtk_slice_list_model_set_size (self->shown, size + ROWS_PER_TURN);
+      measure_hidden (self);
       if (count_rows (self) == g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
         return G_SOURCE_CONTINUE;
     }
