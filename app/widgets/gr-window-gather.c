@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 
-#include "gr-session-file.h"
 #include "gr-session-merge.h"
 #include "gr-session-split.h"
 #include "gr-ui.h"
@@ -138,19 +137,19 @@ _gr_window_gather_init_page (GrWindow           *self,
   gtk_widget_add_controller (GTK_WIDGET (page), GTK_EVENT_CONTROLLER (drop));
 }
 
-/* What the thread that prepares the files needs: the session as its bytes (typing goes on
- * meanwhile), read back there, the names and the folder. */
+/* What the thread that prepares the files needs: a copy of the session (typing goes on
+ * meanwhile), the names and the folder. */
 typedef struct
 {
-  GBytes  *session_data;
-  char   **names;
-  GFile   *directory;
+  GrSession  *copy;
+  char      **names;
+  GFile      *directory;
 } PrepareData;
 
 static void
 prepare_data_free (PrepareData *data)
 {
-  g_bytes_unref (data->session_data);
+  g_object_unref (data->copy);
   g_strfreev (data->names);
   g_object_unref (data->directory);
   g_free (data);
@@ -163,14 +162,10 @@ prepare_in_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   PrepareData *data = task_data;
-  g_autoptr(GrSession) session = NULL;
-  GPtrArray *written = NULL;
   GError *error = NULL;
-  gsize length;
-  const char *bytes = g_bytes_get_data (data->session_data, &length);
+  GPtrArray *written = gr_session_split (data->copy, (const char **) data->names,
+                                         data->directory, &error);
 
-  if ((session = gr_session_load_from_data (bytes, length, &error)))
-    written = gr_session_split (session, (const char **) data->names, data->directory, &error);
   if (written != NULL)
     g_task_return_pointer (task, written, (GDestroyNotify) g_ptr_array_unref);
   else
@@ -232,7 +227,7 @@ gr_window_prepare_files (GrWindow    *self,
   g_return_if_fail (G_IS_FILE (directory));
 
   data = g_new0 (PrepareData, 1);
-  data->session_data = gr_session_serialize (self->session);
+  data->copy = gr_session_copy (self->session);
   data->names = g_strdupv ((char **) names);
   data->directory = g_object_ref (directory);
   self->file_tasks++;
