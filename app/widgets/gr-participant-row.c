@@ -450,6 +450,9 @@ gr_participant_row_set_current (GrParticipantRow *self,
 {
   g_return_if_fail (GR_IS_PARTICIPANT_ROW (self));
 
-  self->current = !!current;
+  current = !!current;
+  if (self->current == current)
+    return;
+  self->current = current;
   gr_participant_row_relabel (self);
 }

@@ -11,14 +11,24 @@
 #include "gr-participants-page.h"
 #include "gr-ui.h"
 
+/* GTK 4.8's list view makes a row for each of the first two hundred items at once, in sight or
+ * not, about a millisecond each: the list is given the participants a few at a time, when GTK
+ * has nothing else to do, until it makes no more rows. */
+#define ROWS_PER_TURN 4
+/* Shown before the list was filled (at once after the window opened), the page gives it at once
+ * the rows that may be in sight: a row is never less tall than this. */
+#define ROW_MIN_HEIGHT 48
+
 struct _GrParticipantsPage
 {
   GtkWidget      parent_instance;
 
   GtkWidget       *top;      /* bound so that dispose_template() unparents it */
 
-  GrSession     *session;
-  GrParticipant *current;
+  GrSession         *session;
+  GrParticipant     *current;
+  GtkSliceListModel *shown;     /* the participants given to the list so far */
+  guint              fill_id;
 
   GtkLabel      *heading_label;
   GtkLabel      *explanation_label;
@@ -192,6 +202,58 @@ on_name_key_pressed (GrParticipantsPage *self,
   return target != NULL && gtk_widget_grab_focus (target);
 }
 
+static guint
+count_rows (GrParticipantsPage *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (row_of (child) != NULL)
+      n++;
+  return n;
+}
+
+/* A few more participants to the list, until it has them all or makes no more rows for them
+ * (the others are made as the list scrolls to them): then it is given them all. */
+static gboolean
+fill_list (gpointer user_data)
+{
+  GrParticipantsPage *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->shown);
+  guint n = g_list_model_get_n_items (gtk_slice_list_model_get_model (self->shown));
+
+  if (size < n)
+    {
+      gtk_slice_list_model_set_size (self->shown, size + ROWS_PER_TURN);
+      if (count_rows (self) == g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
+        return G_SOURCE_CONTINUE;
+    }
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+gr_participants_page_map (GtkWidget *widget)
+{
+  GrParticipantsPage *self = GR_PARTICIPANTS_PAGE (widget);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  guint in_sight = root != NULL ? gtk_widget_get_height (root) / ROW_MIN_HEIGHT + 1 : 0;
+
+  GTK_WIDGET_CLASS (gr_participants_page_parent_class)->map (widget);
+  if (self->fill_id != 0 && gtk_slice_list_model_get_size (self->shown) < in_sight)
+    gtk_slice_list_model_set_size (self->shown, in_sight);
+}
+
+/* Whether the list has been given every participant. */
+gboolean
+gr_participants_page_is_filled (GrParticipantsPage *self)
+{
+  g_return_val_if_fail (GR_IS_PARTICIPANTS_PAGE (self), FALSE);
+  return self->fill_id == 0;
+}
+
 #define TEMPLATE "/io/github/grille/Grille/gr-participants-page.ui"
 
 /* After a switch of language: the template's texts, then each participant's row. */
@@ -212,7 +274,9 @@ gr_participants_page_dispose (GObject *object)
 {
   GrParticipantsPage *self = GR_PARTICIPANTS_PAGE (object);
 
+  g_clear_handle_id (&self->fill_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_PARTICIPANTS_PAGE);
+  g_clear_object (&self->shown);
   g_clear_object (&self->session);
   g_clear_object (&self->current);
 
@@ -226,6 +290,7 @@ gr_participants_page_class_init (GrParticipantsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gr_participants_page_dispose;
+  widget_class->map = gr_participants_page_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
@@ -281,11 +346,17 @@ gr_participants_page_set_session (GrParticipantsPage *self,
   if (self->session != NULL)
     g_signal_connect_object (gr_session_get_participants (session), "items-changed",
                              G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_object (&self->shown);
   if (session != NULL)
     {
-      g_autoptr(GtkNoSelection) model =
-        gtk_no_selection_new (g_object_ref (gr_session_get_participants (session)));
+      g_autoptr(GtkNoSelection) model = NULL;
+
+      self->shown = gtk_slice_list_model_new (g_object_ref (gr_session_get_participants (session)),
+                                              0, 0);
+      model = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
       gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (model));
+      self->fill_id = g_idle_add_full (G_PRIORITY_LOW, fill_list, self, NULL);
     }
   else
     gtk_list_view_set_model (self->list, NULL);

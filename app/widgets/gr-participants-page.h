@@ -23,5 +23,6 @@ GtkListView   *gr_participants_page_get_list     (GrParticipantsPage *self);
 GrParticipantRow *gr_participants_page_get_row    (GrParticipantsPage *self,
                                                    guint               position);
 void           gr_participants_page_relabel      (GrParticipantsPage *self);
+gboolean       gr_participants_page_is_filled    (GrParticipantsPage *self);
 
 G_END_DECLS

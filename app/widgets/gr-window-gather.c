@@ -51,7 +51,7 @@ on_read_to_import (GrWindow  *self,
     *details++ = '\0';
   show_message (self, summary, details ? details : "");
 
-  if (gr_session_merge_count_imported (merge) > 0 && self->participants_page == NULL)
+  if (gr_session_merge_count_imported (merge) > 0)
     gr_window_show_page (self, PAGE_PARTICIPANTS);
 }
 

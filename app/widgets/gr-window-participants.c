@@ -134,6 +134,18 @@ _gr_window_update_views (GrWindow *self)
   _gr_window_update_chart_caption (self);
 }
 
+/* Brings the participants page up to date with the participant, if they changed while it was
+ * hidden. */
+void
+_gr_window_update_participants_page (GrWindow *self)
+{
+  if (self->participants_stale && self->participants_page != NULL)
+    {
+      self->participants_stale = FALSE;
+      gr_participants_page_set_current (self->participants_page, self->participant);
+    }
+}
+
 /* Brings the overview and the participants page up to date with the participant and the view,
  * if they changed while these pages were hidden. */
 void
@@ -146,11 +158,7 @@ _gr_window_update_hidden_pages (GrWindow *self)
                                         _gr_window_is_group (self));
       gr_overview_page_set_by_role (self->overview, self->by_role);
     }
-  if (self->participants_stale && self->participants_page != NULL)
-    {
-      self->participants_stale = FALSE;
-      gr_participants_page_set_current (self->participants_page, self->participant);
-    }
+  _gr_window_update_participants_page (self);
 }
 
 /* Returns: (transfer none) (nullable): whose scores the pages edit. */

@@ -157,6 +157,7 @@ void           _gr_window_on_participants_changed  (GrWindow       *self,
                                                     GListModel     *model);
 void           _gr_window_update_views             (GrWindow       *self);
 void           _gr_window_update_hidden_pages      (GrWindow       *self);
+void           _gr_window_update_participants_page (GrWindow       *self);
 void           _gr_window_update_chart_caption     (GrWindow       *self);
 void           _gr_window_ask_remove_participant   (GrWindow       *self,
                                                     const char     *name);

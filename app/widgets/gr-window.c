@@ -117,10 +117,12 @@ ensure_competency_page (GrWindow *self,
   return page;
 }
 
-/* After the window's first frame, the competency pages not built yet are built one at a time
- * when GTK has nothing else to do (after input and frames): the first visit to a page then
- * costs what any visit costs. Not the participants page: its cost grows with the session (up
- * to a thousand participants), too long for one idle turn. */
+static GrParticipantsPage *ensure_participants_page (GrWindow *self);
+
+/* After the window's first frame, the pages not built yet are built one at a time when GTK has
+ * nothing else to do (after input and frames): the first visit to a page then costs what any
+ * visit costs. The participants page last, its list empty: the page fills it a few rows at a
+ * time (a session may have a thousand participants). */
 static gboolean
 build_next_page (gpointer user_data)
 {
@@ -132,6 +134,7 @@ build_next_page (gpointer user_data)
         ensure_competency_page (self, i);
         return G_SOURCE_CONTINUE;
       }
+  ensure_participants_page (self);
 
   self->page_build_id = 0;
   return G_SOURCE_REMOVE;
@@ -160,18 +163,15 @@ on_first_tick (GtkWidget     *widget,
 static GrParticipantsPage *
 ensure_participants_page (GrWindow *self)
 {
-  if (self->participants_page != NULL)
+  if (self->participants_page == NULL)
     {
-      _gr_window_update_hidden_pages (self);
-      return self->participants_page;
+      self->participants_page = GR_PARTICIPANTS_PAGE (gr_participants_page_new ());
+      gr_participants_page_set_session (self->participants_page, self->session);
+      self->participants_stale = TRUE;
+      _gr_window_gather_init_page (self, self->participants_page);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->participants_page), PAGE_PARTICIPANTS);
     }
-
-  self->participants_page = GR_PARTICIPANTS_PAGE (gr_participants_page_new ());
-  gr_participants_page_set_session (self->participants_page, self->session);
-  self->participants_stale = TRUE;
-  _gr_window_update_hidden_pages (self);
-  _gr_window_gather_init_page (self, self->participants_page);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->participants_page), PAGE_PARTICIPANTS);
+  _gr_window_update_participants_page (self);
   return self->participants_page;
 }
 
@@ -755,6 +755,20 @@ gr_window_class_init (GrWindowClass *klass)
 
   g_type_ensure (GR_TYPE_ADAPTIVE_BOX);
   g_type_ensure (GR_TYPE_CHART_VIEW);
+  /* GtkBuilder finds a type not registered yet by looking its get_type() up among the symbols
+   * of every library loaded (twice: 36 look-ups, over a millisecond before the first frame);
+   * the GTK types the window's first templates use are registered here first. */
+  {
+    GType gtk_types[] = {
+      GTK_TYPE_BOX, GTK_TYPE_BUTTON, GTK_TYPE_DROP_DOWN, GTK_TYPE_ENTRY, GTK_TYPE_FLOW_BOX,
+      GTK_TYPE_FRAME, GTK_TYPE_GRID, GTK_TYPE_HEADER_BAR, GTK_TYPE_LABEL, GTK_TYPE_LEVEL_BAR,
+      GTK_TYPE_LIST_BOX, GTK_TYPE_LIST_VIEW, GTK_TYPE_MENU_BUTTON, GTK_TYPE_PANED,
+      GTK_TYPE_SCROLLED_WINDOW, GTK_TYPE_SEARCH_ENTRY, GTK_TYPE_STACK, GTK_TYPE_STACK_PAGE,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (gtk_types); i++)
+      g_type_ensure (gtk_types[i]);
+  }
 
   gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, title_label);
