@@ -1222,6 +1222,65 @@ chart_radius (GrSession *session)
  * when a name comes in, and every name is drawn isolated. A 10,000-character name is shortened
  * in the legend with "…", so that the radar keeps its size; the SVG keeps it whole in a
  * <title>. */
+/* Charts are laid out on the main thread (the window) and in threads (exports, the report) at
+ * the same time: each thread's text is set on its own Pango context, and every thread lays the
+ * same chart out the same, to the hundredth of a pixel. */
+typedef struct
+{
+  GrSession           *session;
+  const GrChartLayout *reference;
+  guint                n_different;
+} ThreadsCase;
+
+static gboolean
+same_text_boxes (const GrChartLayout *a,
+                 const GrChartLayout *b)
+{
+  if (a->texts->len != b->texts->len || fabs (a->radius - b->radius) > 0.01)
+    return FALSE;
+  for (guint t = 0; t < a->texts->len; t++)
+    {
+      const GrChartRect *x = &g_array_index (a->texts, GrChartText, t).box;
+      const GrChartRect *y = &g_array_index (b->texts, GrChartText, t).box;
+
+      if (fabs (x->x - y->x) > 0.01 || fabs (x->y - y->y) > 0.01 ||
+          fabs (x->width - y->width) > 0.01 || fabs (x->height - y->height) > 0.01)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+lay_out_in_thread (gpointer user_data)
+{
+  ThreadsCase *tc = user_data;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GrChartLayout) layout = layout_session (tc->session, 700 + i % 3, 600, TRUE);
+
+      if (i % 3 == 0 && !same_text_boxes (layout, tc->reference))
+        g_atomic_int_inc (&tc->n_different);
+    }
+  return NULL;
+}
+
+static void
+test_layout_in_threads (void)
+{
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 99);
+  g_autoptr(GrChartLayout) reference = layout_session (session, 700, 600, TRUE);
+  ThreadsCase tc = { session, reference, 0 };
+  GThread *threads[4];
+
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    threads[t] = g_thread_new ("layout", lay_out_in_thread, &tc);
+  lay_out_in_thread (&tc);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    g_thread_join (threads[t]);
+  g_assert_cmpuint (tc.n_different, ==, 0);
+}
+
 static void
 test_hostile_names (void)
 {
@@ -1272,6 +1331,7 @@ main (int    argc,
   g_test_add_func ("/chart/visibility-frame", test_visibility_frame);
   g_test_add_func ("/chart/svg-matches-png", test_svg_matches_png);
   g_test_add_func ("/chart/pdf", test_pdf);
+  g_test_add_func ("/chart/layout-in-threads", test_layout_in_threads);
   g_test_add_func ("/chart/unknown-participant", test_unknown_participant);
   g_test_add_func ("/chart/rtl", test_rtl);
 

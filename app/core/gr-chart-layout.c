@@ -190,13 +190,49 @@ resolve_family (PangoContext *context,
   return g_strdup (pango_font_description_get_family (real));
 }
 
-/* One context for every layout: unhinted metrics and unrounded positions, so that text measures
- * the same at every size and on every surface (a PNG, a PDF, the screen and librsvg agree). */
+/* What the layouts of one thread share: Pango's contexts and font maps are not to be used by
+ * two threads at once, and charts are laid out on the main thread (the window) and in threads
+ * (exports, the report) at the same time. */
+typedef struct
+{
+  PangoContext *contexts[2];   /* left to right, right to left */
+  GHashTable   *resolved;      /* family asked for → family fontconfig picks */
+} ThreadFonts;
+
+static void
+thread_fonts_free (gpointer data)
+{
+  ThreadFonts *fonts = data;
+
+  g_clear_object (&fonts->contexts[0]);
+  g_clear_object (&fonts->contexts[1]);
+  g_hash_table_unref (fonts->resolved);
+  g_free (fonts);
+}
+
+static GPrivate thread_fonts_key = G_PRIVATE_INIT (thread_fonts_free);
+
+static ThreadFonts *
+get_thread_fonts (void)
+{
+  ThreadFonts *fonts = g_private_get (&thread_fonts_key);
+
+  if (fonts == NULL)
+    {
+      fonts = g_new0 (ThreadFonts, 1);
+      fonts->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_set (&thread_fonts_key, fonts);
+    }
+  return fonts;
+}
+
+/* One context for every layout of a thread (on its thread's font map): unhinted metrics and
+ * unrounded positions, so that text measures the same at every size and on every surface (a
+ * PNG, a PDF, the screen and librsvg agree). */
 static PangoContext *
 get_context (gboolean rtl)
 {
-  static PangoContext *contexts[2];
-  PangoContext **context = &contexts[rtl ? 1 : 0];
+  PangoContext **context = &get_thread_fonts ()->contexts[rtl ? 1 : 0];
 
   if (*context == NULL)
     {
@@ -219,13 +255,11 @@ get_context (gboolean rtl)
 static const char *
 get_family (const char *wanted)
 {
-  static GHashTable *resolved;
+  GHashTable *resolved = get_thread_fonts ()->resolved;
   const char *family;
 
   if (wanted == NULL || *wanted == '\0')
     wanted = "Sans";
-  if (resolved == NULL)
-    resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!(family = g_hash_table_lookup (resolved, wanted)))
     {
       family = resolve_family (get_context (FALSE), wanted);
