@@ -303,7 +303,6 @@ screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
-/* The chart the window's export dialog writes now, as SVG text. */
 /* A WidgetTest: an entry whose placeholder text is @placeholder. */
 gboolean
 is_entry_with_placeholder (GtkWidget     *widget,
@@ -311,6 +310,31 @@ is_entry_with_placeholder (GtkWidget     *widget,
 {
   return GTK_IS_ENTRY (widget) &&
          g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) == 0;
+}
+
+/* A WidgetTest: a label whose text is @text. */
+gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A WidgetTest: the header bar's primary menu button. */
+gboolean
+is_primary_menu (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+/* A WidgetTest: a menu button whose tooltip is @tooltip. */
+gboolean
+is_menu_button_with_tooltip (GtkWidget     *widget,
+                             gconstpointer  tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 /* A 1100×900 window on a copy of tests/data/@data_name, named @copy_name in the tests' own
@@ -333,6 +357,7 @@ open_test_copy (const char *data_name,
   return window;
 }
 
+/* The chart the window's export dialog writes now, as SVG text. */
 char *
 export_svg (GrWindow *window)
 {

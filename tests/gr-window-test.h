@@ -54,6 +54,12 @@ GtkWidget         *find_widget_deep                (GtkWidget    *root,
                                                     gconstpointer data);
 gboolean           is_entry_with_placeholder       (GtkWidget    *widget,
                                                     gconstpointer placeholder);
+gboolean           is_label_with_text              (GtkWidget    *widget,
+                                                    gconstpointer text);
+gboolean           is_primary_menu                 (GtkWidget    *widget,
+                                                    gconstpointer data);
+gboolean           is_menu_button_with_tooltip     (GtkWidget    *widget,
+                                                    gconstpointer tooltip);
 GrWindow          *open_test_copy                  (const char   *data_name,
                                                     const char   *copy_name);
 

@@ -268,8 +268,8 @@ check_text (Shot       *shot,
 }
 
 static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  text)
+is_drawn_label_starting (GtkWidget     *widget,
+                         gconstpointer  text)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text);
@@ -308,7 +308,7 @@ static GtkWidget *
 label_with_text (GtkWidget  *root,
                  const char *text)
 {
-  return shown_label (root, is_label_with_text, text);
+  return shown_label (root, is_drawn_label_starting, text);
 }
 
 static GtkWidget *

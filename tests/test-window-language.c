@@ -79,12 +79,6 @@ has_action (GtkWidget     *widget,
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
-static gboolean
-is_primary_menu (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
-}
 
 static gboolean
 is_scrolled_window (GtkWidget     *widget,

@@ -137,12 +137,6 @@ test_plan (void)
 }
 
 
-static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
 
 /* The role typed on the participants page, the organisation on the overview, and the overview's
  * count of actions and of those overdue. */
@@ -285,13 +279,6 @@ test_export_dialog_report (void)
   destroy_window (window);
 }
 
-static gboolean
-is_date_button (GtkWidget     *widget,
-                gconstpointer  tooltip)
-{
-  return GTK_IS_MENU_BUTTON (widget) &&
-         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
-}
 
 /* The session's date on the overview, in words, chosen on a calendar and undone like the rest. */
 static void
@@ -304,7 +291,7 @@ test_overview_date (void)
 
   gr_window_show_page (window, "overview");
   settle ();
-  button = find_widget (GTK_WIDGET (gr_window_get_overview (window)), is_date_button,
+  button = find_widget (GTK_WIDGET (gr_window_get_overview (window)), is_menu_button_with_tooltip,
                         "Date de la session");
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "12 mars 2026");
@@ -344,7 +331,7 @@ test_overview_date (void)
     g_assert_cmpstr (gr_session_get_date (gr_window_get_session (window)), ==, today);
     gr_window_show_page (window, "overview");
     settle ();
-    button = find_widget (GTK_WIDGET (gr_window_get_overview (window)), is_date_button,
+    button = find_widget (GTK_WIDGET (gr_window_get_overview (window)), is_menu_button_with_tooltip,
                           "Date de la session");
     /* In words: "30 novembre 2026", not the ISO date nor "Sans date". */
     g_assert_true (g_str_has_suffix (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)),

@@ -21,9 +21,10 @@ static const char session_json[] =
   "  \"participants\": [ { \"name\": \"Service jeunesse\" }, { \"name\": \"Élus\" },\n"
   "                     { \"name\": \"Centre social\" } ] }\n";
 
+/* The table's cells isolate names (U+2068 … U+2069): a label that holds @text. */
 static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  text)
+is_label_holding (GtkWidget     *widget,
+                  gconstpointer  text)
 {
   return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
@@ -36,20 +37,7 @@ is_entry_with_text (GtkWidget     *widget,
          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
 }
 
-static gboolean
-is_primary_menu (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
-}
 
-static gboolean
-is_menu_button_named (GtkWidget     *widget,
-                      gconstpointer  tooltip)
-{
-  return GTK_IS_MENU_BUTTON (widget) &&
-         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
-}
 
 /* Whether @model, or a section of it, has an item labelled @label. */
 static gboolean
@@ -92,7 +80,7 @@ on_after_paint (GdkFrameClock *clock,
     return;
   first->painted = TRUE;
   first->cells_at_first_frame =
-    find_widget (GTK_WIDGET (first->table), is_label_with_text, "Service jeunesse") != NULL;
+    find_widget (GTK_WIDGET (first->table), is_label_holding, "Service jeunesse") != NULL;
 }
 
 /* A session opened at start: the first frame comes without the table's cells (below the
@@ -120,9 +108,9 @@ test_table_after_first_frame (void)
 
   /* The same overview shows the file (the window kept it: same grid). */
   g_assert_true (gr_window_get_overview (window) == overview);
-  WAIT_UNTIL (find_widget (GTK_WIDGET (first.table), is_label_with_text, "Centre social"));
+  WAIT_UNTIL (find_widget (GTK_WIDGET (first.table), is_label_holding, "Centre social"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (first.table)));
-  g_assert_nonnull (find_widget (GTK_WIDGET (first.table), is_label_with_text,
+  g_assert_nonnull (find_widget (GTK_WIDGET (first.table), is_label_holding,
                                  "Service jeunesse"));
   g_assert_nonnull (find_widget (GTK_WIDGET (overview), is_entry_with_text,
                                  "Atelier du 12 mars"));
@@ -168,7 +156,7 @@ test_open_keeps_page (void)
   g_assert_nonnull (find_widget (GTK_WIDGET (overview), is_entry_with_text,
                                  "Atelier du 12 mars"));
   g_assert_nonnull (find_widget (GTK_WIDGET (gr_overview_page_get_table (overview)),
-                                 is_label_with_text, "Élus"));
+                                 is_label_holding, "Élus"));
 
   destroy_window (window);
 }
@@ -184,7 +172,7 @@ test_menus_when_opened (void)
 
   settle ();
   menu = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), is_primary_menu, NULL));
-  recent = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), is_menu_button_named,
+  recent = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), is_menu_button_with_tooltip,
                                          "Sessions récentes"));
   g_assert_nonnull (menu);
   g_assert_nonnull (recent);

@@ -130,8 +130,8 @@ test_prepare_and_import (void)
 }
 
 static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  text)
+is_drawn_label_with_text (GtkWidget     *widget,
+                          gconstpointer  text)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
@@ -155,9 +155,9 @@ test_by_role (void)
                             "écart le plus grand 2."));
   /* The table by role is read as a table: the roles are its column headers. */
   g_assert_cmpint (gtk_accessible_get_accessible_role (
-                     GTK_ACCESSIBLE (find_widget (overview, is_label_with_text, "Élu·e·s (2)"))),
+                     GTK_ACCESSIBLE (find_widget (overview, is_drawn_label_with_text, "Élu·e·s (2)"))),
                    ==, GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
-  g_assert_nonnull (find_widget (overview, is_label_with_text, "Écart le plus grand"));
+  g_assert_nonnull (find_widget (overview, is_drawn_label_with_text, "Écart le plus grand"));
   screenshot (GTK_WIDGET (window), "screenshot-by-role.png");
 
   /* On the projector, beside the chart by role, each savoir-faire gives each role's mean level
@@ -169,8 +169,8 @@ test_by_role (void)
 
     g_assert_true (gr_chart_view_get_by_role (gr_projector_view_get_chart (
                      gr_window_get_projector (window))));
-    g_assert_nonnull (find_widget (projector, is_label_with_text, "Par rôle"));
-    g_assert_nonnull (find_widget (projector, is_label_with_text,
+    g_assert_nonnull (find_widget (projector, is_drawn_label_with_text, "Par rôle"));
+    g_assert_nonnull (find_widget (projector, is_drawn_label_with_text,
                                    "Élu·e·s (2)\u202f: 3,0 · Agent·e (1)\u202f: 1,0 · écart 2,0"));
     screenshot (GTK_WIDGET (window), "screenshot-by-role-projector.png");
   }
@@ -186,7 +186,7 @@ test_by_role (void)
   g_object_set (window, "chart-view", "group", NULL);
   settle ();
   g_assert_false (gr_chart_view_get_by_role (chart));
-  g_assert_null (find_widget (overview, is_label_with_text, "Écart le plus grand"));
+  g_assert_null (find_widget (overview, is_drawn_label_with_text, "Écart le plus grand"));
 
   destroy_window (window);
 }
@@ -245,7 +245,7 @@ static gboolean
 is_label_of_table (GtkWidget     *widget,
                    gconstpointer  text)
 {
-  return is_label_with_text (widget, text) &&
+  return is_drawn_label_with_text (widget, text) &&
          gtk_widget_get_ancestor (widget, GTK_TYPE_GRID) != NULL;
 }
 
