@@ -14,8 +14,9 @@ apostrophe (U+2019) instead of ', and the ellipsis (U+2026) instead of "...".
       French strings, then `ninja grille-pot grille-update-po`.
 
   french-typography.py --check FILE.pot
-      Lists every msgid of FILE.pot (what xgettext extracted from the sources) that breaks a
-      rule, and exits 1 if there is one: the `french-typography` test.
+      Checks the rewriting on a few examples (escaped spaces of C and JSON strings included),
+      then lists every msgid of FILE.pot (what xgettext extracted from the sources) that breaks
+      a rule, and exits 1 if there is one: the `french-typography` test.
 """
 
 import glob
@@ -48,9 +49,21 @@ RULES = [
 ]
 
 
+# The spaces as a C or JSON source may write them, escaped: "\u202f" is the narrow no-break
+# space the rules put, "\u00a0" a no-break space they replace.
+ESCAPES = (('\\u202f', NNBSP), ('\\u202F', NNBSP), ('\\u00a0', '\u00a0'), ('\\u00A0', '\u00a0'))
+
+
 def fix(text):
+    # Written with escapes, the string is read with its spaces, then written with escapes again.
+    escaped = any(escape in text for escape, _ in ESCAPES)
+    if escaped:
+        for escape, char in ESCAPES:
+            text = text.replace(escape, char)
     for pattern, replacement in RULES:
         text = pattern.sub(replacement, text)
+    if escaped:
+        text = text.replace(NNBSP, '\\u202f').replace('\u00a0', '\\u00a0')
     return text
 
 
@@ -322,9 +335,33 @@ def check(pot):
     return status
 
 
+# What the rewriting does to a few strings, as written in a source: checked before the
+# catalogs are, so that the tool never damages a string it is run on.
+EXAMPLES = [
+    ('« Importer »', '«\u202fImporter\u202f»'),
+    ('Score : %s ; fin !', 'Score\u202f: %s\u202f; fin\u202f!'),
+    ("l'atelier...", 'l\u2019atelier\u2026'),
+    ('10:30, https://a.fr', '10:30, https://a.fr'),
+    # Escaped in C or JSON: read as the spaces they are, written back escaped.
+    (r'«\u202fImporter…\u202f»', r'«\u202fImporter…\u202f»'),
+    (r'Score\u00a0: %s', r'Score\u202f: %s'),
+    (r'«Importer»\u00a0x', r'«\u202fImporter\u202f»\u00a0x'),
+]
+
+
+def self_test():
+    status = 0
+    for text, wanted in EXAMPLES:
+        for got in (fix(text), fix(fix(text))):
+            if got != wanted:
+                print('french-typography.py itself: %r gives %r, not %r' % (text, got, wanted))
+                status = 1
+    return status
+
+
 def main(argv):
     if len(argv) == 3 and argv[1] == '--check':
-        return check(argv[2])
+        return self_test() or check(argv[2])
     if len(argv) > 2 or (len(argv) == 2 and argv[1].startswith('-')):
         sys.stderr.write(__doc__)
         return 2

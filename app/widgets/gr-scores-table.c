@@ -529,6 +529,7 @@ build (GrScoresTable *self)
 
   clear (self);
   self->built = TRUE;
+  self->after_first_frame = FALSE;
   if (self->session == NULL)
     return;
 
