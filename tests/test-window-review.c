@@ -90,6 +90,25 @@ assert_label (gpointer    widget,
     g_error ("%s: %s", G_OBJECT_TYPE_NAME (widget), error);
 }
 
+/* The tooltip a pointer resting on @widget shows, which a screen reader hears too. */
+static void
+assert_tooltip (GtkWidget  *widget,
+                const char *text)
+{
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                               text);
+  gboolean shown = FALSE;
+
+  if (error != NULL)
+    g_error ("%s: %s", G_OBJECT_TYPE_NAME (widget), error);
+  g_assert_true (gtk_widget_get_has_tooltip (widget));
+  g_signal_emit_by_name (widget, "query-tooltip", 0, 0, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  g_object_unref (tooltip);
+}
+
 /* After a crash the file may be open again when the drafts are offered: its draft goes into
  * that window, not into a second window on the same file; a window with changes of its own is
  * left alone and the draft kept. */
@@ -416,10 +435,12 @@ test_accessible_names (void)
          w = gtk_widget_get_next_sibling (w))
       if (GTK_IS_BUTTON (w) && gtk_button_get_icon_name (GTK_BUTTON (w)) != NULL)
         {
-          if (g_str_equal (gtk_button_get_icon_name (GTK_BUTTON (w)), "user-trash-symbolic"))
-            assert_label (w, "Supprimer Élus");
-          else
-            assert_label (w, "Renommer Élus");
+          const char *text = g_str_equal (gtk_button_get_icon_name (GTK_BUTTON (w)),
+                                          "user-trash-symbolic")
+                             ? "Supprimer Élus" : "Renommer Élus";
+
+          assert_label (w, text);
+          assert_tooltip (w, text);
           named++;
         }
     g_assert_cmpuint (named, ==, 2);

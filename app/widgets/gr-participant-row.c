@@ -47,6 +47,36 @@ label_suggestions (GrParticipantRow *self)
     }
 }
 
+/* A button's name for screen readers, which its tooltip shows too (and says again to them, as
+ * a tooltip set on it would). The tooltip is made when it is shown: GTK 4.8 asks the X server
+ * where the pointer is each time the tooltip of a shown widget is set, three round trips for
+ * each row the list binds. */
+static void
+set_button_text (GtkWidget  *button,
+                 const char *text)
+{
+  gr_ui_set_label (button, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "gr-tooltip", g_strdup (text), g_free);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *button,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "gr-tooltip");
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 void
 gr_participant_row_relabel (GrParticipantRow *self)
 {
@@ -93,8 +123,7 @@ gr_participant_row_relabel (GrParticipantRow *self)
   label = g_strdup_printf (_("Rôle de %s"), name);
   gr_ui_set_label (GTK_WIDGET (self->role_entry), label);
   g_clear_pointer (&label, g_free);
-  gr_ui_set_tooltip (GTK_WIDGET (self->role_button), _("Rôles proposés"));
-  gr_ui_set_label (GTK_WIDGET (self->role_button), _("Rôles proposés"));
+  set_button_text (GTK_WIDGET (self->role_button), _("Rôles proposés"));
   label_suggestions (self);
 
   gtk_button_set_label (self->select_button,
@@ -133,12 +162,10 @@ gr_participant_row_relabel (GrParticipantRow *self)
 
   /* Icon-only buttons: the label names the participant, since every row has the same ones. */
   label = g_strdup_printf (_("Renommer %s"), name);
-  gr_ui_set_tooltip (GTK_WIDGET (self->rename_button), label);
-  gr_ui_set_label (GTK_WIDGET (self->rename_button), label);
+  set_button_text (GTK_WIDGET (self->rename_button), label);
   g_clear_pointer (&label, g_free);
   label = g_strdup_printf (_("Supprimer %s"), name);
-  gr_ui_set_tooltip (GTK_WIDGET (self->remove_button), label);
-  gr_ui_set_label (GTK_WIDGET (self->remove_button), label);
+  set_button_text (GTK_WIDGET (self->remove_button), label);
   gr_ui_set_label (GTK_WIDGET (self->name_label), _("Nom du participant"));
 }
 
@@ -395,6 +422,15 @@ gr_participant_row_init (GrParticipantRow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->role_button, "notify::active",
                            G_CALLBACK (add_suggestions), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *button = i == 0 ? GTK_WIDGET (self->role_button)
+                        : i == 1 ? GTK_WIDGET (self->rename_button)
+                                 : GTK_WIDGET (self->remove_button);
+
+      gtk_widget_set_has_tooltip (button, TRUE);
+      g_signal_connect (button, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+    }
 }
 
 /* A row for no one yet: gr_participant_row_bind() gives it its participant. */
