@@ -10,10 +10,12 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "gr-chart-export.h"
 #include "gr-csv.h"
 #include "gr-format.h"
 #include "gr-grid.h"
 #include "gr-session.h"
+#include "gr-session-file.h"
 #include "gr-summary.h"
 #include "gr-translator-private.h"
 
@@ -584,6 +586,94 @@ test_runtime_switch (void)
   g_assert_cmpstr (setlocale (LC_MESSAGES, NULL), ==, messages);
 }
 
+typedef struct
+{
+  GBytes *session_bytes;
+  GBytes *csv;          /* what each thread must write, in German */
+  GBytes *svg;
+  gint    running;
+  gint    n_wrong;
+} SwitchCase;
+
+/* An export's thread: the session read back from its bytes, then written in German as CSV and
+ * as an SVG chart, again and again, while the main thread switches the interface's language. */
+static gpointer
+export_in_german (gpointer user_data)
+{
+  SwitchCase *sc = user_data;
+  GrTranslator *de = gr_translator_get ("de");
+
+  for (guint i = 0; i < 15; i++)
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (sc->session_bytes, &size);
+      g_autoptr(GrSession) session = gr_session_load_from_data (data, size, NULL);
+      g_autoptr(GBytes) csv = gr_csv_write (session, GR_CSV_TABLE_LONG, de);
+      g_autoptr(GBytes) svg = NULL;
+      g_autoptr(GError) error = NULL;
+      GrChartExportOptions options;
+
+      gr_chart_export_options_init (&options);
+      options.translator = de;
+      options.show_title = TRUE;
+      svg = gr_chart_export_to_bytes (session, GR_CHART_FORMAT_SVG, &options, NULL);
+      if (!g_bytes_equal (csv, sc->csv) || svg == NULL || !g_bytes_equal (svg, sc->svg))
+        g_atomic_int_inc (&sc->n_wrong);
+      /* An error in the interface's language, whichever it is at that moment. */
+      g_assert_null (gr_session_load_from_data ("{", 1, &error));
+      g_assert_nonnull (error);
+    }
+  g_atomic_int_dec_and_test (&sc->running);
+  return NULL;
+}
+
+/* Switching the interface's language while exports in another language run in threads: the
+ * exports are the same, byte for byte, as without the switch. */
+static void
+test_switch_while_exporting (void)
+{
+  g_autoptr(GrSession) session = new_session (15);
+  GrTranslator *de = gr_translator_get ("de");
+  const char **languages = gr_translator_list_languages ();
+  SwitchCase sc = { 0 };
+  GrChartExportOptions options;
+  guint n_languages = g_strv_length ((char **) languages);
+  GThread *threads[3];
+  guint switches = 0;
+
+  sc.session_bytes = gr_session_serialize (session);
+  sc.csv = gr_csv_write (session, GR_CSV_TABLE_LONG, de);
+  gr_chart_export_options_init (&options);
+  options.translator = de;
+  options.show_title = TRUE;
+  sc.svg = gr_chart_export_to_bytes (session, GR_CHART_FORMAT_SVG, &options, NULL);
+  g_assert_nonnull (sc.svg);
+
+  sc.running = G_N_ELEMENTS (threads);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    threads[t] = g_thread_new ("export", export_in_german, &sc);
+  while (g_atomic_int_get (&sc.running) > 0)
+    {
+      g_autofree char *label = NULL;
+
+      g_assert_true (gr_i18n_set_language (languages[switches++ % n_languages]));
+      /* What the window does next: its texts again, through gettext and the translator. */
+      label = g_strdup_printf ("%s %s", g_dgettext (GETTEXT_PACKAGE, "non évalué"),
+                               _("non évalué"));
+      g_assert_nonnull (label);
+      g_usleep (200);
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    g_thread_join (threads[t]);
+  g_test_message ("%u switches", switches);
+  g_assert_true (gr_i18n_set_language (""));
+
+  g_assert_cmpint (sc.n_wrong, ==, 0);
+  g_bytes_unref (sc.session_bytes);
+  g_bytes_unref (sc.csv);
+  g_bytes_unref (sc.svg);
+}
+
 /* A language Grille lists without its catalog installed: switching to it works, and its texts
  * are the French source. */
 static void
@@ -835,6 +925,7 @@ main (int   argc,
   g_test_add_func ("/i18n/summary/languages", test_summary_languages);
   g_test_add_func ("/i18n/csv/languages", test_csv_languages);
   g_test_add_func ("/i18n/runtime-switch", test_runtime_switch);
+  g_test_add_func ("/i18n/switch-while-exporting", test_switch_while_exporting);
   g_test_add_func ("/i18n/runtime-switch-missing-catalog", test_runtime_switch_missing_catalog);
   g_test_add_func ("/i18n/c-locale", test_c_locale);
   g_test_add_func ("/i18n/cli/summary-languages", test_cli_summary_languages);

@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "gr-chart-data.h"
+#include "gr-chart-layout.h"
 #include "gr-format.h"
 #include "gr-report.h"
 #include "gr-session-file.h"
@@ -529,6 +531,72 @@ test_reference (void)
   assert_contains (text, "+0,75");
 }
 
+typedef struct
+{
+  GBytes    *session_bytes;
+  GPtrArray *references;   /* shared by every thread, as an export shares the window's */
+  guint      n_pages;
+  gint       n_wrong;
+} ThreadsCase;
+
+static gpointer
+report_in_thread (gpointer user_data)
+{
+  ThreadsCase *tc = user_data;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (tc->session_bytes, &size);
+      g_autoptr(GrSession) session = gr_session_load_from_data (data, size, NULL);
+      guint n_pages = 0;
+      g_autoptr(GBytes) pdf = report_compared (session, "de", GR_PAPER_A4, tc->references,
+                                               &n_pages);
+
+      if (pdf == NULL || n_pages != tc->n_pages)
+        g_atomic_int_inc (&tc->n_wrong);
+    }
+  return NULL;
+}
+
+/* Reports made in threads at once, compared with the same earlier session, while the main
+ * thread lays out a chart compared with it too (the window's, during an export). */
+static void
+test_in_threads (void)
+{
+  g_autoptr(GrSession) session = load_example ("atelier-v2.grille");
+  g_autoptr(GrSession) earlier = load_example ("atelier.grille");
+  g_autoptr(GPtrArray) references = g_ptr_array_new ();
+  g_autoptr(GBytes) first = NULL;
+  ThreadsCase tc = { 0 };
+  GThread *threads[3];
+
+  g_ptr_array_add (references, earlier);
+  tc.session_bytes = gr_session_serialize (session);
+  tc.references = references;
+  first = report_compared (session, "de", GR_PAPER_A4, references, &tc.n_pages);
+
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    threads[t] = g_thread_new ("report", report_in_thread, &tc);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GrChartData) data = gr_chart_data_new_from_sessions (session,
+                                                                    gr_translator_get ("fr"),
+                                                                    NULL, TRUE, TRUE,
+                                                                    references);
+      g_autoptr(GrChartLayout) layout = NULL;
+      GrChartStyle style;
+
+      gr_chart_style_init_default (&style);
+      layout = gr_chart_layout_new (data, &style, 700, 600);
+      g_assert_nonnull (layout);
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    g_thread_join (threads[t]);
+  g_bytes_unref (tc.session_bytes);
+  g_assert_cmpint (tc.n_wrong, ==, 0);
+}
+
 /* The words on the line of the table row named @label (its first line), after the first
  * @after: the row's cells left to right, joined by single spaces. */
 static char *
@@ -709,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/report/large-session", test_large);
   g_test_add_func ("/report/nothing-assessed", test_nothing_assessed);
   g_test_add_func ("/report/reference", test_reference);
+  g_test_add_func ("/report/in-threads", test_in_threads);
   g_test_add_func ("/report/progress-and-roles", test_progress_and_roles);
 
   status = g_test_run ();

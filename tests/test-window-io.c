@@ -328,6 +328,71 @@ test_export_window_closed (void)
   g_unlink (path);
 }
 
+/* @n participants more, with a note of a thousand characters on every practice. */
+static void
+fill_notes (GrSession *session,
+            guint      n)
+{
+  GrGrid *grid = gr_session_get_grid (session);
+  g_autofree char *note = g_strnfill (1000, 'n');
+
+  for (guint p = 0; p < n; p++)
+    {
+      g_autofree char *name = g_strdup_printf ("Annoté %u", p + 1);
+      g_autoptr(GrParticipant) participant = gr_participant_new (grid, name);
+
+      for (guint i = 0; i < gr_grid_get_n_items (grid); i++)
+        gr_participant_set_note (participant, i, note);
+      g_assert_true (gr_session_add_participant (session, participant, NULL));
+    }
+}
+
+/* In a group beyond a dozen, the participants' lines ticked on the window's chart are the ones
+ * the export draws: their names went to the export's thread as the dialog's, and the dialog
+ * goes (and frees what it holds) as soon as the thread starts, long before the thread has
+ * read its copy of a session of several megabytes. */
+static void
+test_export_shown_participants (void)
+{
+  GrWindow *window = open_example ();
+  GrSession *session = gr_window_get_session (window);
+  g_autoptr(GFile) file = tmp_file ("shown.svg");
+  const char *shown[] = { "Participant 7", "Participant 31", NULL };
+  GrChartVisibility visibility = { .shown_participants = shown };
+  GrChartExportOptions options;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_text = NULL;
+  GrExportDialog *dialog;
+
+  fill_large (session);
+  fill_notes (session, 400);
+  gr_chart_export_options_init (&options);
+  options.width = options.height = 1200;
+  options.translator = gr_translator_get (NULL);
+  options.show_title = TRUE;
+  options.visibility = visibility;
+  expected = gr_chart_export_to_bytes (session, GR_CHART_FORMAT_SVG, &options, &error);
+  g_assert_no_error (error);
+  expected_text = g_strndup (g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  g_assert_nonnull (strstr (expected_text, "Participant 31"));
+
+  dialog = gr_export_dialog_new (GTK_WINDOW (window), session, NULL, gr_window_get_file (window));
+  gr_export_dialog_set_kind (dialog, GR_EXPORT_SVG);
+  gr_export_dialog_set_series (dialog, &visibility, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gr_export_dialog_export_to (dialog, file);
+  g_free (close_confirmation (window));
+
+  written = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (expected, written));
+
+  g_file_delete (file, NULL, NULL);
+  destroy_window (window);
+}
+
 /* An export that cannot be written says so over the window, naming the file. */
 static void
 test_export_error (void)
@@ -894,6 +959,7 @@ main (int   argc,
   g_test_add_func ("/window/io/export-same-bytes", test_export_same_bytes);
   g_test_add_func ("/window/io/export-window-goes-on", test_export_window_goes_on);
   g_test_add_func ("/window/io/export-window-closed", test_export_window_closed);
+  g_test_add_func ("/window/io/export-shown-participants", test_export_shown_participants);
   g_test_add_func ("/window/io/export-error", test_export_error);
   g_test_add_func ("/window/io/open-at-once", test_open_at_once);
   g_test_add_func ("/window/io/open-error", test_open_error);

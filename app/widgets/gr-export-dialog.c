@@ -145,6 +145,7 @@ typedef struct
   gboolean           by_role;
   GrChartVisibility  visibility;
   char             **hidden_participants;
+  char             **shown_participants;
   int                width;
   int                height;
   int                scale;
@@ -162,6 +163,7 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->reference);
   g_clear_pointer (&job->references, g_ptr_array_unref);
   g_strfreev (job->hidden_participants);
+  g_strfreev (job->shown_participants);
   g_clear_object (&job->file);
   g_clear_weak_pointer (&job->parent);
   g_free (job);
@@ -192,6 +194,8 @@ export_job_new (GrExportDialog *self,
   job->visibility = self->visibility;
   job->hidden_participants = g_strdupv (self->hidden_participants);
   job->visibility.hidden_participants = (const char * const *) job->hidden_participants;
+  job->shown_participants = g_strdupv (self->shown_participants);
+  job->visibility.shown_participants = (const char * const *) job->shown_participants;
   job->width = gtk_spin_button_get_value_as_int (self->width_spin);
   job->height = gtk_spin_button_get_value_as_int (self->height_spin);
   job->scale = 1 + MIN (gtk_drop_down_get_selected (self->scale_dropdown), 2);
@@ -311,8 +315,13 @@ on_exported (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
+  g_autoptr(GApplication) application = user_data;
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+
+  /* Held while the file was written: quitting meanwhile ends the process only now. */
+  if (application != NULL)
+    g_application_release (application);
 
   /* The window may have gone meanwhile: the file is written or not, and nobody is left to
    * tell. The weak pointer is let go of here, on the main thread, where windows go. */
@@ -355,11 +364,17 @@ gr_export_dialog_export_to (GrExportDialog *self,
                             GFile          *file)
 {
   g_autoptr(GTask) task = NULL;
+  GApplication *application;
 
   g_return_if_fail (GR_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (NULL, NULL, on_exported, NULL);
+  /* The last window closed, or Quit, during the export: the application waits for the file
+   * (held, as during a save) rather than end with it half written. */
+  application = g_application_get_default ();
+  if (application != NULL)
+    g_application_hold (g_object_ref (application));
+  task = g_task_new (NULL, NULL, on_exported, application);
   g_task_set_source_tag (task, gr_export_dialog_export_to);
   g_task_set_task_data (task, export_job_new (self, file), (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_in_thread);
