@@ -228,7 +228,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static char *tmp_dir;
+  g_autofree char *tmp_dir = NULL;
 
   /* The parent chooses the data directory; the child inherits it through the environment. */
   if (g_getenv ("GRILLE_TEST_DATA_HOME") == NULL)
