@@ -459,6 +459,53 @@ test_accessible_names (void)
   destroy_window (window);
 }
 
+static gboolean
+is_text_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && !GTK_IS_TOGGLE_BUTTON (widget) &&
+         gtk_button_get_label (GTK_BUTTON (widget)) != NULL;
+}
+
+/* The participant's row says « Saisir ses scores », or « En cours de saisie » dimmed on the one
+ * whose scores the pages edit, as soon as the page shows and after another is chosen. */
+static void
+assert_select_buttons (GrWindow *window,
+                       guint     current)
+{
+  GrParticipantsPage *page = gr_window_get_participants_page (window);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *button = find_widget (GTK_WIDGET (gr_participants_page_get_row (page, i)),
+                                       is_text_button, NULL);
+
+      g_assert_nonnull (button);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==,
+                       i == current ? "En cours de saisie" : "Saisir ses scores");
+      g_assert_true (gtk_widget_get_sensitive (button) == (i != current));
+    }
+}
+
+static void
+test_current_participant_button (void)
+{
+  g_autoptr(GFile) file = write_session_file ("current.grille");
+  GrWindow *window = new_window (1100, 750);
+
+  g_assert_true (gr_window_open_file (window, file));
+  gr_window_show_page (window, "participants");
+  settle ();
+  assert_select_buttons (window, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-participant", "s", "Élus");
+  gr_window_show_page (window, "participants");
+  settle ();
+  assert_select_buttons (window, 1);
+
+  destroy_window (window);
+}
+
 /* On a French keyboard the key marked "é 2" gives é without Shift: it still sets level 2. */
 static void
 test_azerty_digits (void)
@@ -644,6 +691,7 @@ main (int   argc,
                    test_quit_one_question_at_a_time);
   g_test_add_func ("/window/review/dropdown-follows-rename", test_dropdown_follows_rename);
   g_test_add_func ("/window/review/accessible-names", test_accessible_names);
+  g_test_add_func ("/window/review/current-participant-button", test_current_participant_button);
   g_test_add_func ("/window/review/azerty-digits", test_azerty_digits);
   g_test_add_func ("/window/review/remove-question-freed", test_remove_question_freed);
   g_test_add_func ("/window/review/add-participant-inline", test_add_participant_inline);

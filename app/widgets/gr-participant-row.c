@@ -144,11 +144,13 @@ gr_participant_row_relabel (GrParticipantRow *self)
   if ((item = gtk_widget_get_parent (GTK_WIDGET (self))) != NULL)
     gr_ui_set_label (item, label);
   g_clear_pointer (&label, g_free);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->select_button), !self->current);
-  /* The target first: an action name without its target is a mismatch. */
+  /* The target first: an action name without its target is a mismatch. The current
+   * participant's button has no action: GTK's action helper makes a button as sensitive as its
+   * action, when the row it was bound in joins the window, after this. */
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->select_button), target);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->select_button),
-                                  "win.select-participant");
+                                  self->current ? NULL : "win.select-participant");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->select_button), !self->current);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->remove_button), target);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->remove_button),
                                   "win.remove-participant");
