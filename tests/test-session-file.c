@@ -780,6 +780,37 @@ test_draft_written_in_order (void)
   gr_draft_discard (draft);
 }
 
+/* A copy, what saves, drafts and prepared files write in a thread, gives the same bytes as the
+ * session (participants, roles, notes, targets, action plans, title, date, organisation) and
+ * does not follow it afterwards. */
+static void
+test_copy_same_bytes (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "atelier-v2.grille", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GrSession) session = gr_session_load (file, NULL);
+  g_autoptr(GrSession) copy = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) copied = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_assert_nonnull (session);
+  g_assert_cmpuint (gr_session_get_n_actions (session), >, 0);
+  before = gr_session_serialize (session);
+  copy = gr_session_copy (session);
+  copied = gr_session_serialize (copy);
+  g_assert_true (g_bytes_equal (before, copied));
+
+  gr_participant_set_note (gr_session_get_participant (session, 0), 0, "Après la copie");
+  gr_session_set_title (session, "Après la copie");
+  gr_session_remove_action (session, 0, 0);
+  g_clear_pointer (&copied, g_bytes_unref);
+  copied = gr_session_serialize (copy);
+  after = gr_session_serialize (session);
+  g_assert_true (g_bytes_equal (before, copied));
+  g_assert_false (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -811,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/session-file/save/refuses-write-protected", test_save_refuses_write_protected);
   g_test_add_func ("/session-file/refuses/load-error-language", test_load_error_language);
   g_test_add_func ("/session-file/draft/written-in-order", test_draft_written_in_order);
+  g_test_add_func ("/session-file/copy-same-bytes", test_copy_same_bytes);
 
   return g_test_run ();
 }

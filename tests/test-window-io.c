@@ -3,7 +3,8 @@
  * on a snapshot of the session (the same bytes as before, the window going on meanwhile, a
  * window closed during an export); saves written in a thread (typing goes on, the window stays
  * modified for what was typed meanwhile, a failed save keeps the file, a close waits); files
- * compared and imported read in a thread; and their errors. */
+ * compared and imported read, and the files prepared per participant written, in a thread;
+ * and their errors. */
 #define G_LOG_DOMAIN "test-window-io"
 
 #include "config.h"
@@ -491,7 +492,8 @@ type_while_busy (GrWindow  *window,
       start (window, data);
       /* Nothing of it happened on this thread yet: the main loop has not turned. */
       g_assert_true (gr_window_is_busy (window));
-      source = g_idle_add (type_one, &typing);
+      /* At the priority of input events, as keystrokes come. */
+      source = g_idle_add_full (G_PRIORITY_DEFAULT, type_one, &typing, NULL);
       wait_for_files (window);
       g_source_remove (source);
     }
@@ -776,8 +778,11 @@ close_error (GrWindow *window)
 
   WAIT_UNTIL ((message = find_dialog (GTK_WINDOW (window))) != NULL);
   g_object_get (message, "text", &text, "secondary-text", &secondary, NULL);
+  /* Another may be open behind it (one summary for each try of type_while_busy()). */
+  g_object_ref (message);
   gtk_dialog_response (GTK_DIALOG (message), GTK_RESPONSE_CLOSE);
-  WAIT_UNTIL (find_dialog (GTK_WINDOW (window)) == NULL);
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_object_unref (message);
   return g_strdup_printf ("%s\n%s", text, secondary);
 }
 
@@ -870,6 +875,58 @@ test_import_error (void)
   destroy_window (window);
 }
 
+static void
+prepare (GrWindow *window,
+         gpointer  data)
+{
+  guint *tries = data;
+  g_autofree char *name = g_strdup_printf ("to-send-%u", ++*tries);
+  g_autoptr(GFile) folder = tmp_file (name);
+
+  gr_window_prepare_files (window, NULL, folder);
+}
+
+/* A file per participant, fifty of them each flushed to disk, written in a thread while the
+ * user types; then the dialog says so. A folder that already holds one of them: nothing is
+ * written, and the dialog says which file. */
+static void
+test_prepare_while_typing (void)
+{
+  GrWindow *window = open_example ();
+  guint n = gr_session_get_n_participants (gr_window_get_session (window)) + 50;
+  g_autofree char *wanted = g_strdup_printf ("%u fichiers préparés\n", n);
+  g_autofree char *text = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *taken = NULL;
+  guint tries = 0;
+  guint typed;
+
+  fill_large (gr_window_get_session (window));
+  typed = type_while_busy (window, prepare, &tries);
+  g_test_message ("%u keystrokes went in while %u files were written", typed, n);
+  g_assert_cmpuint (typed, >, 0);
+  while (find_dialog (GTK_WINDOW (window)) != NULL)
+    {
+      g_free (text);
+      text = close_error (window);
+      g_assert_true (g_str_has_prefix (text, wanted));
+    }
+
+  /* The last folder again: its files are there. */
+  tries--;
+  prepare (window, &tries);
+  g_clear_pointer (&text, g_free);
+  text = close_error (window);
+  folder = g_strdup_printf ("to-send-%u", tries);
+  taken = g_build_filename (window_test_tmp_dir (), folder, "Service jeunesse.grille", NULL);
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "Les fichiers n’ont pas été préparés\n"));
+  g_assert_nonnull (strstr (text, taken));
+  g_assert_nonnull (strstr (text, "existe déjà"));
+
+  destroy_window (window);
+}
+
 /* A window closed while its files are read: nothing is shown, nothing touched that went with
  * it (the ASan build checks). */
 static void
@@ -915,6 +972,7 @@ main (int   argc,
   g_test_add_func ("/window/io/compare-error", test_compare_error);
   g_test_add_func ("/window/io/import-while-typing", test_import_while_typing);
   g_test_add_func ("/window/io/import-error", test_import_error);
+  g_test_add_func ("/window/io/prepare-while-typing", test_prepare_while_typing);
   g_test_add_func ("/window/io/read-window-closed", test_read_window_closed);
 
   status = g_test_run ();

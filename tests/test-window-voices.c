@@ -72,8 +72,9 @@ test_prepare_and_import (void)
   GtkMessageDialog *dialog;
   g_autofree char *text = NULL;
 
-  g_assert_true (gr_window_prepare_files (window, names, dir));
+  gr_window_prepare_files (window, names, dir);
   close_dialog (GTK_WINDOW (window));
+  g_assert_false (gr_window_is_busy (window));
 
   /* Damien, a name typed in the list, fills his file and sends it back. */
   returned = g_file_get_child (dir, "Damien.grille");

@@ -787,31 +787,12 @@ gr_session_save (GrSession  *self,
                  GError    **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (GR_IS_SESSION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = gr_session_serialize (self);
-  return gr_session_write_bytes (bytes, file, error);
-}
-
-/**
- * gr_session_write_bytes:
- * @bytes: a session's bytes, from gr_session_serialize()
- *
- * Writes @bytes to @file as gr_session_save() does. Serialised on the thread that owns the
- * session, the bytes are a copy of it that another thread may write while the session changes.
- */
-gboolean
-gr_session_write_bytes (GBytes  *bytes,
-                        GFile   *file,
-                        GError **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (bytes != NULL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
   if (!gr_atomic_file_write (file, bytes, TRUE, 0644, &local_error))
     {
       g_set_error (error, GR_FILE_ERROR, local_error->code,

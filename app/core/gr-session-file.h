@@ -37,8 +37,5 @@ GBytes    *gr_session_serialize         (GrSession            *self);
 gboolean   gr_session_save              (GrSession            *self,
                                          GFile                *file,
                                          GError              **error);
-gboolean   gr_session_write_bytes       (GBytes               *bytes,
-                                         GFile                *file,
-                                         GError              **error);
 
 G_END_DECLS

@@ -377,6 +377,48 @@ gr_session_get_participants (GrSession *self)
   return G_LIST_MODEL (self->participants);
 }
 
+/**
+ * gr_session_copy:
+ *
+ * Returns: (transfer full): a deep copy, on the same grid: participants, action plans, title,
+ * date, language and organisation. Nothing else holds it: another thread may read it (write it
+ * to a file, say) while this session goes on changing.
+ */
+GrSession *
+gr_session_copy (GrSession *self)
+{
+  g_autoptr(GPtrArray) participants = NULL;
+  GrSession *copy;
+
+  g_return_val_if_fail (GR_IS_SESSION (self), NULL);
+
+  copy = gr_session_new (self->grid);
+  gr_session_set_title (copy, self->title);
+  gr_session_set_date (copy, self->date);
+  gr_session_set_language (copy, self->language);
+  gr_session_set_organisation (copy, self->organisation);
+
+  participants = g_ptr_array_new_full (self->by_position->len, g_object_unref);
+  for (guint i = 0; i < self->by_position->len; i++)
+    g_ptr_array_add (participants,
+                     gr_participant_copy (g_ptr_array_index (self->by_position, i)));
+  gr_session_append_checked (copy, participants);
+
+  for (guint c = 0; c < self->actions->len; c++)
+    {
+      GListModel *actions = g_ptr_array_index (self->actions, c);
+
+      for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+        {
+          g_autoptr(GrAction) action = g_list_model_get_item (actions, i);
+          g_autoptr(GrAction) action_copy = gr_action_copy (action);
+
+          g_list_store_append (g_ptr_array_index (copy->actions, c), action_copy);
+        }
+    }
+  return copy;
+}
+
 guint
 gr_session_get_n_participants (GrSession *self)
 {

@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GrSession, gr_session, GR, SESSION, GObject)
 
 GrSession     *gr_session_new                     (GrGrid         *grid);
+GrSession     *gr_session_copy                    (GrSession      *self);
 GrGrid        *gr_session_get_grid                (GrSession      *self);
 const char    *gr_session_get_title               (GrSession      *self);
 void           gr_session_set_title               (GrSession      *self,

@@ -112,15 +112,16 @@ static gboolean file_changed_on_disk   (GrWindow *self);
 static void     ask_before_overwriting (GrWindow *self,
                                         gboolean  close_after);
 
-/* What a save writes: the session's bytes and its history's point, both taken on the main
- * thread when the save was asked for, so that typing goes on while a thread writes them. */
+/* What a save writes: a copy of the session and its history's point, both taken on the main
+ * thread when the save was asked for, so that typing goes on while a thread serialises and
+ * writes the copy. */
 typedef struct
 {
   GApplication *application;  /* held: the process waits for the file */
   GrHistory    *history;      /* a session opened into the window meanwhile has another */
   guint         point;
   GFile        *file;
-  GBytes       *bytes;
+  GrSession    *copy;         /* held by nothing else */
   char         *stamp;        /* the file's, once written */
 } SaveData;
 
@@ -132,12 +133,13 @@ save_data_free (SaveData *data)
   g_clear_object (&data->application);
   g_object_unref (data->history);
   g_object_unref (data->file);
-  g_bytes_unref (data->bytes);
+  g_object_unref (data->copy);
   g_free (data->stamp);
   g_free (data);
 }
 
-/* Written, flushed to disk and renamed over the file: a failure leaves the previous file. */
+/* Serialised, written, flushed to disk and renamed over the file: a failure leaves the previous
+ * file. */
 static void
 save_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -147,7 +149,7 @@ save_in_thread (GTask        *task,
   SaveData *data = task_data;
   GError *error = NULL;
 
-  if (!gr_session_write_bytes (data->bytes, data->file, &error))
+  if (!gr_session_save (data->copy, data->file, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -269,7 +271,7 @@ start_save (GrWindow *self,
   data->history = g_object_ref (self->history);
   data->point = gr_history_get_point (self->history);
   data->file = g_object_ref (file);
-  data->bytes = gr_session_serialize (self->session);
+  data->copy = gr_session_copy (self->session);
 
   self->saving = TRUE;
   self->file_tasks++;

@@ -137,38 +137,66 @@ _gr_window_gather_init_page (GrWindow           *self,
   gtk_widget_add_controller (GTK_WIDGET (page), GTK_EVENT_CONTROLLER (drop));
 }
 
-/**
- * gr_window_prepare_files:
- * @names: (nullable): the names to prepare a file for, NULL-terminated; %NULL for every
- *   participant
- * @directory: where to write them
- *
- * Writes one session file per participant into @directory and says so in a dialog, or why not.
- *
- * Returns: whether the files were written.
- */
-gboolean
-gr_window_prepare_files (GrWindow    *self,
-                         const char **names,
-                         GFile       *directory)
+/* What the thread that prepares the files needs: a copy of the session (typing goes on
+ * meanwhile), the names and the folder. */
+typedef struct
 {
-  g_autoptr(GPtrArray) written = NULL;
+  GrSession  *copy;
+  char      **names;
+  GFile      *directory;
+} PrepareData;
+
+static void
+prepare_data_free (PrepareData *data)
+{
+  g_object_unref (data->copy);
+  g_strfreev (data->names);
+  g_object_unref (data->directory);
+  g_free (data);
+}
+
+static void
+prepare_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PrepareData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *written = gr_session_split (data->copy, (const char **) data->names,
+                                         data->directory, &error);
+
+  if (written != NULL)
+    g_task_return_pointer (task, written, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_prepared (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GrWindow *self = GR_WINDOW (source);
+  PrepareData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) written = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *where = NULL;
   g_autofree char *primary = NULL;
   g_autofree char *secondary = NULL;
 
-  g_return_val_if_fail (GR_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (directory), FALSE);
+  self->file_tasks--;
+  if (_gr_window_is_gone (self))
+    return;
 
-  where = g_file_get_parse_name (directory);
-  if (!(written = gr_session_split (self->session, names, directory, &error)))
+  if (written == NULL)
     {
       gr_ui_show_error (GTK_WIDGET (self), _("Les fichiers n’ont pas été préparés"),
                         error->message);
-      return FALSE;
+      return;
     }
 
+  where = g_file_get_parse_name (data->directory);
   primary = g_strdup_printf (ngettext ("%u fichier préparé", "%u fichiers préparés",
                                        written->len), written->len);
   /* Translators: %s is a folder. */
@@ -176,7 +204,37 @@ gr_window_prepare_files (GrWindow    *self,
                                  "fichiers remplis avec «\u202fImporter des participants…\u202f»."),
                                where);
   show_message (self, primary, secondary);
-  return TRUE;
+}
+
+/**
+ * gr_window_prepare_files:
+ * @names: (nullable): the names to prepare a file for, NULL-terminated; %NULL for every
+ *   participant
+ * @directory: where to write them
+ *
+ * Writes one session file per participant into @directory, in a thread (gr_window_is_busy()
+ * meanwhile), from the session as it is now, and says so in a dialog, or why not.
+ */
+void
+gr_window_prepare_files (GrWindow    *self,
+                         const char **names,
+                         GFile       *directory)
+{
+  g_autoptr(GTask) task = NULL;
+  PrepareData *data;
+
+  g_return_if_fail (GR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (directory));
+
+  data = g_new0 (PrepareData, 1);
+  data->copy = gr_session_copy (self->session);
+  data->names = g_strdupv ((char **) names);
+  data->directory = g_object_ref (directory);
+  self->file_tasks++;
+  task = g_task_new (self, NULL, on_prepared, NULL);
+  g_task_set_source_tag (task, gr_window_prepare_files);
+  g_task_set_task_data (task, data, (GDestroyNotify) prepare_data_free);
+  g_task_run_in_thread (task, prepare_in_thread);
 }
 
 static void

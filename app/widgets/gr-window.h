@@ -45,7 +45,7 @@ GrSession          *gr_window_get_reference         (GrWindow      *self);
 GPtrArray          *gr_window_get_references        (GrWindow      *self);
 void                gr_window_import_participants   (GrWindow      *self,
                                                      GPtrArray     *files);
-gboolean            gr_window_prepare_files         (GrWindow      *self,
+void                gr_window_prepare_files         (GrWindow      *self,
                                                      const char   **names,
                                                      GFile         *directory);
 gboolean            gr_window_is_pristine           (GrWindow      *self);
