@@ -674,6 +674,28 @@ test_save_then_close (void)
   g_object_unref (file);
 }
 
+/* Quit with unsaved work, "Enregistrer": the window goes once the file is written, with the
+ * change in it. */
+static void
+test_quit_saves (void)
+{
+  GrWindow *window = open_example ();
+  g_autoptr(GFile) file = g_object_ref (gr_window_get_file (window));
+  g_autoptr(GrSession) saved = NULL;
+  GtkMessageDialog *question;
+
+  click_level (window, 0, 0, 2);
+  g_action_group_activate_action (G_ACTION_GROUP (window_test_app ()), "quit", NULL);
+  WAIT_UNTIL ((question = find_dialog (GTK_WINDOW (window))) != NULL);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  WAIT_UNTIL (!window_is_open (window));
+  g_assert_null (find_dialog (NULL));
+
+  saved = gr_session_load (file, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (saved, 0), 0), ==, 2);
+}
+
 /* "Enregistrer" in the close question, then in the quit's, when the save fails: the window
  * stays with its changes, says why, and the quit stops; quitting again asks again. */
 static void
@@ -967,6 +989,7 @@ main (int   argc,
   g_test_add_func ("/window/io/save-twice", test_save_twice);
   g_test_add_func ("/window/io/save-error", test_save_error);
   g_test_add_func ("/window/io/save-then-close", test_save_then_close);
+  g_test_add_func ("/window/io/quit-saves", test_quit_saves);
   g_test_add_func ("/window/io/close-save-fails", test_close_save_fails);
   g_test_add_func ("/window/io/compare-while-typing", test_compare_while_typing);
   g_test_add_func ("/window/io/compare-error", test_compare_error);
