@@ -471,6 +471,24 @@ test_open_error (void)
   g_unlink (path);
 }
 
+/* Answers the message over @window and returns its title and text. */
+static char *
+close_error (GrWindow *window)
+{
+  GtkMessageDialog *message;
+  g_autofree char *text = NULL;
+  g_autofree char *secondary = NULL;
+
+  WAIT_UNTIL ((message = find_dialog (GTK_WINDOW (window))) != NULL);
+  g_object_get (message, "text", &text, "secondary-text", &secondary, NULL);
+  /* Another may be open behind it (one summary for each try of type_while_busy()). */
+  g_object_ref (message);
+  gtk_dialog_response (GTK_DIALOG (message), GTK_RESPONSE_CLOSE);
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_object_unref (message);
+  return g_strdup_printf ("%s\n%s", text, secondary);
+}
+
 typedef void (*StartFunc) (GrWindow *window,
                            gpointer  data);
 
@@ -674,6 +692,57 @@ test_save_then_close (void)
   g_object_unref (file);
 }
 
+/* Quit with unsaved work, "Enregistrer": the window goes once the file is written, with the
+ * change in it. */
+static void
+test_quit_saves (void)
+{
+  GrWindow *window = open_example ();
+  g_autoptr(GFile) file = g_object_ref (gr_window_get_file (window));
+  g_autoptr(GrSession) saved = NULL;
+  GtkMessageDialog *question;
+
+  click_level (window, 0, 0, 2);
+  g_action_group_activate_action (G_ACTION_GROUP (window_test_app ()), "quit", NULL);
+  WAIT_UNTIL ((question = find_dialog (GTK_WINDOW (window))) != NULL);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  WAIT_UNTIL (!window_is_open (window));
+  g_assert_null (find_dialog (NULL));
+
+  saved = gr_session_load (file, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (saved, 0), 0), ==, 2);
+}
+
+/* Whether the window's own file changed elsewhere is asked of the disk in the save's thread:
+ * changed since it was opened, the file is not written and the user is asked; « Annuler »
+ * keeps the window, with its changes, and the other version on disk. */
+static void
+test_close_changed_elsewhere (void)
+{
+  GrWindow *window = open_example ();
+  g_autofree char *path = g_file_get_path (gr_window_get_file (window));
+  g_autofree char *text = NULL;
+  g_autofree char *on_disk = NULL;
+  GtkMessageDialog *question;
+
+  click_level (window, 0, 0, 1);
+  g_assert_true (g_file_set_contents (path, session_json, -1, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  WAIT_UNTIL ((question = find_dialog (GTK_WINDOW (window))) != NULL);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  text = close_error (window);
+  g_assert_true (g_str_has_prefix (text, "Le fichier a été modifié par ailleurs\n"));
+  settle ();
+  g_assert_true (window_is_open (window));
+  g_assert_true (gr_window_is_modified (window));
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, session_json);
+
+  destroy_window (window);
+}
+
 /* "Enregistrer" in the close question, then in the quit's, when the save fails: the window
  * stays with its changes, says why, and the quit stops; quitting again asks again. */
 static void
@@ -766,24 +835,6 @@ write_broken (const char *name)
 
   g_assert_true (g_file_set_contents (path, "{ \"format\": \"grille-session\"", -1, NULL));
   return file;
-}
-
-/* Answers the error over @window and returns its title and text. */
-static char *
-close_error (GrWindow *window)
-{
-  GtkMessageDialog *message;
-  g_autofree char *text = NULL;
-  g_autofree char *secondary = NULL;
-
-  WAIT_UNTIL ((message = find_dialog (GTK_WINDOW (window))) != NULL);
-  g_object_get (message, "text", &text, "secondary-text", &secondary, NULL);
-  /* Another may be open behind it (one summary for each try of type_while_busy()). */
-  g_object_ref (message);
-  gtk_dialog_response (GTK_DIALOG (message), GTK_RESPONSE_CLOSE);
-  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (message)));
-  g_object_unref (message);
-  return g_strdup_printf ("%s\n%s", text, secondary);
 }
 
 /* A broken file among those chosen: the ones before it are compared, it is refused naming it,
@@ -967,7 +1018,9 @@ main (int   argc,
   g_test_add_func ("/window/io/save-twice", test_save_twice);
   g_test_add_func ("/window/io/save-error", test_save_error);
   g_test_add_func ("/window/io/save-then-close", test_save_then_close);
+  g_test_add_func ("/window/io/quit-saves", test_quit_saves);
   g_test_add_func ("/window/io/close-save-fails", test_close_save_fails);
+  g_test_add_func ("/window/io/close-changed-elsewhere", test_close_changed_elsewhere);
   g_test_add_func ("/window/io/compare-while-typing", test_compare_while_typing);
   g_test_add_func ("/window/io/compare-error", test_compare_error);
   g_test_add_func ("/window/io/import-while-typing", test_import_while_typing);

@@ -108,9 +108,8 @@ cancel_close (GrWindow *self)
   g_signal_emit_by_name (self, "close-cancelled");
 }
 
-static gboolean file_changed_on_disk   (GrWindow *self);
-static void     ask_before_overwriting (GrWindow *self,
-                                        gboolean  close_after);
+static void ask_before_overwriting (GrWindow *self,
+                                    gboolean  close_after);
 
 /* What a save writes: a copy of the session and its history's point, both taken on the main
  * thread when the save was asked for, so that typing goes on while a thread serialises and
@@ -122,6 +121,7 @@ typedef struct
   guint         point;
   GFile        *file;
   GrSession    *copy;         /* held by nothing else */
+  char         *expected;     /* the window's file as it last saw it; NULL: replace it anyway */
   char         *stamp;        /* the file's, once written */
 } SaveData;
 
@@ -134,12 +134,15 @@ save_data_free (SaveData *data)
   g_object_unref (data->history);
   g_object_unref (data->file);
   g_object_unref (data->copy);
+  g_free (data->expected);
   g_free (data->stamp);
   g_free (data);
 }
 
 /* Serialised, written, flushed to disk and renamed over the file: a failure leaves the previous
- * file. */
+ * file. The window's own file changed elsewhere since it last saw it (another window, another
+ * machine, a synchronised copy) is left alone, with G_IO_ERROR_WRONG_ETAG: the user is asked
+ * first. A file gone meanwhile is simply written again. */
 static void
 save_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -147,8 +150,14 @@ save_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   SaveData *data = task_data;
+  g_autofree char *stamp = data->expected ? _gr_window_stamp_file (data->file) : NULL;
   GError *error = NULL;
 
+  if (stamp != NULL && strcmp (stamp, data->expected) != 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, "changed elsewhere");
+      return;
+    }
   if (!gr_session_save (data->copy, data->file, &error))
     {
       g_task_return_error (task, error);
@@ -225,6 +234,18 @@ on_saved (GObject      *source,
       return;
     }
 
+  /* Nothing written: the question decides, and what was asked for meanwhile waits for it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    {
+      gboolean close_after = self->close_when_saved;
+
+      self->save_queued = FALSE;
+      self->close_when_saved = FALSE;
+      g_clear_object (&self->save_queued_file);
+      ask_before_overwriting (self, close_after);
+      return;
+    }
+
   if (saved && data->history == self->history)
     {
       /* What was written is the session as it was when the save was asked for. */
@@ -249,10 +270,12 @@ on_saved (GObject      *source,
 }
 
 /* Writes the session to @file (atomically, keeping the previous file as a backup) in a thread;
- * once written it is the window's file. */
+ * once written it is the window's file. Over the window's own file, unless @overwrite, only if
+ * nobody changed it since. */
 static void
 start_save (GrWindow *self,
             GFile    *file,
+            gboolean  overwrite,
             gboolean  close_after)
 {
   g_autoptr(GTask) task = NULL;
@@ -272,6 +295,8 @@ start_save (GrWindow *self,
   data->point = gr_history_get_point (self->history);
   data->file = g_object_ref (file);
   data->copy = gr_session_copy (self->session);
+  if (!overwrite && self->file != NULL && g_file_equal (file, self->file))
+    data->expected = g_strdup (self->file_stamp);
 
   self->saving = TRUE;
   self->file_tasks++;
@@ -283,7 +308,8 @@ start_save (GrWindow *self,
 }
 
 /* Saves to @file, chosen or the window's own; the window's own file, changed elsewhere, asks
- * first. During a save the file is changing under this very window: the check waits. */
+ * first (checked in the thread: asking the disk may take long on a network share). During a
+ * save the file is changing under this very window: the check waits. */
 static void
 save_chosen (GrWindow *self,
              GFile    *file,
@@ -291,10 +317,8 @@ save_chosen (GrWindow *self,
 {
   if (self->saving)
     queue_save (self, file, close_after);
-  else if (self->file != NULL && g_file_equal (file, self->file) && file_changed_on_disk (self))
-    ask_before_overwriting (self, close_after);
   else
-    start_save (self, file, close_after);
+    start_save (self, file, FALSE, close_after);
 }
 
 static void
@@ -383,18 +407,6 @@ _gr_window_stamp_file (GFile *file)
                           g_file_info_get_etag (info) ? g_file_info_get_etag (info) : "");
 }
 
-/* Whether the window's file was changed elsewhere since it was opened or last saved. A file
- * gone meanwhile is simply written again. */
-static gboolean
-file_changed_on_disk (GrWindow *self)
-{
-  g_autofree char *stamp = NULL;
-
-  if (self->file_stamp == NULL || !(stamp = _gr_window_stamp_file (self->file)))
-    return FALSE;
-  return strcmp (stamp, self->file_stamp) != 0;
-}
-
 static void
 on_overwrite_response (GtkDialog *dialog,
                        int        response,
@@ -405,7 +417,7 @@ on_overwrite_response (GtkDialog *dialog,
   self->close_after_save = FALSE;
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response == GTK_RESPONSE_ACCEPT)
-    start_save (self, self->file, close_after);
+    start_save (self, self->file, TRUE, close_after);
   else if (close_after)
     cancel_close (self);
 }

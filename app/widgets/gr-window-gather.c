@@ -177,6 +177,7 @@ on_prepared (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
+  g_autoptr(GApplication) application = user_data;
   GrWindow *self = GR_WINDOW (source);
   PrepareData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
@@ -185,6 +186,8 @@ on_prepared (GObject      *source,
   g_autofree char *primary = NULL;
   g_autofree char *secondary = NULL;
 
+  if (application != NULL)
+    g_application_release (application);
   self->file_tasks--;
   if (_gr_window_is_gone (self))
     return;
@@ -221,17 +224,23 @@ gr_window_prepare_files (GrWindow    *self,
                          GFile       *directory)
 {
   g_autoptr(GTask) task = NULL;
+  GApplication *application;
   PrepareData *data;
 
   g_return_if_fail (GR_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (directory));
+
+  /* Quitting meanwhile waits for the files, as for a save, rather than leave some written. */
+  application = g_application_get_default ();
+  if (application != NULL)
+    g_application_hold (g_object_ref (application));
 
   data = g_new0 (PrepareData, 1);
   data->copy = gr_session_copy (self->session);
   data->names = g_strdupv ((char **) names);
   data->directory = g_object_ref (directory);
   self->file_tasks++;
-  task = g_task_new (self, NULL, on_prepared, NULL);
+  task = g_task_new (self, NULL, on_prepared, application);
   g_task_set_source_tag (task, gr_window_prepare_files);
   g_task_set_task_data (task, data, (GDestroyNotify) prepare_data_free);
   g_task_run_in_thread (task, prepare_in_thread);
