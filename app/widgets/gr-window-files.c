@@ -128,10 +128,7 @@ typedef struct
 static void
 save_data_free (SaveData *data)
 {
-  if (data->application != NULL)
-    g_application_release (data->application);
-  g_clear_object (&data->application);
-  g_object_unref (data->history);
+  /* The application and the history went in on_saved(), on the main thread. */
   g_object_unref (data->file);
   g_object_unref (data->copy);
   g_free (data->expected);
@@ -220,11 +217,19 @@ on_saved (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  GrWindow *self = GR_WINDOW (source);
+  /* The window, the application and the history are let go of here, on the main thread: the
+   * task itself may be freed by its thread (GLib lets the last reference go where it drops). */
+  g_autoptr(GrWindow) self = user_data;
   SaveData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GApplication) application = g_steal_pointer (&data->application);
+  g_autoptr(GrHistory) history = g_steal_pointer (&data->history);
   g_autoptr(GError) error = NULL;
   gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
 
+  /* Held while the file was written: a quit asked for meanwhile ends the process once this
+   * callback has returned. */
+  if (application != NULL)
+    g_application_release (application);
   self->saving = FALSE;
   self->file_tasks--;
   /* A window gone meanwhile has nothing to show; another session in it, nothing to mark. */
@@ -246,7 +251,7 @@ on_saved (GObject      *source,
       return;
     }
 
-  if (saved && data->history == self->history)
+  if (saved && history == self->history)
     {
       /* What was written is the session as it was when the save was asked for. */
       gr_history_mark_saved_at (self->history, data->point);
@@ -301,7 +306,7 @@ start_save (GrWindow *self,
   self->saving = TRUE;
   self->file_tasks++;
   self->close_when_saved = close_after;
-  task = g_task_new (self, NULL, on_saved, NULL);
+  task = g_task_new (NULL, NULL, on_saved, g_object_ref (self));
   g_task_set_source_tag (task, start_save);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
   g_task_run_in_thread (task, save_in_thread);

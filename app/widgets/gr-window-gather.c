@@ -141,9 +141,10 @@ _gr_window_gather_init_page (GrWindow           *self,
  * meanwhile), the names and the folder. */
 typedef struct
 {
-  GrSession  *copy;
-  char      **names;
-  GFile      *directory;
+  GrSession    *copy;
+  char        **names;
+  GFile        *directory;
+  GApplication *application;   /* held until written; let go of in on_prepared() */
 } PrepareData;
 
 static void
@@ -177,9 +178,11 @@ on_prepared (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GApplication) application = user_data;
-  GrWindow *self = GR_WINDOW (source);
+  /* The window and the application are let go of here, on the main thread: the task itself
+   * may be freed by its thread. */
+  g_autoptr(GrWindow) self = user_data;
   PrepareData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GApplication) application = g_steal_pointer (&data->application);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) written = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *where = NULL;
@@ -240,7 +243,8 @@ gr_window_prepare_files (GrWindow    *self,
   data->names = g_strdupv ((char **) names);
   data->directory = g_object_ref (directory);
   self->file_tasks++;
-  task = g_task_new (self, NULL, on_prepared, application);
+  data->application = application;
+  task = g_task_new (NULL, NULL, on_prepared, g_object_ref (self));
   g_task_set_source_tag (task, gr_window_prepare_files);
   g_task_set_task_data (task, data, (GDestroyNotify) prepare_data_free);
   g_task_run_in_thread (task, prepare_in_thread);
