@@ -357,6 +357,22 @@ open_test_copy (const char *data_name,
   return window;
 }
 
+/* Starts exporting @window's session as @kind to @file through an export dialog, as its Export
+ * button does: the dialog closes at once, the file is written in a thread. */
+void
+start_export (GrWindow     *window,
+              GrExportKind  kind,
+              GFile        *file)
+{
+  GrExportDialog *dialog = gr_export_dialog_new (GTK_WINDOW (window),
+                                                 gr_window_get_session (window), NULL,
+                                                 gr_window_get_file (window));
+
+  gr_export_dialog_set_kind (dialog, kind);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gr_export_dialog_export_to (dialog, file);
+}
+
 /* The chart the window's export dialog writes now, as SVG text. */
 char *
 export_svg (GrWindow *window)

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "gr-application.h"
+#include "gr-export-dialog.h"
 #include "gr-window.h"
 
 G_BEGIN_DECLS
@@ -76,6 +77,9 @@ gboolean           press_key                       (GrItemRow    *row,
                                                     GdkModifierType state);
 void               screenshot                      (GtkWidget    *widget,
                                                     const char   *name);
+void               start_export                    (GrWindow     *window,
+                                                    GrExportKind  kind,
+                                                    GFile        *file);
 char              *export_svg                      (GrWindow     *window);
 
 G_END_DECLS

@@ -158,12 +158,8 @@ test_export_same_bytes (void)
       g_autofree char *folder = g_path_get_basename (window_test_tmp_dir ());
       g_autofree char *wanted = g_strdup_printf ("«\u202F%s\u202F» a été enregistré dans %s",
                                                  kinds[i].name, folder);
-      GrExportDialog *dialog = gr_export_dialog_new (GTK_WINDOW (window), session, NULL,
-                                                     gr_window_get_file (window));
 
-      gr_export_dialog_set_kind (dialog, kinds[i].kind);
-      gtk_window_present (GTK_WINDOW (dialog));
-      gr_export_dialog_export_to (dialog, file);
+      start_export (window, kinds[i].kind, file);
       text = close_confirmation (window);
       g_assert_cmpstr (text, ==, wanted);
       g_assert_null (find_toplevel (GR_TYPE_EXPORT_DIALOG));
@@ -251,17 +247,12 @@ export_while_typing (GrWindow     *window,
                      GrExportKind  kind,
                      GFile        *file)
 {
-  GrExportDialog *dialog;
   Typing typing = { 0 };
   guint source;
 
   typing.buffer = note_buffer (window);
 
-  dialog = gr_export_dialog_new (GTK_WINDOW (window), gr_window_get_session (window), NULL,
-                                 gr_window_get_file (window));
-  gr_export_dialog_set_kind (dialog, kind);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gr_export_dialog_export_to (dialog, file);
+  start_export (window, kind, file);
   /* The dialog closes at once: it is modal, and would hold the window's input. */
   g_assert_null (find_toplevel (GR_TYPE_EXPORT_DIALOG));
 
@@ -311,13 +302,8 @@ test_export_window_closed (void)
   GrWindow *window = open_example ();
   g_autoptr(GFile) file = tmp_file ("report-closed.pdf");
   g_autofree char *path = g_file_get_path (file);
-  GrExportDialog *dialog;
 
-  dialog = gr_export_dialog_new (GTK_WINDOW (window), gr_window_get_session (window), NULL,
-                                 gr_window_get_file (window));
-  gr_export_dialog_set_kind (dialog, GR_EXPORT_REPORT);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gr_export_dialog_export_to (dialog, file);
+  start_export (window, GR_EXPORT_REPORT, file);
   destroy_window (window);
 
   g_assert_null (find_toplevel (GR_TYPE_EXPORT_DIALOG));
@@ -402,14 +388,9 @@ test_export_error (void)
                                             NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *text = NULL;
-  GrExportDialog *dialog;
   GtkMessageDialog *message;
 
-  dialog = gr_export_dialog_new (GTK_WINDOW (window), gr_window_get_session (window), NULL,
-                                 gr_window_get_file (window));
-  gr_export_dialog_set_kind (dialog, GR_EXPORT_SVG);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gr_export_dialog_export_to (dialog, file);
+  start_export (window, GR_EXPORT_SVG, file);
   WAIT_UNTIL ((message = find_dialog (GTK_WINDOW (window))) != NULL);
   g_object_get (message, "text", &text, NULL);
   g_assert_true (g_str_has_prefix (text, "Impossible d’exporter vers "));

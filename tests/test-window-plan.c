@@ -352,17 +352,12 @@ test_export_confirmation (void)
   g_autofree char *path = g_build_filename (folder, "chart.svg", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *text = NULL;
-  GrExportDialog *dialog;
   GtkMessageDialog *message = NULL;
   GtkWidget *open_button;
   GtkWidget *close_button;
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-  dialog = gr_export_dialog_new (GTK_WINDOW (window), gr_window_get_session (window), NULL,
-                                 gr_window_get_file (window));
-  gr_export_dialog_set_kind (dialog, GR_EXPORT_SVG);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gr_export_dialog_export_to (dialog, file);
+  start_export (window, GR_EXPORT_SVG, file);
   WAIT_UNTIL ((message = find_dialog (GTK_WINDOW (window))) != NULL);
   settle ();
 
