@@ -153,15 +153,41 @@ test_save_reopen (void)
   destroy_window (again);
 }
 
+/* Another program saves @file meanwhile, under another title. Returns: (transfer full) what it
+ * wrote. */
+static char *
+change_elsewhere (GFile *file)
+{
+  g_autoptr(GrSession) other = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  other = gr_session_load (file, &error);
+  g_assert_no_error (error);
+  gr_session_set_title (other, "Modifiée ailleurs");
+  g_assert_true (gr_session_save (other, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  return contents;
+}
+
+/* @file holds the window's version over the other one: its title, and the level 0 it chose. */
+static void
+assert_saved_over_elsewhere (GFile *file)
+{
+  g_autoptr(GrSession) saved = gr_session_load (file, NULL);
+
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (gr_session_get_title (saved), !=, "Modifiée ailleurs");
+  g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (saved, 0), 0), ==, 0);
+}
+
 /* A save over a file changed elsewhere since it was opened asks first: cancel leaves the other
  * version on disk untouched, overwrite writes this one. */
 static void
 test_save_changed_elsewhere (void)
 {
   g_autoptr(GFile) file = write_session_file ("elsewhere.grille");
-  g_autoptr(GrSession) other = NULL;
-  g_autoptr(GrSession) saved = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *elsewhere = NULL;
   g_autofree char *on_disk = NULL;
   GrWindow *window = new_window (1200, 800);
@@ -172,12 +198,7 @@ test_save_changed_elsewhere (void)
   g_assert_true (gr_window_is_modified (window));
 
   /* Another window changes the file meanwhile. */
-  other = gr_session_load (file, &error);
-  g_assert_no_error (error);
-  gr_session_set_title (other, "Modifiée ailleurs");
-  g_assert_true (gr_session_save (other, file, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_load_contents (file, NULL, &elsewhere, NULL, NULL, NULL));
+  elsewhere = change_elsewhere (file);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   WAIT_UNTIL ((dialog = find_dialog (GTK_WINDOW (window))) != NULL);
@@ -192,10 +213,7 @@ test_save_changed_elsewhere (void)
   WAIT_UNTIL ((dialog = find_dialog (GTK_WINDOW (window))) != NULL);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   WAIT_UNTIL (!gr_window_is_modified (window));
-  saved = gr_session_load (file, NULL);
-  g_assert_nonnull (saved);
-  g_assert_cmpstr (gr_session_get_title (saved), !=, "Modifiée ailleurs");
-  g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (saved, 0), 0), ==, 0);
+  assert_saved_over_elsewhere (file);
 
   /* Saved by this window, the file is its own again: the next save asks nothing. */
   click_level (window, 0, 0, 1);
@@ -233,9 +251,6 @@ static void
 test_save_as_changed_elsewhere (void)
 {
   g_autoptr(GFile) file = write_session_file ("elsewhere-as.grille");
-  g_autoptr(GrSession) other = NULL;
-  g_autoptr(GrSession) saved = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *elsewhere = NULL;
   g_autofree char *on_disk = NULL;
   GrWindow *window = new_window (1200, 800);
@@ -244,12 +259,7 @@ test_save_as_changed_elsewhere (void)
   g_assert_true (gr_window_open_file (window, file));
   click_level (window, 0, 0, 0);
 
-  other = gr_session_load (file, &error);
-  g_assert_no_error (error);
-  gr_session_set_title (other, "Modifiée ailleurs");
-  g_assert_true (gr_session_save (other, file, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_load_contents (file, NULL, &elsewhere, NULL, NULL, NULL));
+  elsewhere = change_elsewhere (file);
 
   save_as_to (window, file);
   WAIT_UNTIL ((dialog = find_dialog (GTK_WINDOW (window))) != NULL);
@@ -266,10 +276,7 @@ test_save_as_changed_elsewhere (void)
   WAIT_UNTIL ((dialog = find_dialog (GTK_WINDOW (window))) != NULL);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   WAIT_UNTIL (!gr_window_is_modified (window));
-  saved = gr_session_load (file, NULL);
-  g_assert_nonnull (saved);
-  g_assert_cmpstr (gr_session_get_title (saved), !=, "Modifiée ailleurs");
-  g_assert_cmpint (gr_participant_get_level (gr_session_get_participant (saved, 0), 0), ==, 0);
+  assert_saved_over_elsewhere (file);
 
   /* The window's file, unchanged since: Save As onto it writes without a question. */
   click_level (window, 0, 0, 1);
