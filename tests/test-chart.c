@@ -1218,10 +1218,6 @@ chart_radius (GrSession *session)
   return layout->radius;
 }
 
-/* A name holding U+202E would draw itself, and what follows, backwards: direction controls go
- * when a name comes in, and every name is drawn isolated. A 10,000-character name is shortened
- * in the legend with "…", so that the radar keeps its size; the SVG keeps it whole in a
- * <title>. */
 /* Charts are laid out on the main thread (the window) and in threads (exports, the report) at
  * the same time: each thread's text is set on its own Pango context, and every thread lays the
  * same chart out the same, to the hundredth of a pixel. */
@@ -1281,6 +1277,67 @@ test_layout_in_threads (void)
   g_assert_cmpuint (tc.n_different, ==, 0);
 }
 
+/* The window's first chart takes its fonts from a thread that loaded them while the window was
+ * being shown (gr_chart_layout_prepare()): it is laid out exactly as it is without, and the
+ * thread's later charts too. Asking twice, or once a chart is laid out, changes nothing. */
+typedef struct
+{
+  GrSession           *session;
+  const GrChartLayout *reference;
+  gboolean             same[3];
+} PreparedCase;
+
+static GrChartData *
+widget_like_data (GrSession    *session,
+                  GrChartStyle *style)
+{
+  gr_chart_style_init_default (style);
+  style->font_size = 40.0 / 3;   /* 10 pt, as the window's */
+  return gr_chart_data_new_from_session (session, gr_translator_get ("fr"), NULL, TRUE, TRUE,
+                                         NULL);
+}
+
+static gpointer
+lay_out_prepared (gpointer user_data)
+{
+  PreparedCase *pc = user_data;
+  GrChartStyle style;
+  g_autoptr(GrChartData) data = widget_like_data (pc->session, &style);
+
+  gr_chart_layout_prepare (widget_like_data (pc->session, &style), &style);
+  gr_chart_layout_prepare (widget_like_data (pc->session, &style), &style);
+  for (guint i = 0; i < G_N_ELEMENTS (pc->same); i++)
+    {
+      g_autoptr(GrChartLayout) layout = gr_chart_layout_new (data, &style, 737, 460);
+
+      pc->same[i] = same_text_boxes (layout, pc->reference);
+      gr_chart_layout_prepare (widget_like_data (pc->session, &style), &style);
+    }
+  return NULL;
+}
+
+static void
+test_layout_prepared (void)
+{
+  g_autoptr(GrSession) session = make_session (gr_grid_get_default (), 12);
+  g_autoptr(GrChartLayout) reference = NULL;
+  g_autoptr(GrChartData) data = NULL;
+  PreparedCase pc = { session, NULL, { FALSE } };
+  GrChartStyle style;
+
+  data = widget_like_data (session, &style);
+  reference = gr_chart_layout_new (data, &style, 737, 460);
+  pc.reference = reference;
+  /* A thread of its own: this one has laid a chart out already. */
+  g_thread_join (g_thread_new ("window", lay_out_prepared, &pc));
+  for (guint i = 0; i < G_N_ELEMENTS (pc.same); i++)
+    g_assert_true (pc.same[i]);
+}
+
+/* A name holding U+202E would draw itself, and what follows, backwards: direction controls go
+ * when a name comes in, and every name is drawn isolated. A 10,000-character name is shortened
+ * in the legend with "…", so that the radar keeps its size; the SVG keeps it whole in a
+ * <title>. */
 static void
 test_hostile_names (void)
 {
@@ -1332,6 +1389,7 @@ main (int    argc,
   g_test_add_func ("/chart/svg-matches-png", test_svg_matches_png);
   g_test_add_func ("/chart/pdf", test_pdf);
   g_test_add_func ("/chart/layout-in-threads", test_layout_in_threads);
+  g_test_add_func ("/chart/layout-prepared", test_layout_prepared);
   g_test_add_func ("/chart/unknown-participant", test_unknown_participant);
   g_test_add_func ("/chart/rtl", test_rtl);
 

@@ -195,9 +195,20 @@ resolve_family (PangoContext *context,
  * (exports, the report) at the same time. */
 typedef struct
 {
+  PangoFontMap *map;           /* NULL: the thread's default font map */
   PangoContext *contexts[2];   /* left to right, right to left */
   GHashTable   *resolved;      /* family asked for → family fontconfig picks */
 } ThreadFonts;
+
+static ThreadFonts *
+thread_fonts_new (PangoFontMap *map)
+{
+  ThreadFonts *fonts = g_new0 (ThreadFonts, 1);
+
+  fonts->map = map;
+  fonts->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return fonts;
+}
 
 static void
 thread_fonts_free (gpointer data)
@@ -206,11 +217,17 @@ thread_fonts_free (gpointer data)
 
   g_clear_object (&fonts->contexts[0]);
   g_clear_object (&fonts->contexts[1]);
+  g_clear_object (&fonts->map);
   g_hash_table_unref (fonts->resolved);
   g_free (fonts);
 }
 
 static GPrivate thread_fonts_key = G_PRIVATE_INIT (thread_fonts_free);
+
+/* The fonts made ready by gr_chart_layout_prepare() for the thread that asked (the main
+ * thread), and that thread; only that thread reads @prepared. */
+static GThread *prepared;
+static GThread *prepared_for;
 
 static ThreadFonts *
 get_thread_fonts (void)
@@ -219,8 +236,15 @@ get_thread_fonts (void)
 
   if (fonts == NULL)
     {
-      fonts = g_new0 (ThreadFonts, 1);
-      fonts->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      if (g_atomic_pointer_get (&prepared_for) == g_thread_self ())
+        {
+          /* Finished long ago as a rule: the window is shown meanwhile. Its fonts are this
+           * thread's from now on, the preparing thread having let go of them. */
+          fonts = g_thread_join (g_steal_pointer (&prepared));
+          g_atomic_pointer_set (&prepared_for, NULL);
+        }
+      else
+        fonts = thread_fonts_new (NULL);
       g_private_set (&thread_fonts_key, fonts);
     }
   return fonts;
@@ -232,13 +256,15 @@ get_thread_fonts (void)
 static PangoContext *
 get_context (gboolean rtl)
 {
-  PangoContext **context = &get_thread_fonts ()->contexts[rtl ? 1 : 0];
+  ThreadFonts *fonts = get_thread_fonts ();
+  PangoContext **context = &fonts->contexts[rtl ? 1 : 0];
 
   if (*context == NULL)
     {
       cairo_font_options_t *options = cairo_font_options_create ();
 
-      *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      *context = pango_font_map_create_context (fonts->map != NULL ? fonts->map :
+                                                pango_cairo_font_map_get_default ());
       cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
       cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
       cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
@@ -282,6 +308,75 @@ shape_clear (GrChartShape *shape)
   g_clear_pointer (&shape->points, g_free);
   g_clear_pointer (&shape->low, g_free);
   g_clear_pointer (&shape->high, g_free);
+}
+
+/* Preparing the main thread's fonts */
+
+/* Large enough that no text is made smaller to fit: the fonts loaded are the chart's. */
+#define PREPARE_WIDTH  1000
+#define PREPARE_HEIGHT 640
+
+typedef struct
+{
+  GrChartData  *data;
+  GrChartStyle  style;
+  char         *family;
+} Preparation;
+
+static gpointer
+prepare_thread (gpointer user_data)
+{
+  Preparation *preparation = user_data;
+  ThreadFonts *fonts = thread_fonts_new (pango_cairo_font_map_new ());
+
+  /* The layout takes this thread's fonts: those to hand over. */
+  g_private_set (&thread_fonts_key, fonts);
+  preparation->style.font_family = preparation->family;
+  gr_chart_layout_free (gr_chart_layout_new (preparation->data, &preparation->style,
+                                             PREPARE_WIDTH, PREPARE_HEIGHT));
+  /* Let go without freeing them: they are the other thread's now. */
+  g_private_set (&thread_fonts_key, NULL);
+
+  gr_chart_data_free (preparation->data);
+  g_free (preparation->family);
+  g_free (preparation);
+  return fonts;
+}
+
+/**
+ * gr_chart_layout_prepare:
+ * @data: (transfer full): what the first chart of this thread will show
+ * @style: its style
+ *
+ * Loads, in a thread of its own, the fonts the first chart laid out by the calling thread will
+ * need (their files, shaping tables and glyph sizes: 3 ms of the 4 ms the first layout takes),
+ * while the calling thread does something else: the window, its start-up. The calling
+ * thread's charts take them over when they are first laid out, waiting for the thread only if
+ * it has not finished. Nothing happens if this thread has laid out a chart already or asked
+ * before.
+ */
+void
+gr_chart_layout_prepare (GrChartData        *data,
+                         const GrChartStyle *style)
+{
+  Preparation *preparation;
+
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (style != NULL);
+
+  if (g_private_get (&thread_fonts_key) != NULL ||
+      g_atomic_pointer_get (&prepared_for) != NULL)
+    {
+      gr_chart_data_free (data);
+      return;
+    }
+
+  preparation = g_new0 (Preparation, 1);
+  preparation->data = data;
+  preparation->style = *style;
+  preparation->family = g_strdup (style->font_family);
+  prepared = g_thread_new ("chart-fonts", prepare_thread, preparation);
+  g_atomic_pointer_set (&prepared_for, g_thread_self ());
 }
 
 void

@@ -153,6 +153,8 @@ GrChartLayout *gr_chart_layout_new         (const GrChartData   *data,
                                             double               width,
                                             double               height);
 void           gr_chart_layout_free        (GrChartLayout       *layout);
+void           gr_chart_layout_prepare     (GrChartData         *data,
+                                            const GrChartStyle  *style);
 gboolean       gr_chart_layout_has_frame_for (const GrChartLayout *layout,
                                             const GrChartData   *data,
                                             const GrChartStyle  *style,

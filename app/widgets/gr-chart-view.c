@@ -59,6 +59,51 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static GrChartData *
+make_data (GrChartView *self)
+{
+  g_autoptr(GPtrArray) references = g_ptr_array_new ();
+  GrChartVisibility visibility;
+  GrChartData *data;
+
+  if (self->reference != NULL)
+    g_ptr_array_add (references, self->reference);
+  if (self->references != NULL)
+    g_ptr_array_extend (references, self->references, NULL, NULL);
+  if (self->by_role)
+    data = gr_chart_data_new_by_role (self->session, gr_translator_get (NULL),
+                                      self->show_title, references);
+  else
+    data = gr_chart_data_new_from_sessions (self->session, gr_translator_get (NULL),
+                                            self->participant, self->show_participants,
+                                            self->show_title, references);
+  gr_chart_view_get_visibility (self, &visibility);
+  gr_chart_data_set_visibility (data, &visibility);
+  return data;
+}
+
+static void get_style (GrChartView  *self,
+                       GrChartStyle *style,
+                       char        **family);
+
+/* The first chart in a window that is being built: its fonts are loaded in a thread while the
+ * window is shown (GTK's work, on this thread), rather than when the first frame is drawn. */
+static void
+prepare_fonts (GrChartView *self)
+{
+  static gboolean asked;
+  g_autofree char *family = NULL;
+  GrChartStyle style;
+
+  if (asked || gtk_widget_get_root (GTK_WIDGET (self)) == NULL ||
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  asked = TRUE;
+  get_style (self, &style, &family);
+  style.font_family = family;
+  gr_chart_layout_prepare (make_data (self), &style);
+}
+
 /* The data follow the model at once, so that the accessible description is right as soon as
  * a score changes; the layout waits for the next frame. */
 static void
@@ -73,23 +118,8 @@ invalidate (GrChartView *self)
 
   if (self->session != NULL)
     {
-      g_autoptr(GPtrArray) references = g_ptr_array_new ();
-      GrChartVisibility visibility;
-
-      if (self->reference != NULL)
-        g_ptr_array_add (references, self->reference);
-      if (self->references != NULL)
-        g_ptr_array_extend (references, self->references, NULL, NULL);
-      if (self->by_role)
-        self->data = gr_chart_data_new_by_role (self->session, gr_translator_get (NULL),
-                                                self->show_title, references);
-      else
-        self->data = gr_chart_data_new_from_sessions (self->session, gr_translator_get (NULL),
-                                                      self->participant,
-                                                      self->show_participants,
-                                                      self->show_title, references);
-      gr_chart_view_get_visibility (self, &visibility);
-      gr_chart_data_set_visibility (self->data, &visibility);
+      self->data = make_data (self);
+      prepare_fonts (self);
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
