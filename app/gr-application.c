@@ -165,6 +165,14 @@ append_file_date (GString *list,
 }
 
 /* Asks whether to restore the drafts @found (gr_draft_list()) that no window shows. */
+static void
+present_over (GtkWidget *parent,
+              GtkWindow *dialog)
+{
+  g_signal_handlers_disconnect_by_func (parent, present_over, dialog);
+  gtk_window_present (dialog);
+}
+
 static GtkWidget *
 offer_found_drafts (GrApplication *self,
                     GPtrArray     *found)
@@ -216,7 +224,11 @@ offer_found_drafts (GrApplication *self,
   g_object_set_data_full (G_OBJECT (dialog), "drafts", drafts,
                           (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (on_drafts_response), drafts);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* A window opening a file shows once the file is read: the question comes over it then. */
+  if (gtk_widget_get_visible (GTK_WIDGET (parent)))
+    gtk_window_present (GTK_WINDOW (dialog));
+  else
+    g_signal_connect_object (parent, "show", G_CALLBACK (present_over), dialog, 0);
 
   return dialog;
 }
@@ -278,8 +290,9 @@ gr_application_activate (GApplication *app)
   offer_drafts_once (GR_APPLICATION (app));
 }
 
-/* Each file's window appears at once, with the file's name; its session shows when the file
- * is read (in a thread). One that cannot be read keeps an empty window that says why. */
+/* Each file's window appears as soon as its file is read (in a thread), with its session, or
+ * after 100 ms at most, with the file's name, its pages waiting until it is read. One that
+ * cannot be read keeps an empty window that says why. */
 static void
 gr_application_open (GApplication  *app,
                      GFile        **files,
@@ -287,12 +300,7 @@ gr_application_open (GApplication  *app,
                      const char    *hint)
 {
   for (int i = 0; i < n_files; i++)
-    {
-      GrWindow *window = gr_window_new (GR_APPLICATION (app));
-
-      gr_window_load_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+    gr_window_load_file (gr_window_new (GR_APPLICATION (app)), files[i]);
   offer_drafts_once (GR_APPLICATION (app));
 }
 

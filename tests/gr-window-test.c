@@ -176,6 +176,18 @@ find_toplevel (GType type)
   return window;
 }
 
+/* The window the application made last, shown or not (one opening a file shows when the
+ * file is read). */
+GrWindow *
+newest_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (window_test_app ())); l;
+       l = l->next)
+    if (GR_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
 /* A visible message dialog over @parent, or over any window when @parent is NULL. */
 GtkMessageDialog *
 find_dialog (GtkWindow *parent)

@@ -46,6 +46,7 @@ gboolean           draft_written                   (GrWindow     *window);
 
 GList             *visible_toplevels               (GType         type);
 GtkWindow         *find_toplevel                   (GType         type);
+GrWindow          *newest_window                   (void);
 GtkMessageDialog  *find_dialog                     (GtkWindow    *parent);
 GtkWidget         *find_widget                     (GtkWidget    *root,
                                                     WidgetTest    test,

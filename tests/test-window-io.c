@@ -402,27 +402,95 @@ test_export_error (void)
   destroy_window (window);
 }
 
-/* The window of a file opened from the command line (or the desktop) is there at once, with the
- * file's name; the session, read and parsed in a thread, shows when it is read. */
+/* What a window opening a file showed when it appeared. */
+typedef struct
+{
+  gboolean shown;
+  gboolean file_at_show;       /* the file's session */
+  gboolean editable_at_show;   /* pages that take what is typed */
+} Shown;
+
+static void
+on_window_shown (GtkWidget *widget,
+                 Shown     *shown)
+{
+  GrWindow *window = GR_WINDOW (widget);
+
+  shown->shown = TRUE;
+  shown->file_at_show = gr_window_get_file (window) != NULL;
+  shown->editable_at_show = gtk_widget_is_sensitive (GTK_WIDGET (gr_window_get_overview (window)));
+}
+
+/* The window the session is typed into once it has appeared: its pages hold the focus, not the
+ * header bar. */
+static void
+assert_ready_to_type (GrWindow *window)
+{
+  GtkWidget *focus;
+
+  WAIT_UNTIL (gr_window_get_file (window) != NULL);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (gr_window_get_overview (window))));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, gtk_window_get_titlebar (GTK_WINDOW (window))));
+}
+
+/* The window of a file opened from the command line (or the desktop) is made at once, with the
+ * file's name, and shows when the file is read and parsed (in a thread): as a rule before it
+ * could have drawn its first frame, so that it shows the session from that frame on. It never
+ * shows the empty session ready to be typed into (what is typed would be lost). */
 static void
 test_open_at_once (void)
 {
   g_autoptr(GFile) file = write_session_file ("at-once.grille");
+  Shown shown = { FALSE };
   GrWindow *window;
 
   g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
   /* Nothing of the file was read on this thread yet: the main loop has not turned. */
-  window = (GrWindow *) find_toplevel (GR_TYPE_WINDOW);
+  window = newest_window ();
   g_assert_nonnull (window);
+  g_signal_connect (window, "show", G_CALLBACK (on_window_shown), &shown);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "at-once.grille – Grille");
   g_assert_null (gr_window_get_file (window));
   g_assert_false (gr_window_is_pristine (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
 
-  WAIT_UNTIL (gr_window_get_file (window) != NULL);
+  WAIT_UNTIL (shown.shown);
+  g_assert_cmpint (shown.file_at_show, ==, shown.editable_at_show);
+  g_test_message ("the window showed %s", shown.file_at_show ? "its session" :
+                  "before its file was read, greyed out");
+  assert_ready_to_type (window);
   g_assert_true (g_file_equal (gr_window_get_file (window), file));
   g_assert_cmpuint (gr_session_get_n_participants (gr_window_get_session (window)), ==, 3);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "at-once.grille – Grille");
   g_assert_false (gr_window_is_modified (window));
+  destroy_window (window);
+}
+
+/* A file read slower than the window waits for it (a network share, a busy disk): the
+ * window shows anyway, its pages greyed out, and they take the session and the focus once the
+ * file is read. This thread sleeping past the wait is that: the file is read meanwhile, but
+ * the wait ran out first. */
+static void
+test_open_slow_file (void)
+{
+  g_autoptr(GFile) file = write_session_file ("slow.grille");
+  Shown shown = { FALSE };
+  GrWindow *window;
+
+  g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
+  window = newest_window ();
+  g_assert_nonnull (window);
+  g_signal_connect (window, "show", G_CALLBACK (on_window_shown), &shown);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+
+  WAIT_UNTIL (shown.shown);
+  g_assert_false (shown.file_at_show);
+  g_assert_false (shown.editable_at_show);
+  assert_ready_to_type (window);
+  g_assert_true (g_file_equal (gr_window_get_file (window), file));
+  g_assert_cmpuint (gr_session_get_n_participants (gr_window_get_session (window)), ==, 3);
   destroy_window (window);
 }
 
@@ -438,7 +506,7 @@ test_open_error (void)
 
   g_assert_true (g_file_set_contents (path, "{ \"format\": \"grille-session\"", -1, NULL));
   g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
-  window = (GrWindow *) find_toplevel (GR_TYPE_WINDOW);
+  window = newest_window ();
   g_assert_nonnull (window);
   WAIT_UNTIL ((message = find_dialog (GTK_WINDOW (window))) != NULL);
   g_object_get (message, "text", &text, NULL);
@@ -994,6 +1062,7 @@ main (int   argc,
   g_test_add_func ("/window/io/export-shown-participants", test_export_shown_participants);
   g_test_add_func ("/window/io/export-error", test_export_error);
   g_test_add_func ("/window/io/open-at-once", test_open_at_once);
+  g_test_add_func ("/window/io/open-slow-file", test_open_slow_file);
   g_test_add_func ("/window/io/open-error", test_open_error);
   g_test_add_func ("/window/io/save-while-typing", test_save_while_typing);
   g_test_add_func ("/window/io/save-twice", test_save_twice);

@@ -95,7 +95,7 @@ test_table_after_first_frame (void)
   gulong handler;
 
   g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
-  window = (GrWindow *) find_toplevel (GR_TYPE_WINDOW);
+  window = newest_window ();
   g_assert_nonnull (window);
   overview = gr_window_get_overview (window);
   first.table = gr_overview_page_get_table (overview);

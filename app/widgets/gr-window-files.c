@@ -704,6 +704,31 @@ gr_window_open_file (GrWindow *self,
   return gr_window_open_loaded (self, file, session, error);
 }
 
+/* A window not shown yet waits this long for its file (read in a thread) before it shows
+ * with its pages waiting. A session file on a local disk is read well within it, before the
+ * window could have drawn its first frame anyway: the window then shows its session from the
+ * start, measured and drawn once. */
+#define SHOW_WAIT_MS 100
+
+static void
+show_waiting (GrWindow *self)
+{
+  g_clear_handle_id (&self->show_id, g_source_remove);
+  /* Greyed out until the file's session replaces the empty one: what is typed meanwhile
+   * would be lost. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), FALSE);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+on_show_wait_over (gpointer user_data)
+{
+  GrWindow *self = user_data;
+
+  self->show_id = 0;
+  show_waiting (self);
+}
+
 static void
 on_read_in_place (GrWindow  *self,
                   GPtrArray *loaded)
@@ -712,6 +737,22 @@ on_read_in_place (GrWindow  *self,
   GtkWidget *focus;
 
   self->loading = FALSE;
+  if (self->show_id != 0)
+    {
+      /* Read in time: the window shows the session from its first frame; or it shows, and
+       * then says over it why the file could not be opened. */
+      g_clear_handle_id (&self->show_id, g_source_remove);
+      if (read->session != NULL)
+        gr_window_open_loaded (self, read->file, read->session, NULL);
+      gtk_window_present (GTK_WINDOW (self));
+      if (read->session == NULL)
+        {
+          gr_window_open_loaded (self, read->file, NULL, read->error);
+          _gr_window_update_title (self);
+        }
+      return;
+    }
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), TRUE);
   if (!gr_window_open_loaded (self, read->file, read->session, read->error))
     _gr_window_update_title (self);
@@ -729,9 +770,10 @@ on_read_in_place (GrWindow  *self,
  * gr_window_load_file:
  * @file: a session file
  *
- * Opens @file in this window, read and parsed in a thread: the window is there at once, with
- * the file's name, its pages waiting; they show the session once it is read (on the main
- * thread), or the window keeps its own and says why.
+ * Opens @file in this window, read and parsed in a thread, and shows the window: once the
+ * file is read, with its session, or after 100 ms at most, with the file's name and its pages
+ * waiting (greyed out) until it is. A window shown already waits likewise. A file that cannot
+ * be read leaves the window its own session, and says why.
  */
 void
 gr_window_load_file (GrWindow *self,
@@ -750,8 +792,11 @@ gr_window_load_file (GrWindow *self,
   gtk_label_set_text (self->title_label, name);
   gtk_label_set_text (self->subtitle_label, folder);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), FALSE);
   self->loading = TRUE;
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    show_waiting (self);
+  else if (self->show_id == 0)
+    self->show_id = g_timeout_add_once (SHOW_WAIT_MS, on_show_wait_over, self);
 
   read_file (self, file, on_read_in_place);
 }

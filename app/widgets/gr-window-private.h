@@ -33,6 +33,7 @@ struct _GrWindow
   gboolean              close_after_save;   /* the chooser saves, then the window closes */
   gboolean              updating;
   gboolean              loading;            /* a file is being read for this window */
+  guint                 show_id;            /* shows the window still waiting for its file */
   gboolean              saving;             /* the session is being written, in a thread */
   gboolean              save_queued;        /* saving was asked again meanwhile */
   GFile                *save_queued_file;   /* to that file (Save As); NULL: the window's */

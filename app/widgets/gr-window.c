@@ -684,6 +684,7 @@ gr_window_dispose (GObject *object)
    * ending without a close) keeps it, like a crash would. Write what is pending now. */
   _gr_window_write_pending_draft (self);
   g_clear_handle_id (&self->page_build_id, g_source_remove);
+  g_clear_handle_id (&self->show_id, g_source_remove);
   gr_ui_clear_chooser (&self->chooser, self);
   g_clear_weak_pointer (&self->last_focus);
   g_clear_weak_pointer (&self->edit_focus);
