@@ -291,8 +291,8 @@ gr_application_activate (GApplication *app)
 }
 
 /* Each file's window appears as soon as its file is read (in a thread), with its session, or
- * after 100 ms at most, with the file's name, its pages waiting until it is read. One that
- * cannot be read keeps an empty window that says why. */
+ * a moment (20 ms) after it is built at most, with the file's name, its pages waiting until
+ * the file is read. One that cannot be read keeps an empty window that says why. */
 static void
 gr_application_open (GApplication  *app,
                      GFile        **files,
@@ -300,7 +300,7 @@ gr_application_open (GApplication  *app,
                      const char    *hint)
 {
   for (int i = 0; i < n_files; i++)
-    gr_window_load_file (gr_window_new (GR_APPLICATION (app)), files[i]);
+    gr_window_new_for_file (GR_APPLICATION (app), files[i]);
   offer_drafts_once (GR_APPLICATION (app));
 }
 

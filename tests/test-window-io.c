@@ -468,10 +468,11 @@ test_open_at_once (void)
   destroy_window (window);
 }
 
-/* A file read slower than the window waits for it (a network share, a busy disk): the
- * window shows anyway, its pages greyed out, and they take the session and the focus once the
- * file is read. This thread sleeping past the wait is that: the file is read meanwhile, but
- * the wait ran out first. */
+/* A file read slower than the window waits for it (a network share, a busy disk): the window
+ * shows anyway, its pages greyed out, and they take the session and the focus once the file
+ * is read. This thread sleeping past the wait is that: the file is read meanwhile, but the
+ * wait, counted from before the reading began, is over first (when the main loop turns
+ * again, it is handled first). */
 static void
 test_open_slow_file (void)
 {

@@ -704,21 +704,11 @@ gr_window_open_file (GrWindow *self,
   return gr_window_open_loaded (self, file, session, error);
 }
 
-/* A window not shown yet waits this long for its file (read in a thread) before it shows
- * with its pages waiting. A session file on a local disk is read well within it, before the
- * window could have drawn its first frame anyway: the window then shows its session from the
- * start, measured and drawn once. */
-#define SHOW_WAIT_MS 100
-
-static void
-show_waiting (GrWindow *self)
-{
-  g_clear_handle_id (&self->show_id, g_source_remove);
-  /* Greyed out until the file's session replaces the empty one: what is typed meanwhile
-   * would be lost. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), FALSE);
-  gtk_window_present (GTK_WINDOW (self));
-}
+/* Once made, a window waits this long at most for its file (read in a thread) before it shows
+ * with its pages waiting: about a frame. A workshop's session file is read by then: the
+ * window shows its session from its first frame, measured and drawn once. A session of 1,000
+ * participants takes about 100 ms to read: its window does not wait for it. */
+#define SHOW_WAIT_MS 20
 
 static void
 on_show_wait_over (gpointer user_data)
@@ -726,7 +716,10 @@ on_show_wait_over (gpointer user_data)
   GrWindow *self = user_data;
 
   self->show_id = 0;
-  show_waiting (self);
+  /* Greyed out until the file's session replaces the empty one: what is typed meanwhile
+   * would be lost. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), FALSE);
+  gtk_window_present (GTK_WINDOW (self));
 }
 
 static void
@@ -767,25 +760,29 @@ on_read_in_place (GrWindow  *self,
 }
 
 /**
- * gr_window_load_file:
+ * gr_window_new_for_file:
  * @file: a session file
  *
- * Opens @file in this window, read and parsed in a thread, and shows the window: once the
- * file is read, with its session, or after 100 ms at most, with the file's name and its pages
- * waiting (greyed out) until it is. A window shown already waits likewise. A file that cannot
- * be read leaves the window its own session, and says why.
+ * Makes a window for @file, read and parsed in a thread. The window shows once the file is
+ * read, with its session, or 20 ms at most after it is made, with the file's name and its
+ * pages waiting (greyed out) until the file is read. A file that cannot be read leaves the
+ * window an empty session, and the window says why.
+ *
+ * Returns: (transfer none): the window, which belongs to @application.
  */
-void
-gr_window_load_file (GrWindow *self,
-                     GFile    *file)
+GrWindow *
+gr_window_new_for_file (GrApplication *application,
+                        GFile         *file)
 {
   g_autofree char *name = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *window_title = NULL;
+  GrWindow *self;
 
-  g_return_if_fail (GR_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
+  g_return_val_if_fail (GR_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  self = gr_window_new (application);
   name = g_file_get_basename (file);
   folder = get_folder_name (file);
   window_title = g_strdup_printf ("%s – Grille", name);
@@ -793,12 +790,11 @@ gr_window_load_file (GrWindow *self,
   gtk_label_set_text (self->subtitle_label, folder);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
   self->loading = TRUE;
-  if (gtk_widget_get_visible (GTK_WIDGET (self)))
-    show_waiting (self);
-  else if (self->show_id == 0)
-    self->show_id = g_timeout_add_once (SHOW_WAIT_MS, on_show_wait_over, self);
-
+  self->show_id = g_timeout_add_once (SHOW_WAIT_MS, on_show_wait_over, self);
+  /* Read once the window is made, not while: on a two-core machine a large session's parse
+   * slows the making of the window itself (1,000 participants: the window came 45 ms later). */
   read_file (self, file, on_read_in_place);
+  return self;
 }
 
 /**

@@ -20,14 +20,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GrWindow, gr_window, GR, WINDOW, GtkApplicationWindow)
 
 GrWindow           *gr_window_new                   (GrApplication *application);
+GrWindow           *gr_window_new_for_file          (GrApplication *application,
+                                                     GFile         *file);
 GrSession          *gr_window_get_session           (GrWindow      *self);
 void                gr_window_set_session           (GrWindow      *self,
                                                      GrSession     *session,
                                                      GFile         *file);
 GFile              *gr_window_get_file              (GrWindow      *self);
 gboolean            gr_window_open_file             (GrWindow      *self,
-                                                     GFile         *file);
-void                gr_window_load_file             (GrWindow      *self,
                                                      GFile         *file);
 gboolean            gr_window_open_loaded           (GrWindow      *self,
                                                      GFile         *file,
