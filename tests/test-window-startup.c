@@ -65,11 +65,26 @@ menu_has_label (GMenuModel *model,
   return FALSE;
 }
 
+/* Whether @uri is among the recent files (an empty list is not made until a file joins it). */
+static gboolean
+is_recent (const char *uri)
+{
+  GtkRecentInfo *info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri,
+                                                        NULL);
+
+  if (info == NULL)
+    return FALSE;
+  gtk_recent_info_unref (info);
+  return TRUE;
+}
+
 typedef struct
 {
   GrScoresTable *table;
+  const char    *uri;
   gboolean       painted;
   gboolean       cells_at_first_frame;
+  gboolean       recent_at_first_frame;
 } FirstFrame;
 
 static void
@@ -81,15 +96,18 @@ on_after_paint (GdkFrameClock *clock,
   first->painted = TRUE;
   first->cells_at_first_frame =
     find_widget (GTK_WIDGET (first->table), is_label_holding, "Service jeunesse") != NULL;
+  first->recent_at_first_frame = is_recent (first->uri);
 }
 
 /* A session opened at start: the first frame comes without the table's cells (below the
- * fold), and the table has them right after, nobody having asked for them. */
+ * fold), and the table has them right after, nobody having asked for them. The file joins
+ * the recent files after the first frame too (GTK reads their list from the disk then). */
 static void
 test_table_after_first_frame (void)
 {
   g_autoptr(GFile) file = write_session_file ("first-frame.grille");
-  FirstFrame first = { 0 };
+  g_autofree char *uri = g_file_get_uri (file);
+  FirstFrame first = { .uri = uri };
   GrWindow *window;
   GrOverviewPage *overview;
   gulong handler;
@@ -105,6 +123,8 @@ test_table_after_first_frame (void)
   WAIT_UNTIL (first.painted);
   WAIT_UNTIL (gr_window_get_file (window) != NULL);
   g_assert_false (first.cells_at_first_frame);
+  g_assert_false (first.recent_at_first_frame);
+  WAIT_UNTIL (is_recent (uri));
 
   /* The same overview shows the file (the window kept it: same grid). */
   g_assert_true (gr_window_get_overview (window) == overview);

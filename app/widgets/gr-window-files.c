@@ -656,8 +656,11 @@ _gr_window_update_recent_menu (GrWindow *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GList *items;
   guint n = 0;
+
+  _gr_window_add_recent_pending (self);
+  items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
 
   items = g_list_sort (items, compare_newest_first);
 
@@ -829,8 +832,22 @@ gr_window_open_loaded (GrWindow     *self,
   _gr_window_discard_draft (self);
   g_clear_object (&self->draft);
   gr_window_set_session (self, session, file);
-  add_recent (file);
+  /* GTK reads the recent files' list from the disk when it is first used (15 ms for 500
+   * entries): a file opened before the window's first frame joins it after that frame. */
+  if (self->painted)
+    add_recent (file);
+  else
+    g_set_object (&self->recent_pending, file);
   return TRUE;
+}
+
+/* Lists the file opened before the window's first frame among the recent files. */
+void
+_gr_window_add_recent_pending (GrWindow *self)
+{
+  if (self->recent_pending != NULL)
+    add_recent (self->recent_pending);
+  g_clear_object (&self->recent_pending);
 }
 
 void

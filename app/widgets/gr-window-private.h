@@ -33,6 +33,7 @@ struct _GrWindow
   gboolean              close_after_save;   /* the chooser saves, then the window closes */
   gboolean              updating;
   gboolean              loading;            /* a file is being read for this window */
+  GFile                *recent_pending;     /* opened before the first frame: listed after it */
   guint                 show_id;            /* shows the window still waiting for its file */
   gboolean              saving;             /* the session is being written, in a thread */
   gboolean              save_queued;        /* saving was asked again meanwhile */
@@ -106,6 +107,7 @@ void           _gr_window_read_files               (GrWindow          *self,
 gboolean       _gr_window_is_gone                  (GrWindow       *self);
 void           _gr_window_update_title             (GrWindow       *self);
 void           _gr_window_update_recent_menu       (GrWindow       *self);
+void           _gr_window_add_recent_pending       (GrWindow       *self);
 GtkFileFilter *_gr_window_new_session_filter       (void);
 void           _gr_window_choose_files_to_open     (GrWindow       *self);
 char          *_gr_window_stamp_file               (GFile          *file);

@@ -149,6 +149,13 @@ schedule_page_builds (GrWindow *self)
 }
 
 static gboolean
+add_recent_after_first_frame (gpointer user_data)
+{
+  _gr_window_add_recent_pending (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 on_first_tick (GtkWidget     *widget,
                GdkFrameClock *clock,
                gpointer       user_data)
@@ -157,6 +164,9 @@ on_first_tick (GtkWidget     *widget,
 
   self->painted = TRUE;
   schedule_page_builds (self);
+  if (self->recent_pending != NULL)
+    g_idle_add_full (G_PRIORITY_LOW, add_recent_after_first_frame, g_object_ref (self),
+                     g_object_unref);
   return G_SOURCE_REMOVE;
 }
 
@@ -685,6 +695,7 @@ gr_window_dispose (GObject *object)
   _gr_window_write_pending_draft (self);
   g_clear_handle_id (&self->page_build_id, g_source_remove);
   g_clear_handle_id (&self->show_id, g_source_remove);
+  g_clear_object (&self->recent_pending);
   gr_ui_clear_chooser (&self->chooser, self);
   g_clear_weak_pointer (&self->last_focus);
   g_clear_weak_pointer (&self->edit_focus);
