@@ -164,7 +164,7 @@ append_file_date (GString *list,
                              "secours ; la restaurer ramènerait un travail plus ancien.\n"));
 }
 
-/* Asks whether to restore the drafts @found (gr_draft_list()) that no window shows. */
+/* Shows @dialog once its parent window shows, the first time. */
 static void
 present_over (GtkWidget *parent,
               GtkWindow *dialog)
@@ -173,6 +173,7 @@ present_over (GtkWidget *parent,
   gtk_window_present (dialog);
 }
 
+/* Asks whether to restore the drafts @found (gr_draft_list()) that no window shows. */
 static GtkWidget *
 offer_found_drafts (GrApplication *self,
                     GPtrArray     *found)
