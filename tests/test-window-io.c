@@ -421,14 +421,33 @@ on_window_shown (GtkWidget *widget,
   shown->editable_at_show = gtk_widget_is_sensitive (GTK_WIDGET (gr_window_get_overview (window)));
 }
 
-/* The window the session is typed into once it has appeared: its pages hold the focus, not the
- * header bar. */
+/* Opens @file as from the command line; @shown records what its window showed when it
+ * appeared. */
+static GrWindow *
+open_at_start (GFile *file,
+               Shown *shown)
+{
+  GrWindow *window;
+
+  g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
+  /* Nothing of the file was read on this thread yet: the main loop has not turned. */
+  window = newest_window ();
+  g_assert_nonnull (window);
+  g_signal_connect (window, "show", G_CALLBACK (on_window_shown), shown);
+  return window;
+}
+
+/* The window shows @file's session (three participants), ready to be typed into: its pages take
+ * input and hold the focus, not the header bar. */
 static void
-assert_ready_to_type (GrWindow *window)
+assert_ready_to_type (GrWindow *window,
+                      GFile    *file)
 {
   GtkWidget *focus;
 
   WAIT_UNTIL (gr_window_get_file (window) != NULL);
+  g_assert_true (g_file_equal (gr_window_get_file (window), file));
+  g_assert_cmpuint (gr_session_get_n_participants (gr_window_get_session (window)), ==, 3);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (gr_window_get_overview (window))));
   focus = gtk_window_get_focus (GTK_WINDOW (window));
   g_assert_nonnull (focus);
@@ -444,13 +463,8 @@ test_open_at_once (void)
 {
   g_autoptr(GFile) file = write_session_file ("at-once.grille");
   Shown shown = { FALSE };
-  GrWindow *window;
+  GrWindow *window = open_at_start (file, &shown);
 
-  g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
-  /* Nothing of the file was read on this thread yet: the main loop has not turned. */
-  window = newest_window ();
-  g_assert_nonnull (window);
-  g_signal_connect (window, "show", G_CALLBACK (on_window_shown), &shown);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "at-once.grille – Grille");
   g_assert_null (gr_window_get_file (window));
   g_assert_false (gr_window_is_pristine (window));
@@ -460,9 +474,7 @@ test_open_at_once (void)
   g_assert_cmpint (shown.file_at_show, ==, shown.editable_at_show);
   g_test_message ("the window showed %s", shown.file_at_show ? "its session" :
                   "before its file was read, greyed out");
-  assert_ready_to_type (window);
-  g_assert_true (g_file_equal (gr_window_get_file (window), file));
-  g_assert_cmpuint (gr_session_get_n_participants (gr_window_get_session (window)), ==, 3);
+  assert_ready_to_type (window, file);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "at-once.grille – Grille");
   g_assert_false (gr_window_is_modified (window));
   destroy_window (window);
@@ -478,20 +490,13 @@ test_open_slow_file (void)
 {
   g_autoptr(GFile) file = write_session_file ("slow.grille");
   Shown shown = { FALSE };
-  GrWindow *window;
+  GrWindow *window = open_at_start (file, &shown);
 
-  g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
-  window = newest_window ();
-  g_assert_nonnull (window);
-  g_signal_connect (window, "show", G_CALLBACK (on_window_shown), &shown);
   g_usleep (300 * G_TIME_SPAN_MILLISECOND);
-
   WAIT_UNTIL (shown.shown);
   g_assert_false (shown.file_at_show);
   g_assert_false (shown.editable_at_show);
-  assert_ready_to_type (window);
-  g_assert_true (g_file_equal (gr_window_get_file (window), file));
-  g_assert_cmpuint (gr_session_get_n_participants (gr_window_get_session (window)), ==, 3);
+  assert_ready_to_type (window, file);
   destroy_window (window);
 }
 
