@@ -459,7 +459,9 @@ static void
 test_draft_restore (void)
 {
   g_autoptr(GFile) file = write_session_file ("draft.grille");
+  g_autoptr(GFile) other = write_session_file ("draft-other.grille");
   GrWindow *window = new_window (1000, 700);
+  GrWindow *waiting;
   GtkWidget *dialog;
   GrWindow *restored = NULL;
   GrParticipant *participant;
@@ -491,6 +493,18 @@ test_draft_restore (void)
   g_assert_null (strstr (offer, "plus récent"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_pointer (&offer, g_free);
+
+  /* Over a window that waits for its file to be read before it shows (a file opened at start),
+   * the question comes once the window is there. */
+  waiting = gr_window_new_for_file (app, other);
+  dialog = gr_application_offer_drafts (app);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (waiting));
+  g_assert_false (gtk_widget_get_visible (dialog));
+  WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (waiting)));
+  WAIT_UNTIL (gtk_widget_get_visible (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (waiting);
 
   /* The file changed elsewhere after the draft was written: the offer says so. */
   drafts = gr_draft_list ();
