@@ -177,9 +177,10 @@ queue_save (GrWindow *self,
   self->close_when_saved |= close_after;
 }
 
-static void save_chosen (GrWindow *self,
-                         GFile    *file,
-                         gboolean  close_after);
+static void start_save (GrWindow *self,
+                        GFile    *file,
+                        gboolean  overwrite,
+                        gboolean  close_after);
 
 /* Once a save is done: the save asked for meanwhile, or the close that waited. */
 static void
@@ -201,7 +202,7 @@ after_save (GrWindow *self,
         cancel_close (self);
     }
   else if (queued_file != NULL)
-    save_chosen (self, queued_file, close_after);
+    start_save (self, queued_file, FALSE, close_after);
   else if (queued && gr_window_is_modified (self))
     _gr_window_save_then (self, close_after);
   else if (close_after)
@@ -276,7 +277,9 @@ on_saved (GObject      *source,
 
 /* Writes the session to @file (atomically, keeping the previous file as a backup) in a thread;
  * once written it is the window's file. Over the window's own file, unless @overwrite, only if
- * nobody changed it since. */
+ * nobody changed it since; otherwise the user is asked first (checked in the thread: asking the
+ * disk may take long on a network share). During a save the file is changing under this very
+ * window: the new save waits for it. */
 static void
 start_save (GrWindow *self,
             GFile    *file,
@@ -310,20 +313,6 @@ start_save (GrWindow *self,
   g_task_set_source_tag (task, start_save);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
   g_task_run_in_thread (task, save_in_thread);
-}
-
-/* Saves to @file, chosen or the window's own; the window's own file, changed elsewhere, asks
- * first (checked in the thread: asking the disk may take long on a network share). During a
- * save the file is changing under this very window: the check waits. */
-static void
-save_chosen (GrWindow *self,
-             GFile    *file,
-             gboolean  close_after)
-{
-  if (self->saving)
-    queue_save (self, file, close_after);
-  else
-    start_save (self, file, FALSE, close_after);
 }
 
 static void
@@ -362,7 +351,7 @@ on_save_as_response (GtkNativeDialog *native,
    * asks only whether to replace a file, and not at all for a name typed without its
    * extension. */
   if (file != NULL)
-    save_chosen (self, file, close_after);
+    start_save (self, file, FALSE, close_after);
   else if (close_after)
     cancel_close (self);
 }
@@ -471,7 +460,7 @@ _gr_window_save_then (GrWindow *self,
   else if (self->file == NULL)
     _gr_window_save_as (self, close_after);
   else
-    save_chosen (self, self->file, close_after);
+    start_save (self, self->file, FALSE, close_after);
 }
 
 /* Whether a file is being read or written for the window, in a thread: a save, a file opened
