@@ -719,28 +719,25 @@ on_read_in_place (GrWindow  *self,
                   GPtrArray *loaded)
 {
   GrSessionLoaded *read = g_ptr_array_index (loaded, 0);
+  gboolean shown = self->show_id == 0;   /* the wait ran out: shown, greyed out */
   GtkWidget *focus;
 
   self->loading = FALSE;
-  if (self->show_id != 0)
-    {
-      /* Read in time: the window shows the session from its first frame; or it shows, and
-       * then says over it why the file could not be opened. */
-      g_clear_handle_id (&self->show_id, g_source_remove);
-      if (read->session != NULL)
-        gr_window_open_loaded (self, read->file, read->session, NULL);
-      gtk_window_present (GTK_WINDOW (self));
-      if (read->session == NULL)
-        {
-          gr_window_open_loaded (self, read->file, NULL, read->error);
-          _gr_window_update_title (self);
-        }
-      return;
-    }
-
+  g_clear_handle_id (&self->show_id, g_source_remove);
+  /* Read in time, the window shows the session from its first frame; a file that cannot be
+   * read is explained over the window, shown first. */
+  if (!shown && read->session == NULL)
+    gtk_window_present (GTK_WINDOW (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), TRUE);
   if (!gr_window_open_loaded (self, read->file, read->session, read->error))
     _gr_window_update_title (self);
+  if (!shown)
+    {
+      if (read->session != NULL)
+        gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+
   /* Shown while its pages waited, the window gave its first focus to the header bar: the
    * pages get it now, where a window opened with its session has it. */
   focus = gtk_window_get_focus (GTK_WINDOW (self));
