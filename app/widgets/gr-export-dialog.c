@@ -315,13 +315,10 @@ on_exported (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GApplication) application = user_data;
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  /* Held while the file was written: quitting meanwhile ends the process only now. */
-  if (application != NULL)
-    g_application_release (application);
+  gr_ui_release_application (user_data);
 
   /* The window may have gone meanwhile: the file is written or not, and nobody is left to
    * tell. The weak pointer is let go of here, on the main thread, where windows go. */
@@ -364,17 +361,11 @@ gr_export_dialog_export_to (GrExportDialog *self,
                             GFile          *file)
 {
   g_autoptr(GTask) task = NULL;
-  GApplication *application;
 
   g_return_if_fail (GR_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  /* The last window closed, or Quit, during the export: the application waits for the file
-   * (held, as during a save) rather than end with it half written. */
-  application = g_application_get_default ();
-  if (application != NULL)
-    g_application_hold (g_object_ref (application));
-  task = g_task_new (NULL, NULL, on_exported, application);
+  task = g_task_new (NULL, NULL, on_exported, gr_ui_hold_application ());
   g_task_set_source_tag (task, gr_export_dialog_export_to);
   g_task_set_task_data (task, export_job_new (self, file), (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_in_thread);

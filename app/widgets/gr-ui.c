@@ -343,6 +343,30 @@ gr_ui_clear_chooser (GtkFileChooserNative **chooser,
   g_clear_object (chooser);
 }
 
+/* Holds the application while a file is written in a thread (a save, an export): the last
+ * window closed or Quit meanwhile ends the process only once the file is written, not with it
+ * half written. Returns: (transfer full) (nullable): the application, for
+ * gr_ui_release_application() on the main thread once the file is written. */
+GApplication *
+gr_ui_hold_application (void)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (application != NULL)
+    g_application_hold (g_object_ref (application));
+  return application;
+}
+
+/* Lets go of @application (transfer full, nullable), held by gr_ui_hold_application(). */
+void
+gr_ui_release_application (GApplication *application)
+{
+  if (application == NULL)
+    return;
+  g_application_release (application);
+  g_object_unref (application);
+}
+
 /* Returns: (transfer full) (element-type GFile): the files chosen in @chooser. */
 GPtrArray *
 gr_ui_chooser_get_files (GtkFileChooserNative *chooser)

@@ -47,6 +47,8 @@ char         *gr_ui_sentence          (const char    *message);
 void          gr_ui_clear_chooser     (GtkFileChooserNative **chooser,
                                        gpointer               owner);
 GPtrArray    *gr_ui_chooser_get_files (GtkFileChooserNative  *chooser);
+GApplication *gr_ui_hold_application  (void);
+void          gr_ui_release_application (GApplication *application);
 void          gr_ui_style_question    (GtkDialog     *dialog);
 void          gr_ui_retranslate       (GtkWidget     *widget,
                                        GType          type,

@@ -222,15 +222,11 @@ on_saved (GObject      *source,
    * task itself may be freed by its thread (GLib lets the last reference go where it drops). */
   g_autoptr(GrWindow) self = user_data;
   SaveData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GApplication) application = g_steal_pointer (&data->application);
   g_autoptr(GrHistory) history = g_steal_pointer (&data->history);
   g_autoptr(GError) error = NULL;
   gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
 
-  /* Held while the file was written: a quit asked for meanwhile ends the process once this
-   * callback has returned. */
-  if (application != NULL)
-    g_application_release (application);
+  gr_ui_release_application (g_steal_pointer (&data->application));
   self->saving = FALSE;
   self->file_tasks--;
   /* A window gone meanwhile has nothing to show; another session in it, nothing to mark. */
@@ -296,9 +292,7 @@ start_save (GrWindow *self,
     }
 
   data = g_new0 (SaveData, 1);
-  g_set_object (&data->application, G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  if (data->application != NULL)
-    g_application_hold (data->application);
+  data->application = gr_ui_hold_application ();
   data->history = g_object_ref (self->history);
   data->point = gr_history_get_point (self->history);
   data->file = g_object_ref (file);

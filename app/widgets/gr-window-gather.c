@@ -182,15 +182,13 @@ on_prepared (GObject      *source,
    * may be freed by its thread. */
   g_autoptr(GrWindow) self = user_data;
   PrepareData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GApplication) application = g_steal_pointer (&data->application);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) written = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *where = NULL;
   g_autofree char *primary = NULL;
   g_autofree char *secondary = NULL;
 
-  if (application != NULL)
-    g_application_release (application);
+  gr_ui_release_application (g_steal_pointer (&data->application));
   self->file_tasks--;
   if (_gr_window_is_gone (self))
     return;
@@ -227,23 +225,18 @@ gr_window_prepare_files (GrWindow    *self,
                          GFile       *directory)
 {
   g_autoptr(GTask) task = NULL;
-  GApplication *application;
   PrepareData *data;
 
   g_return_if_fail (GR_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (directory));
 
-  /* Quitting meanwhile waits for the files, as for a save, rather than leave some written. */
-  application = g_application_get_default ();
-  if (application != NULL)
-    g_application_hold (g_object_ref (application));
-
   data = g_new0 (PrepareData, 1);
+  /* Quitting meanwhile waits for the files, as for a save, rather than leave some written. */
+  data->application = gr_ui_hold_application ();
   data->copy = gr_session_copy (self->session);
   data->names = g_strdupv ((char **) names);
   data->directory = g_object_ref (directory);
   self->file_tasks++;
-  data->application = application;
   task = g_task_new (NULL, NULL, on_prepared, g_object_ref (self));
   g_task_set_source_tag (task, gr_window_prepare_files);
   g_task_set_task_data (task, data, (GDestroyNotify) prepare_data_free);
