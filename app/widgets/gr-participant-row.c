@@ -424,15 +424,18 @@ gr_participant_row_init (GrParticipantRow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->role_button, "notify::active",
                            G_CALLBACK (add_suggestions), self, G_CONNECT_SWAPPED);
-  for (guint i = 0; i < 3; i++)
-    {
-      GtkWidget *button = i == 0 ? GTK_WIDGET (self->role_button)
-                        : i == 1 ? GTK_WIDGET (self->rename_button)
-                                 : GTK_WIDGET (self->remove_button);
+  {
+    GtkWidget *buttons[] = {
+      GTK_WIDGET (self->role_button), GTK_WIDGET (self->rename_button),
+      GTK_WIDGET (self->remove_button),
+    };
 
-      gtk_widget_set_has_tooltip (button, TRUE);
-      g_signal_connect (button, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
-    }
+    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+      {
+        gtk_widget_set_has_tooltip (buttons[i], TRUE);
+        g_signal_connect (buttons[i], "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+      }
+  }
 }
 
 /* A row for no one yet: gr_participant_row_bind() gives it its participant. */
