@@ -480,17 +480,25 @@ test_open_at_once (void)
   destroy_window (window);
 }
 
-/* A file read slower than the window waits for it (a network share, a busy disk): the window
- * shows anyway, its pages greyed out, and they take the session and the focus once the file
- * is read. This thread sleeping past the wait is that: the file is read meanwhile, but the
- * wait, counted from before the reading began, is over first (when the main loop turns
- * again, it is handled first). */
+/* A file read slower than the window waits for it (a network share, a busy disk, a large
+ * session): the window shows anyway, its pages greyed out, and they take the session and the
+ * focus once the file is read. Here a file larger than those read while the window is made
+ * (its session padded with spaces) is read once the window is made; this thread sleeps past
+ * the wait meanwhile. The wait, counted from before the reading began, is over first (when
+ * the main loop turns again, it is handled first). */
 static void
 test_open_slow_file (void)
 {
-  g_autoptr(GFile) file = write_session_file ("slow.grille");
+  g_autofree char *path = g_build_filename (window_test_tmp_dir (), "slow.grille", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) padded = g_string_new (session_json);
+  g_autofree char *spaces = g_strnfill (256 * 1024, ' ');
   Shown shown = { FALSE };
-  GrWindow *window = open_at_start (file, &shown);
+  GrWindow *window;
+
+  g_string_insert (padded, strrchr (padded->str, '}') - padded->str, spaces);
+  g_assert_true (g_file_set_contents (path, padded->str, padded->len, NULL));
+  window = open_at_start (file, &shown);
 
   g_usleep (300 * G_TIME_SPAN_MILLISECOND);
   WAIT_UNTIL (shown.shown);

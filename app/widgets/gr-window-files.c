@@ -505,6 +505,8 @@ typedef struct
   GrWindowFilesRead  callback;
 } ReadData;
 
+/* The files read for a window end here, and so does the file read at start: its task returns
+ * the same array. */
 static void
 on_files_read (GObject      *source,
                GAsyncResult *result,
@@ -742,6 +744,56 @@ on_read_in_place (GrWindow  *self,
     }
 }
 
+/* A file given at start is read while its window is made when it is small: a workshop's
+ * session (10 KB for 12 participants, 40 KB for 50) is read by the time the window is made,
+ * which then waits for nothing. A larger one is read once the window is made: on a two-core
+ * machine its parse would slow the making of the window itself (1,000 participants, 850 KB:
+ * the window came 45 ms later). */
+#define READ_WHILE_MADE_BYTES (128 * 1024)
+
+typedef struct
+{
+  GFile    *file;
+  GMutex    mutex;
+  GCond     cond;
+  gboolean  window_made;
+} StartRead;
+
+static void
+start_read_free (StartRead *start)
+{
+  g_object_unref (start->file);
+  g_mutex_clear (&start->mutex);
+  g_cond_clear (&start->cond);
+  g_free (start);
+}
+
+static void
+read_at_start_in_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  StartRead *start = task_data;
+  g_autoptr(GFileInfo) info = g_file_query_info (start->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_session_loaded_free);
+  GrSessionLoaded *loaded = g_new0 (GrSessionLoaded, 1);
+
+  /* A file that cannot be looked at waits too: gr_session_load() says why, after. */
+  if (info == NULL || g_file_info_get_size (info) > READ_WHILE_MADE_BYTES)
+    {
+      g_mutex_lock (&start->mutex);
+      while (!start->window_made)
+        g_cond_wait (&start->cond, &start->mutex);
+      g_mutex_unlock (&start->mutex);
+    }
+  loaded->file = g_object_ref (start->file);
+  loaded->session = gr_session_load (loaded->file, &loaded->error);
+  g_ptr_array_add (results, loaded);
+  g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
 /**
  * gr_window_new_for_file:
  * @file: a session file
@@ -760,12 +812,30 @@ gr_window_new_for_file (GrApplication *application,
   g_autofree char *name = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *window_title = NULL;
+  g_autoptr(GTask) task = NULL;
+  StartRead *start;
+  ReadData *data;
   GrWindow *self;
 
   g_return_val_if_fail (GR_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  start = g_new0 (StartRead, 1);
+  start->file = g_object_ref (file);
+  g_mutex_init (&start->mutex);
+  g_cond_init (&start->cond);
+  data = g_new0 (ReadData, 1);
+  data->callback = on_read_in_place;
+  /* The task keeps @start until it is done. Its callback runs from the main loop: after this
+   * function, the window made. */
+  task = g_task_new (NULL, NULL, on_files_read, data);
+  g_task_set_source_tag (task, gr_window_new_for_file);
+  g_task_set_task_data (task, start, (GDestroyNotify) start_read_free);
+  g_task_run_in_thread (task, read_at_start_in_thread);
+
   self = gr_window_new (application);
+  data->window = g_object_ref (self);
+  self->file_tasks++;
   name = g_file_get_basename (file);
   folder = get_folder_name (file);
   window_title = g_strdup_printf ("%s – Grille", name);
@@ -774,9 +844,12 @@ gr_window_new_for_file (GrApplication *application,
   gtk_window_set_title (GTK_WINDOW (self), window_title);
   self->loading = TRUE;
   self->show_id = g_timeout_add_once (SHOW_WAIT_MS, on_show_wait_over, self);
-  /* Read once the window is made, not while: on a two-core machine a large session's parse
-   * slows the making of the window itself (1,000 participants: the window came 45 ms later). */
-  read_file (self, file, on_read_in_place);
+
+  /* A large file is read from now on. */
+  g_mutex_lock (&start->mutex);
+  start->window_made = TRUE;
+  g_cond_signal (&start->cond);
+  g_mutex_unlock (&start->mutex);
   return self;
 }
 
