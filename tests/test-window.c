@@ -796,6 +796,45 @@ test_color_scheme (void)
   settle ();
 }
 
+/* Whether @widget shows a tooltip for a pointer resting on it. */
+static gboolean
+shows_tooltip (GtkWidget *widget)
+{
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  if (gtk_widget_get_has_tooltip (widget))
+    g_signal_emit_by_name (widget, "query-tooltip", 0, 0, FALSE, tooltip, &shown);
+  g_object_unref (tooltip);
+  return shown;
+}
+
+/* A sidebar title cut short by the sidebar's width shows whole in a tooltip; a title shown
+ * whole has none, nor says itself twice to a screen reader (a tooltip's text is its widget's
+ * description). */
+static void
+test_sidebar_title_tooltip (void)
+{
+  GrWindow *window = new_window (1200, 800);
+  GrSidebarRow *row = gr_window_get_sidebar_row (window, "cooperer");
+  GtkWidget *title = find_widget (GTK_WIDGET (row), is_label_with_text, "Coopérer");
+  const char *longer = "Coopérer avec toutes les parties prenantes du territoire, élus, agents, "
+                       "habitants et associations";
+
+  g_assert_nonnull (title);
+  g_assert_false (shows_tooltip (title));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (title),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+
+  gr_sidebar_row_set_title (row, longer);
+  settle ();
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+  g_assert_true (shows_tooltip (title));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (title),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  destroy_window (window);
+}
+
 /* Digits 0–4 set the level of the focused savoir-faire (on the main row or the keypad),
  * Backspace clears it; other digits and shortcuts with Ctrl are left to others. */
 static void
@@ -972,6 +1011,7 @@ main (int   argc,
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/color-scheme", test_color_scheme);
   g_test_add_func ("/window/digits", test_digits);
+  g_test_add_func ("/window/sidebar-title-tooltip", test_sidebar_title_tooltip);
   g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/screenshots", test_screenshots);
 

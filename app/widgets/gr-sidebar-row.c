@@ -39,6 +39,23 @@ gr_sidebar_row_finalize (GObject *object)
   G_OBJECT_CLASS (gr_sidebar_row_parent_class)->finalize (object);
 }
 
+/* The whole title, where the sidebar's width cuts it short; a title shown whole has no tooltip
+ * (nor says itself twice to a screen reader, as a tooltip's text is a widget's description).
+ * Made when asked: GTK 4.8 asks the X server where the pointer is, three round trips, each
+ * time the tooltip of a widget not hidden is set, and every row's title is set at start. */
+static gboolean
+on_title_query_tooltip (GtkLabel   *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
 static void
 gr_sidebar_row_class_init (GrSidebarRowClass *klass)
 {
@@ -55,6 +72,7 @@ gr_sidebar_row_class_init (GrSidebarRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrSidebarRow, score_box);
   gtk_widget_class_bind_template_child (widget_class, GrSidebarRow, score_bar);
   gtk_widget_class_bind_template_child (widget_class, GrSidebarRow, score_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_query_tooltip);
 }
 
 static void
@@ -113,9 +131,6 @@ gr_sidebar_row_set_title (GrSidebarRow *self,
 {
   g_return_if_fail (GR_IS_SIDEBAR_ROW (self));
   gtk_label_set_text (self->title_label, title);
-  /* On the label, not the row: a row given the focus from the keyboard would pop its tooltip
-   * up over the page. The mouse still finds a title cut short by the sidebar's width. */
-  gr_ui_set_tooltip (GTK_WIDGET (self->title_label), title);
   update_accessible_label (self);
 }
 
