@@ -836,7 +836,7 @@ gr_window_init (GrWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
-  fit_to_monitor (self);
+  /* Fitted to its monitor when realized, before its size is first taken. */
   g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
