@@ -80,11 +80,13 @@ is_recent (const char *uri)
 
 typedef struct
 {
+  GtkWindow     *window;
   GrScoresTable *table;
   const char    *uri;
   gboolean       painted;
   gboolean       cells_at_first_frame;
   gboolean       recent_at_first_frame;
+  gboolean       icon_at_first_frame;
 } FirstFrame;
 
 static void
@@ -97,11 +99,13 @@ on_after_paint (GdkFrameClock *clock,
   first->cells_at_first_frame =
     find_widget (GTK_WIDGET (first->table), is_label_holding, "Service jeunesse") != NULL;
   first->recent_at_first_frame = is_recent (first->uri);
+  first->icon_at_first_frame = gtk_window_get_icon_name (first->window) != NULL;
 }
 
 /* A session opened at start: the first frame comes without the table's cells (below the
  * fold), and the table has them right after, nobody having asked for them. The file joins
- * the recent files after the first frame too (GTK reads their list from the disk then). */
+ * the recent files after the first frame too (GTK reads their list from the disk then), and
+ * the window gets its icon (GTK renders it from its SVG then). */
 static void
 test_table_after_first_frame (void)
 {
@@ -116,6 +120,7 @@ test_table_after_first_frame (void)
   window = newest_window ();
   g_assert_nonnull (window);
   overview = gr_window_get_overview (window);
+  first.window = GTK_WINDOW (window);
   first.table = gr_overview_page_get_table (overview);
   WAIT_UNTIL (gtk_widget_get_realized (GTK_WIDGET (window)));
   handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
@@ -124,7 +129,11 @@ test_table_after_first_frame (void)
   WAIT_UNTIL (gr_window_get_file (window) != NULL);
   g_assert_false (first.cells_at_first_frame);
   g_assert_false (first.recent_at_first_frame);
+  g_assert_false (first.icon_at_first_frame);
   WAIT_UNTIL (is_recent (uri));
+  WAIT_UNTIL (gtk_window_get_icon_name (GTK_WINDOW (window)) != NULL);
+  g_assert_cmpstr (gtk_window_get_icon_name (GTK_WINDOW (window)), ==, APP_ID);
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
 
   /* The same overview shows the file (the window kept it: same grid). */
   g_assert_true (gr_window_get_overview (window) == overview);
