@@ -417,6 +417,49 @@ test_switch (void)
   destroy_window (window);
 }
 
+/* The overview's parts that only a group shows (the lines it draws, its scores by role) are
+ * built the first time they are shown, in the language of that moment, and follow a switch
+ * after that. */
+static void
+test_group_parts (void)
+{
+  g_autoptr(GFile) file = write_session_file ("group-parts.grille");
+  GrWindow *window = new_window (1200, 760);
+  GtkWidget *overview;
+  g_autofree char *show_de = shown ("de", "overview", "Afficher\u202F:");
+  g_autofree char *mean_de = shown ("de", "overview", "Moyenne du groupe");
+  g_autofree char *roles_de = shown ("de", "overview", "Scores par rôle");
+
+  g_assert_true (gr_window_open_file (window, file));
+  gr_window_show_page (window, "overview");
+  settle ();
+  overview = GTK_WIDGET (gr_window_get_overview (window));
+  /* A participant's overview, the window's first: they are not there yet. */
+  g_assert_null (find_widget_deep (overview, is_label_with_text, "Afficher\u202F:"));
+  g_assert_null (find_widget_deep (overview, is_label_with_text, "Scores par rôle"));
+
+  set_language ("de");
+  settle ();
+  g_object_set (window, "chart-view", "group", NULL);
+  settle ();
+  g_assert_nonnull (find_label (overview, show_de));
+  g_assert_nonnull (find_label (overview, mean_de));
+  g_object_set (window, "chart-view", "role", NULL);
+  settle ();
+  g_assert_nonnull (find_label (overview, roles_de));
+  g_assert_null (find_label (overview, show_de));
+
+  set_language ("fr");
+  settle ();
+  g_assert_nonnull (find_label (overview, "Scores par rôle"));
+  g_object_set (window, "chart-view", "group", NULL);
+  settle ();
+  g_assert_nonnull (find_label (overview, "Afficher\u202F:"));
+  g_assert_nonnull (find_label (overview, "Moyenne du groupe"));
+  g_assert_null (find_label (overview, "Scores par rôle"));
+  destroy_window (window);
+}
+
 /* The second language: under each title, subtitle, introduction and savoir-faire, on the page
  * and in projector mode; never the interface's own language; gone when set to none. */
 static void
@@ -746,6 +789,7 @@ main (int   argc,
   app = window_test_init (&argc, &argv, "grille-test-window-language-XXXXXX", session_json);
 
   g_test_add_func ("/window-language/switch", test_switch);
+  g_test_add_func ("/window-language/group-parts", test_group_parts);
   g_test_add_func ("/window-language/second-language", test_second_language);
   g_test_add_func ("/window-language/export-language", test_export_language);
   g_test_add_func ("/window-language/rtl", test_rtl);

@@ -20,6 +20,7 @@ struct _GrOverviewPage
   GtkWidget       parent_instance;
 
   GtkWidget       *top;      /* bound so that dispose_template() unparents it */
+  GtkBox          *content;
 
   GrSession      *session;
   GrParticipant  *participant;
@@ -30,7 +31,7 @@ struct _GrOverviewPage
   GtkLabel       *heading_label;
   GtkToggleButton *participant_button;
   GtkToggleButton *group_button;
-  GtkWidget      *role_box;
+  GtkWidget      *role_box;       /* with the series row: NULL until a group is shown */
   GtkGrid        *role_table;
   GtkEntry       *title_entry;
   GtkEntry       *organisation_entry;
@@ -51,7 +52,7 @@ struct _GrOverviewPage
   GtkLabel       *legend_label;
   GtkLabel       *table_heading;
   GrScoresTable  *table;
-  GrProgressTable *progress_table;
+  GrProgressTable *progress_table;  /* NULL until earlier sessions are compared */
 };
 
 G_DEFINE_FINAL_TYPE (GrOverviewPage, gr_overview_page, GTK_TYPE_WIDGET)
@@ -139,14 +140,20 @@ is_large_group (GrOverviewPage *self)
          gr_session_get_n_participants (self->session) > GR_CHART_MAX_PARTICIPANT_LINES;
 }
 
+static void ensure_group_parts (GrOverviewPage *self);
+
 static void
 update_series_row (GrOverviewPage *self)
 {
   gboolean several = self->session != NULL &&
                      gr_session_get_n_participants (self->session) > 1;
-
   /* With one participant the group view is that participant's chart: nothing to choose. */
-  gtk_widget_set_visible (self->series_row, self->group && several && !self->by_role);
+  gboolean visible = self->group && several && !self->by_role;
+
+  if (self->series_row == NULL && !visible)
+    return;
+  ensure_group_parts (self);
+  gtk_widget_set_visible (self->series_row, visible);
 }
 
 /* A large group: its lines drawn on demand, chosen in a list that makes only the rows in
@@ -260,10 +267,18 @@ forget_removed (GrOverviewPage *self,
 static void
 rebuild_series_checks (GrOverviewPage *self)
 {
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->series_box));
+  GtkWidget *child;
   gboolean large = is_large_group (self);
   guint n = self->session && !large ? gr_session_get_n_participants (self->session) : 0;
 
+  /* Not built yet: no line was left out or chosen; the group, when shown, builds it. */
+  if (self->series_row == NULL)
+    {
+      update_series_row (self);
+      return;
+    }
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->series_box));
   while (child != NULL)
     {
       GtkWidget *next = gtk_widget_get_next_sibling (child);
@@ -422,6 +437,9 @@ update_role_table (GrOverviewPage *self)
   GrGrid *grid;
   guint n_groups;
 
+  if (self->role_box == NULL && !(self->by_role && self->session != NULL))
+    return;
+  ensure_group_parts (self);
   gtk_widget_set_visible (self->role_box, self->by_role && self->session != NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->role_table))))
     gtk_grid_remove (self->role_table, child);
@@ -491,8 +509,9 @@ update_role_table (GrOverviewPage *self)
 static void
 update_progress_participant (GrOverviewPage *self)
 {
-  gr_progress_table_set_participant (self->progress_table,
-                                     self->group || self->by_role ? NULL : self->participant);
+  if (self->progress_table != NULL)
+    gr_progress_table_set_participant (self->progress_table,
+                                       self->group || self->by_role ? NULL : self->participant);
 }
 
 /**
@@ -509,6 +528,16 @@ gr_overview_page_set_references (GrOverviewPage *self,
   g_return_if_fail (GR_IS_OVERVIEW_PAGE (self));
 
   gr_chart_view_set_references (self->chart, references);
+  if (self->progress_table == NULL && (references == NULL || references->len == 0))
+    return;
+  if (self->progress_table == NULL)
+    {
+      /* Last in the page, under the scores (by role too). */
+      self->progress_table = GR_PROGRESS_TABLE (gr_progress_table_new ());
+      gtk_box_append (self->content, GTK_WIDGET (self->progress_table));
+      gr_progress_table_set_session (self->progress_table, self->session);
+      update_progress_participant (self);
+    }
   gr_progress_table_set_references (self->progress_table, references);
 }
 
@@ -527,7 +556,7 @@ gr_overview_page_set_by_role (GrOverviewPage *self,
   self->by_role = !!by_role;
   gr_chart_view_set_by_role (self->chart, self->by_role);
   update_progress_participant (self);
-  gtk_widget_set_visible (self->series_row, !self->by_role && self->group);
+  update_series_row (self);
   update_role_table (self);
   update_legend (self);
 }
@@ -573,6 +602,50 @@ update_legend (GrOverviewPage *self)
 }
 
 #define TEMPLATE "/io/github/grille/Grille/gr-overview-page.ui"
+#define GROUP_PARTS "/io/github/grille/Grille/gr-overview-group.ui"
+
+/* Builds the parts that only a group shows, the first time one of them is: the lines its chart
+ * draws (under the chart) and its scores by role (under the scores). A participant's overview,
+ * the window's first, makes do without their 60 widgets. */
+static void
+ensure_group_parts (GrOverviewPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  if (self->series_row != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (GROUP_PARTS);
+  self->series_row = GTK_WIDGET (gtk_builder_get_object (builder, "series_row"));
+  self->series_caption = GTK_LABEL (gtk_builder_get_object (builder, "series_caption"));
+  self->series_box = GTK_FLOW_BOX (gtk_builder_get_object (builder, "series_box"));
+  self->mean_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "mean_check"));
+  self->band_check = GTK_CHECK_BUTTON (gtk_builder_get_object (builder, "band_check"));
+  self->lines_button = GTK_MENU_BUTTON (gtk_builder_get_object (builder, "lines_button"));
+  self->lines_list = GTK_LIST_VIEW (gtk_builder_get_object (builder, "lines_list"));
+  self->lines_clear = GTK_BUTTON (gtk_builder_get_object (builder, "lines_clear"));
+  self->role_box = GTK_WIDGET (gtk_builder_get_object (builder, "role_box"));
+  self->role_table = GTK_GRID (gtk_builder_get_object (builder, "role_table"));
+  gtk_widget_set_visible (self->series_row, FALSE);
+  gtk_box_insert_child_after (self->content, self->series_row,
+                              gtk_widget_get_parent (GTK_WIDGET (self->chart)));
+  gtk_box_insert_child_after (self->content, self->role_box, GTK_WIDGET (self->table));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_line), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_line), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_line), self);
+  gtk_list_view_set_factory (self->lines_list, factory);
+  g_signal_connect_object (self->lines_clear, "clicked", G_CALLBACK (on_lines_clear), self,
+                           G_CONNECT_SWAPPED);
+  gr_ui_fix_button_name (self->lines_clear);
+  g_object_bind_property (self->mean_check, "active", self->chart, "show-mean",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->band_check, "active", self->chart, "show-band",
+                          G_BINDING_SYNC_CREATE);
+  rebuild_series_checks (self);
+}
 
 /* After a switch of language: the template's texts, then the legend and the table. */
 void
@@ -581,7 +654,10 @@ gr_overview_page_relabel (GrOverviewPage *self)
   g_return_if_fail (GR_IS_OVERVIEW_PAGE (self));
 
   gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_OVERVIEW_PAGE, TEMPLATE);
-  gr_progress_table_relabel (self->progress_table);
+  if (self->series_row != NULL)
+    gr_ui_retranslate (GTK_WIDGET (self), GR_TYPE_OVERVIEW_PAGE, GROUP_PARTS);
+  if (self->progress_table != NULL)
+    gr_progress_table_relabel (self->progress_table);
   update_legend (self);
   update_role_table (self);
   gr_scores_table_relabel (self->table);
@@ -595,6 +671,16 @@ gr_overview_page_dispose (GObject *object)
 
   gr_overview_page_set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_OVERVIEW_PAGE);
+  /* What was built on demand went with the template's box. */
+  self->series_row = self->role_box = NULL;
+  self->series_caption = NULL;
+  self->series_box = NULL;
+  self->mean_check = self->band_check = NULL;
+  self->lines_button = NULL;
+  self->lines_list = NULL;
+  self->lines_clear = NULL;
+  self->role_table = NULL;
+  self->progress_table = NULL;
   g_clear_object (&self->participant);
   g_clear_pointer (&self->hidden, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
@@ -612,54 +698,30 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
 
   g_type_ensure (GR_TYPE_CHART_VIEW);
   g_type_ensure (GR_TYPE_SCORES_TABLE);
-  g_type_ensure (GR_TYPE_PROGRESS_TABLE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, top);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, content);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, participant_button);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, group_button);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_box);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_table);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, title_entry);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, organisation_entry);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, chart);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, series_row);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, series_caption);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, series_box);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, lines_button);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, lines_list);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, lines_clear);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, mean_check);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, band_check);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, legend_label);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table_heading);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, table);
-  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, progress_table);
 }
 
 static void
 gr_overview_page_init (GrOverviewPage *self)
 {
 
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
   self->hidden = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_line), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_line), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_line), self);
-  gtk_list_view_set_factory (self->lines_list, factory);
-  g_signal_connect_object (self->lines_clear, "clicked", G_CALLBACK (on_lines_clear), self,
-                           G_CONNECT_SWAPPED);
-  gr_ui_fix_button_name (self->lines_clear);
   gr_chart_view_set_show_title (self->chart, TRUE);
-  g_object_bind_property (self->mean_check, "active", self->chart, "show-mean",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->band_check, "active", self->chart, "show-band",
-                          G_BINDING_SYNC_CREATE);
   gtk_menu_button_set_create_popup_func (self->date_button, create_date_popup, self, NULL);
   g_signal_connect_object (self->title_entry, "changed", G_CALLBACK (on_title_changed), self,
                            G_CONNECT_SWAPPED);
@@ -777,5 +839,7 @@ char *
 gr_overview_page_get_progress_text (GrOverviewPage *self)
 {
   g_return_val_if_fail (GR_IS_OVERVIEW_PAGE (self), NULL);
+  if (self->progress_table == NULL)
+    return g_strdup ("");
   return gr_progress_table_get_text (self->progress_table);
 }
