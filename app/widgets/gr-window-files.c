@@ -496,7 +496,7 @@ window_showing (GrWindow *self,
 gboolean
 _gr_window_is_gone (GrWindow *self)
 {
-  return self->session == NULL || gtk_window_get_application (GTK_WINDOW (self)) == NULL;
+  return self->disposed || gtk_window_get_application (GTK_WINDOW (self)) == NULL;
 }
 
 typedef struct
@@ -706,6 +706,7 @@ on_show_wait_over (gpointer user_data)
   self->show_id = 0;
   /* Greyed out until the file's session replaces the empty one: what is typed meanwhile
    * would be lost. */
+  _gr_window_take_new_session (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), FALSE);
   gtk_window_present (GTK_WINDOW (self));
 }
@@ -720,6 +721,9 @@ on_read_in_place (GrWindow  *self,
 
   self->loading = FALSE;
   g_clear_handle_id (&self->show_id, g_source_remove);
+  /* Not read: the window shows a new session, and says why. */
+  if (read->session == NULL && self->session == NULL)
+    _gr_window_take_new_session (self);
   /* Read in time, the window shows the session from its first frame; a file that cannot be
    * read is explained over the window, shown first. */
   if (!shown && read->session == NULL)
@@ -798,10 +802,10 @@ read_at_start_in_thread (GTask        *task,
  * gr_window_new_for_file:
  * @file: a session file
  *
- * Makes a window for @file, read and parsed in a thread. The window shows once the file is
- * read, with its session, or 20 ms at most after it is made, with the file's name and its
- * pages waiting (greyed out) until the file is read. A file that cannot be read leaves the
- * window an empty session, and the window says why.
+ * Makes a window for @file, read and parsed in a thread. The window has no session until the
+ * file is read: it shows then, with the file's session, or 20 ms at most after it is made,
+ * with the file's name and a new session's pages waiting (greyed out) until the file is read.
+ * A file that cannot be read leaves the window a new session, and the window says why.
  *
  * Returns: (transfer none): the window, which belongs to @application.
  */
@@ -833,7 +837,7 @@ gr_window_new_for_file (GrApplication *application,
   g_task_set_task_data (task, start, (GDestroyNotify) start_read_free);
   g_task_run_in_thread (task, read_at_start_in_thread);
 
-  self = gr_window_new (application);
+  self = g_object_new (GR_TYPE_WINDOW, "application", application, "for-file", TRUE, NULL);
   data->window = g_object_ref (self);
   self->file_tasks++;
   name = g_file_get_basename (file);
@@ -842,7 +846,6 @@ gr_window_new_for_file (GrApplication *application,
   gtk_label_set_text (self->title_label, name);
   gtk_label_set_text (self->subtitle_label, folder);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
-  self->loading = TRUE;
   self->show_id = g_timeout_add_once (SHOW_WAIT_MS, on_show_wait_over, self);
 
   /* A large file is read from now on. */

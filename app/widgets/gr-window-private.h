@@ -33,6 +33,7 @@ struct _GrWindow
   gboolean              close_after_save;   /* the chooser saves, then the window closes */
   gboolean              updating;
   gboolean              loading;            /* a file is being read for this window */
+  gboolean              disposed;           /* what a thread did for it has nowhere to go */
   GFile                *recent_pending;     /* opened before the first frame: listed after it */
   guint                 show_id;            /* shows the window still waiting for its file */
   gboolean              saving;             /* the session is being written, in a thread */
@@ -105,6 +106,7 @@ void           _gr_window_read_files               (GrWindow          *self,
                                                     GPtrArray         *files,
                                                     GrWindowFilesRead  callback);
 gboolean       _gr_window_is_gone                  (GrWindow       *self);
+void           _gr_window_take_new_session         (GrWindow       *self);
 void           _gr_window_update_title             (GrWindow       *self);
 void           _gr_window_update_recent_menu       (GrWindow       *self);
 void           _gr_window_add_recent_pending       (GrWindow       *self);

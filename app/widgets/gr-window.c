@@ -26,6 +26,7 @@ enum {
   PROP_PROJECTOR,
   PROP_SHOW_NAMES,
   PROP_SECOND_LANGUAGE,
+  PROP_FOR_FILE,
   N_PROPS
 };
 
@@ -576,6 +577,9 @@ gr_window_set_property (GObject      *object,
     case PROP_SECOND_LANGUAGE:
       set_second_language (self, g_value_get_string (value));
       break;
+    case PROP_FOR_FILE:
+      self->loading = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -692,10 +696,21 @@ gr_window_close_request (GtkWindow *window)
 }
 
 static void
+gr_window_constructed (GObject *object)
+{
+  GrWindow *self = GR_WINDOW (object);
+
+  G_OBJECT_CLASS (gr_window_parent_class)->constructed (object);
+  if (!self->loading)
+    _gr_window_take_new_session (self);
+}
+
+static void
 gr_window_dispose (GObject *object)
 {
   GrWindow *self = (GrWindow *)object;
 
+  self->disposed = TRUE;
   /* A window closed by the user removed its draft; one destroyed otherwise (the process
    * ending without a close) keeps it, like a crash would. Write what is pending now. */
   _gr_window_write_pending_draft (self);
@@ -745,6 +760,7 @@ gr_window_class_init (GrWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = gr_window_constructed;
   object_class->dispose = gr_window_dispose;
   object_class->finalize = gr_window_finalize;
   object_class->get_property = gr_window_get_property;
@@ -764,6 +780,12 @@ gr_window_class_init (GrWindowClass *klass)
   properties[PROP_SECOND_LANGUAGE] =
     g_param_spec_string ("second-language", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Made for a file given at start, read meanwhile: the window takes no session of its own,
+   * only the file's (or a new one if the file cannot be read, or is slow to come): it is
+   * filled once. */
+  properties[PROP_FOR_FILE] =
+    g_param_spec_boolean ("for-file", NULL, NULL, FALSE,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A close that was asked for will not happen: the user cancelled, or the save failed. */
@@ -813,16 +835,23 @@ gr_window_class_init (GrWindowClass *klass)
   _gr_window_class_actions_init (widget_class);
 }
 
-static void
-gr_window_init (GrWindow *self)
+/* Shows a new session, the one run today. */
+void
+_gr_window_take_new_session (GrWindow *self)
 {
   g_autoptr(GrSession) session = gr_session_new (gr_grid_get_default ());
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  gr_session_set_date (session, today);
+  gr_window_set_session (self, session, NULL);
+}
+
+static void
+gr_window_init (GrWindow *self)
+{
   GtkEventController *keys;
 
-  /* A new session is the one run today. */
-  gr_session_set_date (session, today);
   self->chart_view = g_strdup ("participant");
   self->second_language = g_strdup ("");
   self->show_names = TRUE;
@@ -865,8 +894,8 @@ gr_window_init (GrWindow *self)
   g_settings_bind (self->settings, "second-language", self, "second-language",
                    G_SETTINGS_BIND_GET);
 
-  gr_window_set_session (self, session, NULL);
-  /* Run in the first frame: the pages are built after it. */
+  /* The session comes once the window is constructed: a new one, or its file's. Run in the
+   * first frame: the pages are built after it. */
   gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_tick, NULL, NULL);
 }
 
