@@ -265,12 +265,15 @@ test_group_chart (void)
   g_assert_true (legend_says (drawn_layout (chart), "1000 participants non tracés"));
   screenshot (GTK_WIDGET (window), "screenshot-large-overview.png");
 
-  /* On demand: the list of lines, made only for the rows in sight. */
+  /* On demand: the list of lines, given its participants when first shown, and made only for
+   * the rows in sight. */
   button = find_widget (GTK_WIDGET (overview), is_menu_button_starting,
                         "Lignes des participants");
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==,
                    "Lignes des participants\u202f: 0 sur 1000");
+  g_assert_null (gtk_list_view_get_model (GTK_LIST_VIEW (
+    find_widget_deep (button, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW)))));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   settle ();
   check = find_widget_deep (button, is_check_with_label, "Participant·e 2");
