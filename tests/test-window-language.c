@@ -418,28 +418,27 @@ test_switch (void)
 }
 
 /* The overview's parts that only a group shows (the lines it draws, its scores by role) are
- * built the first time they are shown, in the language of that moment, and follow a switch
+ * built after the window's first frame, in the language of that moment, and follow a switch
  * after that. */
 static void
 test_group_parts (void)
 {
   g_autoptr(GFile) file = write_session_file ("group-parts.grille");
-  GrWindow *window = new_window (1200, 760);
+  GrWindow *window;
   GtkWidget *overview;
   g_autofree char *show_de = shown ("de", "overview", "Afficher\u202F:");
   g_autofree char *mean_de = shown ("de", "overview", "Moyenne du groupe");
   g_autofree char *roles_de = shown ("de", "overview", "Scores par rôle");
 
+  set_language ("de");
+  window = new_window (1200, 760);
   g_assert_true (gr_window_open_file (window, file));
   gr_window_show_page (window, "overview");
-  settle ();
   overview = GTK_WIDGET (gr_window_get_overview (window));
-  /* A participant's overview, the window's first: they are not there yet. */
-  g_assert_null (find_widget_deep (overview, is_label_with_text, "Afficher\u202F:"));
-  g_assert_null (find_widget_deep (overview, is_label_with_text, "Scores par rôle"));
+  WAIT_UNTIL (find_widget_deep (overview, is_label_with_text, show_de) != NULL);
+  g_assert_nonnull (find_widget_deep (overview, is_label_with_text, roles_de));
+  g_assert_null (find_label (overview, show_de));
 
-  set_language ("de");
-  settle ();
   g_object_set (window, "chart-view", "group", NULL);
   settle ();
   g_assert_nonnull (find_label (overview, show_de));

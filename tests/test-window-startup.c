@@ -88,6 +88,7 @@ typedef struct
   gboolean       cells_at_first_frame;
   gboolean       recent_at_first_frame;
   gboolean       icon_at_first_frame;
+  gboolean       group_parts_at_first_frame;
 } FirstFrame;
 
 static void
@@ -103,13 +104,16 @@ on_after_paint (GdkFrameClock *clock,
     find_widget (GTK_WIDGET (first->table), is_label_holding, "Service jeunesse") != NULL;
   first->recent_at_first_frame = is_recent (first->uri);
   first->icon_at_first_frame = gtk_window_get_icon_name (GTK_WINDOW (first->window)) != NULL;
+  first->group_parts_at_first_frame =
+    find_widget_deep (GTK_WIDGET (first->overview), is_label_with_text, "Afficher\u202F:") != NULL;
 }
 
 /* A session opened at start: its window is filled once, with the file's session (it has no
  * pages until the file is read). The first frame comes without the table's cells (below the
- * fold), and the table has them right after, nobody having asked for them. The file joins
- * the recent files after the first frame too (GTK reads their list from the disk then), and
- * the window gets its icon (GTK renders it from its SVG then). */
+ * fold), nor the overview's parts that only a group shows, and the page has them right after,
+ * nobody having asked for them. The file joins the recent files after the first frame too (GTK
+ * reads their list from the disk then), and the window gets its icon (GTK renders it from its
+ * SVG then). */
 static void
 test_table_after_first_frame (void)
 {
@@ -133,6 +137,9 @@ test_table_after_first_frame (void)
   g_assert_false (first.cells_at_first_frame);
   g_assert_false (first.recent_at_first_frame);
   g_assert_false (first.icon_at_first_frame);
+  g_assert_false (first.group_parts_at_first_frame);
+  WAIT_UNTIL (find_widget_deep (GTK_WIDGET (first.overview), is_label_with_text,
+                                "Afficher\u202F:"));
   WAIT_UNTIL (is_recent (uri));
   WAIT_UNTIL (gtk_window_get_icon_name (GTK_WINDOW (window)) != NULL);
   g_assert_cmpstr (gtk_window_get_icon_name (GTK_WINDOW (window)), ==, APP_ID);

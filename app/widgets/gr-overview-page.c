@@ -613,9 +613,10 @@ update_legend (GrOverviewPage *self)
 #define TEMPLATE "/io/github/grille/Grille/gr-overview-page.ui"
 #define GROUP_PARTS "/io/github/grille/Grille/gr-overview-group.ui"
 
-/* Builds the parts that only a group shows, the first time one of them is: the lines its chart
- * draws (under the chart) and its scores by role (under the scores). A participant's overview,
- * the window's first, makes do without their 60 widgets. */
+/* Builds the parts that only a group shows: the lines its chart draws (under the chart) and its
+ * scores by role (under the scores). The window's first frame, a participant's overview, makes
+ * do without their 60 widgets: they are built after it (gr_overview_page_build_group_parts()),
+ * or when first shown if that comes first. */
 static void
 ensure_group_parts (GrOverviewPage *self)
 {
@@ -656,6 +657,24 @@ ensure_group_parts (GrOverviewPage *self)
   g_object_bind_property (self->band_check, "active", self->chart, "show-band",
                           G_BINDING_SYNC_CREATE);
   rebuild_series_checks (self);
+}
+
+/**
+ * gr_overview_page_build_group_parts:
+ *
+ * Builds the parts of the page that only a group shows, hidden, if they are not built yet.
+ *
+ * Returns: whether they were built now.
+ */
+gboolean
+gr_overview_page_build_group_parts (GrOverviewPage *self)
+{
+  g_return_val_if_fail (GR_IS_OVERVIEW_PAGE (self), FALSE);
+
+  if (self->series_row != NULL)
+    return FALSE;
+  ensure_group_parts (self);
+  return TRUE;
 }
 
 /* After a switch of language: the template's texts, then the legend and the table. */

@@ -26,6 +26,7 @@ GrChartView *gr_overview_page_get_chart       (GrOverviewPage *self);
 GrScoresTable *gr_overview_page_get_table     (GrOverviewPage *self);
 char        *gr_overview_page_get_table_text  (GrOverviewPage *self);
 char        *gr_overview_page_get_progress_text (GrOverviewPage *self);
+gboolean     gr_overview_page_build_group_parts (GrOverviewPage *self);
 void         gr_overview_page_relabel         (GrOverviewPage *self);
 
 G_END_DECLS

@@ -122,8 +122,9 @@ static GrParticipantsPage *ensure_participants_page (GrWindow *self);
 
 /* After the window's first frame, the pages not built yet are built one at a time when GTK has
  * nothing else to do (after input and frames): the first visit to a page then costs what any
- * visit costs. The participants page last, its list empty: the page fills it a few rows at a
- * time (a session may have a thousand participants). */
+ * visit costs. Then the overview's parts that only a group shows, and the participants page
+ * last, its list empty: the page fills it a few rows at a time (a session may have a thousand
+ * participants). */
 static gboolean
 build_next_page (gpointer user_data)
 {
@@ -135,6 +136,8 @@ build_next_page (gpointer user_data)
         ensure_competency_page (self, i);
         return G_SOURCE_CONTINUE;
       }
+  if (self->overview != NULL && gr_overview_page_build_group_parts (self->overview))
+    return G_SOURCE_CONTINUE;
   ensure_participants_page (self);
 
   self->page_build_id = 0;
