@@ -31,7 +31,7 @@ struct _GrOverviewPage
   GtkLabel       *heading_label;
   GtkToggleButton *participant_button;
   GtkToggleButton *group_button;
-  GtkWidget      *role_box;       /* with the series row: NULL until a group is shown */
+  GtkWidget      *role_box;       /* with the series row: NULL until built (group parts) */
   GtkGrid        *role_table;
   GtkEntry       *title_entry;
   GtkEntry       *organisation_entry;
@@ -615,7 +615,7 @@ update_legend (GrOverviewPage *self)
 
 /* Builds the parts that only a group shows: the lines its chart draws (under the chart) and its
  * scores by role (under the scores). The window's first frame, a participant's overview, makes
- * do without their 60 widgets: they are built after it (gr_overview_page_build_group_parts()),
+ * do without their 50 widgets: they are built after it (gr_overview_page_build_group_parts()),
  * or when first shown if that comes first. */
 static void
 ensure_group_parts (GrOverviewPage *self)
