@@ -709,6 +709,18 @@ gr_session_serialize (GrSession *self)
   return g_string_free_to_bytes (out);
 }
 
+/* Reads @file as gr_session_load() does. Returns: (transfer full): @file, and its session or
+ * why not. */
+GrSessionLoaded *
+gr_session_loaded_read (GFile *file)
+{
+  GrSessionLoaded *loaded = g_new0 (GrSessionLoaded, 1);
+
+  loaded->file = g_object_ref (file);
+  loaded->session = gr_session_load (file, &loaded->error);
+  return loaded;
+}
+
 void
 gr_session_loaded_free (GrSessionLoaded *loaded)
 {
@@ -728,13 +740,7 @@ load_files_in_thread (GTask        *task,
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_session_loaded_free);
 
   for (guint i = 0; i < files->len; i++)
-    {
-      GrSessionLoaded *loaded = g_new0 (GrSessionLoaded, 1);
-
-      loaded->file = g_object_ref (g_ptr_array_index (files, i));
-      loaded->session = gr_session_load (loaded->file, &loaded->error);
-      g_ptr_array_add (results, loaded);
-    }
+    g_ptr_array_add (results, gr_session_loaded_read (g_ptr_array_index (files, i)));
   g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
 }
 

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 #define GR_SESSION_FORMAT_VERSION 2
 #define GR_SESSION_EXTENSION      ".grille"
 
-/* One file read by gr_session_load_files_async(): its session, or why not. */
+/* One file read by gr_session_load_files_async() or gr_session_loaded_read(): its session, or
+ * why not. */
 typedef struct
 {
   GFile     *file;
@@ -32,6 +33,7 @@ void       gr_session_load_files_async  (GPtrArray            *files,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data);
 GPtrArray *gr_session_load_files_finish (GAsyncResult         *result);
+GrSessionLoaded *gr_session_loaded_read (GFile                *file);
 void       gr_session_loaded_free       (GrSessionLoaded      *loaded);
 GBytes    *gr_session_serialize         (GrSession            *self);
 gboolean   gr_session_save              (GrSession            *self,

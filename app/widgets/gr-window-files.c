@@ -782,7 +782,6 @@ read_at_start_in_thread (GTask        *task,
   g_autoptr(GFileInfo) info = g_file_query_info (start->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_session_loaded_free);
-  GrSessionLoaded *loaded = g_new0 (GrSessionLoaded, 1);
 
   /* A file that cannot be looked at waits too: gr_session_load() says why, after. */
   if (info == NULL || g_file_info_get_size (info) > READ_WHILE_MADE_BYTES)
@@ -792,9 +791,7 @@ read_at_start_in_thread (GTask        *task,
         g_cond_wait (&start->cond, &start->mutex);
       g_mutex_unlock (&start->mutex);
     }
-  loaded->file = g_object_ref (start->file);
-  loaded->session = gr_session_load (loaded->file, &loaded->error);
-  g_ptr_array_add (results, loaded);
+  g_ptr_array_add (results, gr_session_loaded_read (start->file));
   g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
 }
 
