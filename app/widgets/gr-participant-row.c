@@ -49,7 +49,7 @@ label_suggestions (GrParticipantRow *self)
 
 /* A button's name for screen readers, which its tooltip shows too (and says again to them, as
  * a tooltip set on it would). The tooltip is made when it is shown: GTK 4.8 asks the X server
- * where the pointer is each time the tooltip of a shown widget is set, three round trips for
+ * where the pointer is each time the tooltip of a shown widget is set, four round trips for
  * each row the list binds. */
 static void
 set_button_text (GtkWidget  *button,

@@ -41,7 +41,7 @@ gr_sidebar_row_finalize (GObject *object)
 
 /* The whole title, where the sidebar's width cuts it short; a title shown whole has no tooltip
  * (nor says itself twice to a screen reader, as a tooltip's text is a widget's description).
- * Made when asked: GTK 4.8 asks the X server where the pointer is, three round trips, each
+ * Made when asked: GTK 4.8 asks the X server where the pointer is, four round trips, each
  * time the tooltip of a widget not hidden is set, and every row's title is set at start. */
 static gboolean
 on_title_query_tooltip (GtkLabel   *label,
