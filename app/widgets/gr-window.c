@@ -628,11 +628,9 @@ on_key_pressed (GrWindow        *self,
     }
 }
 
-/* The work area of the monitor the window is on, or will open on (the primary one, else the
- * first): where it can be without going under a panel or off the screen. */
-static gboolean
-get_work_area (GrWindow     *self,
-               GdkRectangle *area)
+/* The monitor the window is on, or will open on (the primary one, else the first). */
+static GdkMonitor *
+get_monitor (GrWindow *self)
 {
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
@@ -647,35 +645,60 @@ get_work_area (GrWindow     *self,
 #endif
   if (monitor == NULL)
     monitor = first = g_list_model_get_item (gdk_display_get_monitors (display), 0);
-  if (monitor == NULL)
-    return FALSE;
-
-#ifdef GDK_WINDOWING_X11
-  if (GDK_IS_X11_MONITOR (monitor))
-    {
-      gdk_x11_monitor_get_workarea (monitor, area);
-      return area->width > 0 && area->height > 0;
-    }
-#endif
-  gdk_monitor_get_geometry (monitor, area);
-  return area->width > 0 && area->height > 0;
+  /* The display's list holds it. */
+  return monitor;
 }
 
-/* The default or saved size, no larger than the monitor's work area: at GDK_SCALE=2 a 1920×1080
- * screen has the room of a 960×540 one, and a window larger than its screen has its edges and
- * buttons out of reach. */
+/* Whether the window takes at most three quarters of every monitor: it then fits whatever
+ * panels and docks take at the edges of whichever it opens on. Asked first, as knowing that
+ * monitor and its work area takes the X server some fifteen round trips, twice at each start
+ * (the window realized, then shown on its monitor). */
+static gboolean
+fits_every_monitor (GrWindow *self,
+                    int       width,
+                    int       height)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  guint n_monitors = g_list_model_get_n_items (monitors);
+
+  for (guint i = 0; i < n_monitors; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      if (width > geometry.width * 3 / 4 || height > geometry.height * 3 / 4)
+        return FALSE;
+    }
+  return n_monitors > 0;
+}
+
+/* The default or saved size, no larger than the monitor's work area (where the window can be
+ * without going under a panel or off the screen): at GDK_SCALE=2 a 1920×1080 screen has the
+ * room of a 960×540 one, and a window larger than its screen has its edges and buttons out of
+ * reach. */
 static void
 fit_to_monitor (GrWindow *self)
 {
+  GdkMonitor *monitor;
   GdkRectangle area;
   int width, height;
 
   if (gtk_window_is_maximized (GTK_WINDOW (self)) ||
-      gtk_window_is_fullscreen (GTK_WINDOW (self)) ||
-      !get_work_area (self, &area))
+      gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (fits_every_monitor (self, width, height) || (monitor = get_monitor (self)) == NULL)
     return;
 
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gdk_monitor_get_geometry (monitor, &area);
+#ifdef GDK_WINDOWING_X11
+  if (GDK_IS_X11_MONITOR (monitor))
+    gdk_x11_monitor_get_workarea (monitor, &area);
+#endif
+  if (area.width <= 0 || area.height <= 0)
+    return;
+
   if (width > area.width || height > area.height)
     gtk_window_set_default_size (GTK_WINDOW (self), MIN (width, area.width),
                                  MIN (height, area.height));
