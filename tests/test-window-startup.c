@@ -2,8 +2,10 @@
 /* What the window leaves until after its first frame, and what a user still finds: the scores
  * table below the overview's fold, made right after the first frame without being asked; the
  * primary and recent-sessions menus, made when opened (the recent one lists a file opened a
- * moment ago); and a file opened in a window that kept its overview and sidebar (same grid):
- * the page on screen is the new session's. */
+ * moment ago); a file opened in a window that kept its overview and sidebar (same grid): the
+ * page on screen is the new session's; and the buttons' tooltips, set while they are hidden
+ * (GTK 4.8 asks the X server where the pointer is for each tooltip set on a shown widget) and
+ * there when the window is. */
 #define G_LOG_DOMAIN "test-window-startup"
 
 #include "config.h"
@@ -236,6 +238,154 @@ test_menus_when_opened (void)
   destroy_window (window);
 }
 
+/* A template's objects, read to find the tooltips set on widgets not made hidden first. */
+typedef struct
+{
+  GArray    *hidden;       /* per open object: whether "visible" was set false */
+  GPtrArray *ids;          /* per open object: its id */
+  guint      accessibility;
+  char      *property;
+  char      *resource;
+  GPtrArray *offending;
+} TemplateRead;
+
+static void
+template_start (GMarkupParseContext  *context,
+                const char           *element,
+                const char          **names,
+                const char          **values,
+                gpointer              user_data,
+                GError              **error)
+{
+  TemplateRead *read = user_data;
+
+  if (g_str_equal (element, "object") || g_str_equal (element, "template"))
+    {
+      gboolean hidden = FALSE;
+      const char *id = "";
+
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "id") || (g_str_equal (names[i], "class") && *id == '\0'))
+          id = values[i];
+      g_array_append_val (read->hidden, hidden);
+      g_ptr_array_add (read->ids, g_strdup (id));
+    }
+  else if (g_str_equal (element, "accessibility"))
+    read->accessibility++;
+  else if (g_str_equal (element, "property") && read->accessibility == 0)
+    {
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "name"))
+          {
+            g_free (read->property);
+            read->property = g_strdup (values[i]);
+          }
+      if (g_strcmp0 (read->property, "tooltip-text") == 0 && read->hidden->len > 0 &&
+          !g_array_index (read->hidden, gboolean, read->hidden->len - 1))
+        g_ptr_array_add (read->offending,
+                         g_strdup_printf ("%s (%s)", (char *) g_ptr_array_index (read->ids,
+                                                                                 read->ids->len - 1),
+                                          read->resource));
+    }
+}
+
+static void
+template_text (GMarkupParseContext  *context,
+               const char           *text,
+               gsize                 length,
+               gpointer              user_data,
+               GError              **error)
+{
+  TemplateRead *read = user_data;
+
+  if (g_strcmp0 (read->property, "visible") == 0 && read->hidden->len > 0 &&
+      (g_str_has_prefix (text, "false") || g_str_has_prefix (text, "0")))
+    g_array_index (read->hidden, gboolean, read->hidden->len - 1) = TRUE;
+}
+
+static void
+template_end (GMarkupParseContext  *context,
+              const char           *element,
+              gpointer              user_data,
+              GError              **error)
+{
+  TemplateRead *read = user_data;
+
+  if (g_str_equal (element, "object") || g_str_equal (element, "template"))
+    {
+      g_array_set_size (read->hidden, read->hidden->len - 1);
+      g_ptr_array_set_size (read->ids, read->ids->len - 1);
+    }
+  else if (g_str_equal (element, "accessibility"))
+    read->accessibility--;
+  else if (g_str_equal (element, "property"))
+    g_clear_pointer (&read->property, g_free);
+}
+
+static gboolean
+is_shown_with_tooltip (GtkWidget     *widget,
+                       gconstpointer  text)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0 &&
+         gtk_widget_get_mapped (widget);
+}
+
+/* The templates of what the first frame shows set each tooltip on a widget made hidden before
+ * (gr_ui_show_tooltipped() shows it), and a user finds the header bar's and the overview's
+ * buttons shown, each with its tooltip (a screen reader: its description). */
+static void
+test_tooltips_while_hidden (void)
+{
+  static const char *templates[] = {
+    "/io/github/grille/Grille/gr-window.ui",
+    "/io/github/grille/Grille/gr-overview-page.ui",
+    "/io/github/grille/Grille/gr-sidebar-row.ui",
+  };
+  static const char *tooltips[] = {
+    "Ouvrir une session (Ctrl+O)", "Sessions récentes", "Annuler (Ctrl+Z)",
+    "Rétablir (Ctrl+Maj+Z)", "Menu principal", "Mode projection (F11)",
+    "Exporter le graphique ou les scores (Ctrl+E)", "Enregistrer la session (Ctrl+S)",
+    "Le graphique du participant choisi", "La moyenne du groupe, sa bande et chaque participant",
+    "Une ligne par rôle et l’écart le plus grand entre rôles", "Date de la session",
+  };
+  static const GMarkupParser parser = { template_start, template_end, template_text };
+  g_autoptr(GPtrArray) offending = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GFile) file = write_session_file ("tooltips.grille");
+  GrWindow *window;
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (templates[i], 0, NULL);
+      TemplateRead read = { g_array_new (FALSE, FALSE, sizeof (gboolean)),
+                            g_ptr_array_new_with_free_func (g_free), 0, NULL,
+                            (char *) templates[i], offending };
+      g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &read,
+                                                                           NULL);
+
+      g_assert_nonnull (bytes);
+      g_assert_true (g_markup_parse_context_parse (context, g_bytes_get_data (bytes, NULL),
+                                                   g_bytes_get_size (bytes), NULL));
+      g_array_unref (read.hidden);
+      g_ptr_array_unref (read.ids);
+      g_free (read.property);
+    }
+  g_ptr_array_add (offending, NULL);
+  if (offending->len > 1)
+    g_error ("a tooltip set on a widget not made hidden first: %s",
+             g_strjoinv (", ", (char **) offending->pdata));
+
+  g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
+  window = newest_window ();
+  WAIT_UNTIL (gr_window_get_file (window) != NULL);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
+    if (find_widget (GTK_WIDGET (window), is_shown_with_tooltip, tooltips[i]) == NULL)
+      g_error ("no button shown with the tooltip «%s»", tooltips[i]);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/window/startup/table-after-first-frame", test_table_after_first_frame);
   g_test_add_func ("/window/startup/open-keeps-page", test_open_keeps_page);
   g_test_add_func ("/window/startup/menus-when-opened", test_menus_when_opened);
+  g_test_add_func ("/window/startup/tooltips-while-hidden", test_tooltips_while_hidden);
 
   status = g_test_run ();
   window_test_shutdown ();

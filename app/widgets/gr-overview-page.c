@@ -31,6 +31,7 @@ struct _GrOverviewPage
   GtkLabel       *heading_label;
   GtkToggleButton *participant_button;
   GtkToggleButton *group_button;
+  GtkToggleButton *role_button;
   GtkWidget      *role_box;       /* with the series row: NULL until built (group parts) */
   GtkGrid        *role_table;
   GtkEntry       *title_entry;
@@ -735,6 +736,7 @@ gr_overview_page_class_init (GrOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, participant_button);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, group_button);
+  gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, role_button);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, title_entry);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, GrOverviewPage, organisation_entry);
@@ -751,6 +753,8 @@ gr_overview_page_init (GrOverviewPage *self)
   self->hidden = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gr_ui_show_tooltipped (GTK_WIDGET (self->participant_button), GTK_WIDGET (self->group_button),
+                         GTK_WIDGET (self->role_button), GTK_WIDGET (self->date_button), NULL);
   gr_chart_view_set_show_title (self->chart, TRUE);
   gtk_menu_button_set_create_popup_func (self->date_button, create_date_popup, self, NULL);
   g_signal_connect_object (self->title_entry, "changed", G_CALLBACK (on_title_changed), self,

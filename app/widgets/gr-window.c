@@ -886,6 +886,11 @@ gr_window_init (GrWindow *self)
   self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gr_ui_show_tooltipped (GTK_WIDGET (self->open_button), GTK_WIDGET (self->recent_button),
+                         GTK_WIDGET (self->undo_button), GTK_WIDGET (self->redo_button),
+                         GTK_WIDGET (self->menu_button), GTK_WIDGET (self->projector_button),
+                         GTK_WIDGET (self->export_button), GTK_WIDGET (self->save_button),
+                         NULL);
   _gr_window_name_controls (self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
   gtk_menu_button_set_create_popup_func (self->recent_button, create_recent_menu, self, NULL);
