@@ -161,8 +161,10 @@ after_first_frame (gpointer user_data)
   _gr_window_add_recent_pending (self);
   /* The icon an X11 desktop shows for the window: GTK renders it when it realizes the window,
    * from the installed SVG through librsvg, 4 ms before the first frame otherwise. Wayland
-   * takes it from the .desktop file. The windows made later (dialogs) take the default. */
-  gtk_window_set_default_icon_name (APP_ID);
+   * takes it from the .desktop file. The windows made later (dialogs) take the default, set
+   * once: setting it again loads the icon again for every window that shows the default. */
+  if (g_strcmp0 (gtk_window_get_default_icon_name (), APP_ID) != 0)
+    gtk_window_set_default_icon_name (APP_ID);
   gtk_window_set_icon_name (GTK_WINDOW (self), APP_ID);
   return G_SOURCE_REMOVE;
 }
