@@ -201,8 +201,8 @@ gr_ui_set_label (GtkWidget  *widget,
 }
 
 /* Sets @widget's tooltip when it changes: GTK 4.8 asks the X server where the pointer is each
- * time the tooltip of a shown widget is set (to show the new one at once), a round trip that
- * rows set again at each keystroke cannot afford. */
+ * time the tooltip of a shown widget is set (to show the new one at once), four round trips
+ * that rows set again at each keystroke cannot afford. */
 void
 gr_ui_set_tooltip (GtkWidget  *widget,
                    const char *text)
