@@ -5,10 +5,13 @@
  * moment ago); a file opened in a window that kept its overview and sidebar (same grid): the
  * page on screen is the new session's; and the buttons' tooltips, set while they are hidden
  * (GTK 4.8 asks the X server where the pointer is for each tooltip set on a shown widget) and
- * there when the window is. */
+ * there when the window is; and the texts of the first frame, drawn with the fonts they are
+ * laid out with. */
 #define G_LOG_DOMAIN "test-window-startup"
 
 #include "config.h"
+
+#include <pango/pangocairo.h>
 
 #include "gr-application.h"
 #include "gr-competency-page.h"
@@ -386,6 +389,96 @@ test_tooltips_while_hidden (void)
   destroy_window (window);
 }
 
+/* Whether each run of @label's text is laid out with the Cairo scaled font that drawing it on
+ * an image surface uses, as GTK's renderers draw text. Counts the runs in @n_runs. */
+static gboolean
+drawn_as_laid_out (GtkLabel *label,
+                   guint    *n_runs)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  gboolean same = TRUE;
+
+  for (GSList *lines = pango_layout_get_lines_readonly (layout); lines != NULL;
+       lines = lines->next)
+    for (GSList *runs = ((PangoLayoutLine *) lines->data)->runs; runs != NULL; runs = runs->next)
+      {
+        PangoFont *font = ((PangoGlyphItem *) runs->data)->item->analysis.font;
+        cairo_scaled_font_t *laid_out = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+
+        cairo_save (cr);
+        cairo_set_scaled_font (cr, laid_out);
+        same = same && cairo_get_scaled_font (cr) == laid_out;
+        cairo_restore (cr);
+        (*n_runs)++;
+      }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return same;
+}
+
+static void
+check_texts (GtkWidget *widget,
+             guint     *n_runs)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && !drawn_as_laid_out (GTK_LABEL (widget), n_runs))
+    g_error ("«%s» is drawn with another font than the one it is laid out with",
+             gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_texts (child, n_runs);
+}
+
+typedef struct
+{
+  GrWindow *window;
+  gboolean  painted;
+  guint     n_runs;
+} FontsCheck;
+
+static void
+on_fonts_after_paint (GdkFrameClock *clock,
+                      FontsCheck    *check)
+{
+  if (check->painted)
+    return;
+  check->painted = TRUE;
+  check_texts (GTK_WIDGET (check->window), &check->n_runs);
+}
+
+/* The texts of the first frame are drawn with the fonts they are laid out with
+ * (gr_ui_prepare_fonts()). GTK's renderers draw text on image surfaces, whose font options
+ * round glyph positions; fonts made in a Pango context that does not know it are not the ones
+ * drawn with, and Cairo makes a second font of each at the first frame and loads every glyph
+ * again (with the usual "Sans", DejaVu Sans, hinted by its own program, some forty runs of its
+ * hinting set-up). */
+static void
+test_fonts_drawn_as_laid_out (void)
+{
+  g_autoptr(GFile) file = write_session_file ("fonts.grille");
+  FontsCheck check = { NULL };
+  gulong handler;
+
+  g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
+  check.window = newest_window ();
+  WAIT_UNTIL (gtk_widget_get_realized (GTK_WIDGET (check.window)));
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (check.window)),
+                              "after-paint", G_CALLBACK (on_fonts_after_paint), &check);
+  WAIT_UNTIL (check.painted);
+
+  /* The header bar, the sidebar, the overview: dozens of texts, in several sizes and weights. */
+  g_test_message ("%u runs of text checked", check.n_runs);
+  g_assert_cmpuint (check.n_runs, >, 20);
+
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (check.window)), handler);
+  WAIT_UNTIL (gr_window_get_file (check.window) != NULL);
+  destroy_window (check.window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/window/startup/open-keeps-page", test_open_keeps_page);
   g_test_add_func ("/window/startup/menus-when-opened", test_menus_when_opened);
   g_test_add_func ("/window/startup/tooltips-while-hidden", test_tooltips_while_hidden);
+  g_test_add_func ("/window/startup/fonts-drawn-as-laid-out", test_fonts_drawn_as_laid_out);
 
   status = g_test_run ();
   window_test_shutdown ();

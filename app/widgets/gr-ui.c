@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <pango/pangocairo.h>
+
 #include "gr-format.h"
 #include "gr-i18n.h"
 #include "gr-level.h"
@@ -231,6 +233,86 @@ gr_ui_show_tooltipped (GtkWidget *first,
   for (GtkWidget *widget = first; widget != NULL; widget = va_arg (args, GtkWidget *))
     gtk_widget_set_visible (widget, TRUE);
   va_end (args);
+}
+
+/* Fonts before the first frame */
+
+typedef struct
+{
+  cairo_t    *cr;         /* on an image surface, where GTK draws text */
+  GHashTable *asked;      /* the font descriptions whose fonts were asked for */
+} FontPreparation;
+
+static void
+prepare_fonts (GtkWidget       *widget,
+               FontPreparation *preparation)
+{
+  /* A hidden widget's style, and so its font, is not computed yet. */
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) || GTK_IS_TEXT (widget))
+    {
+      PangoContext *context = gtk_widget_get_pango_context (widget);
+      const PangoFontDescription *description = pango_context_get_font_description (context);
+
+      pango_cairo_update_context (preparation->cr, context);
+      if (!g_hash_table_contains (preparation->asked, description))
+        {
+          PangoFontset *fontset;
+
+          g_hash_table_add (preparation->asked, pango_font_description_copy (description));
+          fontset = pango_context_load_fontset (context, description,
+                                                pango_context_get_language (context));
+          g_clear_object (&fontset);
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    prepare_fonts (child, preparation);
+}
+
+/**
+ * gr_ui_prepare_fonts:
+ * @root: a widget whose style is computed and that GTK is about to measure and draw for the
+ *   first time (a window being shown: GTK computes its style before it realizes it)
+ *
+ * Readies the fonts of the texts shown under @root, so that GTK's first measure and first
+ * frame do not do their work twice or one font after the other:
+ *
+ * - Each text's Pango context learns that it is drawn on an image surface, where GTK's
+ *   renderers draw text (the Cairo renderer's frame, the GL renderer's glyphs). Such a
+ *   surface rounds glyph positions; a context that does not know it gets fonts whose Cairo
+ *   scaled fonts are not the ones drawn with, and Cairo makes a second one of each at the
+ *   first frame, loading every glyph's metrics again. With GTK's unhinted metrics Cairo loads
+ *   them at the font's em size, and a TrueType font hinted by its own program (DejaVu Sans,
+ *   the usual "Sans") runs that program again at each change of size: some forty times at
+ *   Grille's first frame. Texts are laid out and drawn exactly as before.
+ * - The fonts of all the texts are asked for at once. Pango 1.50 matches a new font in a
+ *   thread of its own and waits for it the first time it needs the font: asked together, the
+ *   fonts are matched side by side rather than one after the other.
+ *
+ * Texts shown later have their fonts made as usual.
+ */
+void
+gr_ui_prepare_fonts (GtkWidget *root)
+{
+  cairo_surface_t *surface;
+  FontPreparation preparation;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  preparation.cr = cairo_create (surface);
+  preparation.asked = g_hash_table_new_full ((GHashFunc) pango_font_description_hash,
+                                             (GEqualFunc) pango_font_description_equal,
+                                             (GDestroyNotify) pango_font_description_free,
+                                             NULL);
+  prepare_fonts (root, &preparation);
+  g_hash_table_unref (preparation.asked);
+  cairo_destroy (preparation.cr);
+  cairo_surface_destroy (surface);
 }
 
 /* Core messages start in lower case, to read well after "grille: FILE: " on a terminal; a

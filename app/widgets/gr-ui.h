@@ -38,6 +38,7 @@ void          gr_ui_set_tooltip       (GtkWidget     *widget,
                                        const char    *text);
 void          gr_ui_show_tooltipped   (GtkWidget     *first,
                                        ...) G_GNUC_NULL_TERMINATED;
+void          gr_ui_prepare_fonts     (GtkWidget     *root);
 void          gr_ui_make_single_tab_stop (GtkWidget  *list);
 void          gr_ui_focus_shown_page_only (GtkStack  *stack);
 void          gr_ui_set_button_label  (GtkButton     *button,

@@ -706,10 +706,13 @@ fit_to_monitor (GrWindow *self)
                                  MIN (height, area.height));
 }
 
-/* The window may open on another monitor than the one guessed at first. */
+/* GTK has computed the window's style (gtk_window_show() does before it realizes it) and
+ * measures it next: its texts' fonts are readied then. The window may open on another
+ * monitor than the one guessed at first. */
 static void
 on_realize (GrWindow *self)
 {
+  gr_ui_prepare_fonts (GTK_WIDGET (self));
   g_signal_connect_object (gtk_native_get_surface (GTK_NATIVE (self)), "enter-monitor",
                            G_CALLBACK (fit_to_monitor), self, G_CONNECT_SWAPPED);
   fit_to_monitor (self);
