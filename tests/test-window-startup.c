@@ -479,6 +479,57 @@ test_fonts_drawn_as_laid_out (void)
   destroy_window (check.window);
 }
 
+static gboolean
+shows_participants (GtkWidget     *widget,
+                    gconstpointer  participants)
+{
+  return GTK_IS_DROP_DOWN (widget) &&
+         gtk_drop_down_get_model (GTK_DROP_DOWN (widget)) == participants;
+}
+
+static gboolean
+is_shown_label_holding (GtkWidget     *widget,
+                        gconstpointer  text)
+{
+  return is_label_holding (widget, text) && gtk_widget_get_mapped (widget);
+}
+
+/* The participant drop-down's list has its rows made when it first opens (GTK makes one per
+ * participant as soon as the drop-down has its model, for a list nobody may open), and there a
+ * user finds each participant. */
+static void
+test_participant_list_when_opened (void)
+{
+  static const char *names[] = { "Service jeunesse", "Élus", "Centre social" };
+  g_autoptr(GFile) file = write_session_file ("participant-list.grille");
+  GrWindow *window;
+  GtkWidget *dropdown, *popover;
+
+  g_application_open (G_APPLICATION (window_test_app ()), &file, 1, "");
+  window = newest_window ();
+  WAIT_UNTIL (gr_window_get_file (window) != NULL);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  settle ();
+
+  dropdown = find_widget (GTK_WIDGET (window), shows_participants,
+                          gr_session_get_participants (gr_window_get_session (window)));
+  g_assert_nonnull (dropdown);
+  popover = gtk_widget_get_last_child (dropdown);
+  g_assert_true (GTK_IS_POPOVER (popover));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_null (find_widget_deep (popover, is_label_holding, names[i]));
+
+  g_signal_emit_by_name (dropdown, "activate");
+  WAIT_UNTIL (gtk_widget_get_mapped (popover));
+  settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (find_widget_deep (popover, is_shown_label_holding, names[i]) == NULL)
+      g_error ("the open list does not show «%s»", names[i]);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +543,8 @@ main (int   argc,
   g_test_add_func ("/window/startup/menus-when-opened", test_menus_when_opened);
   g_test_add_func ("/window/startup/tooltips-while-hidden", test_tooltips_while_hidden);
   g_test_add_func ("/window/startup/fonts-drawn-as-laid-out", test_fonts_drawn_as_laid_out);
+  g_test_add_func ("/window/startup/participant-list-when-opened",
+                   test_participant_list_when_opened);
 
   status = g_test_run ();
   window_test_shutdown ();

@@ -665,6 +665,43 @@ gr_ui_name_drop_down (GtkDropDown *dropdown,
   update_drop_down_name (dropdown);
 }
 
+/* The rows of a drop-down's list, made when it first opens */
+
+static void
+on_drop_down_list_shown (GtkWidget   *popover,
+                         GtkDropDown *dropdown)
+{
+  g_signal_handlers_disconnect_by_func (popover, on_drop_down_list_shown, dropdown);
+  /* The button's factory makes the rows again, before the list is first laid out. */
+  gtk_drop_down_set_list_factory (dropdown, NULL);
+}
+
+/**
+ * gr_ui_defer_drop_down_rows:
+ * @dropdown: a drop-down whose list uses its button's factory
+ *
+ * Leaves the rows of @dropdown's list empty until the list first opens. GTK 4.8 makes a row
+ * for each item (up to some two hundred) as soon as the drop-down has its model, for a list
+ * nobody may open: the participants' made 51 rows with 50 participants before the window's
+ * first frame.
+ */
+void
+gr_ui_defer_drop_down_rows (GtkDropDown *dropdown)
+{
+  GtkWidget *popover;
+  g_autoptr(GtkListItemFactory) empty = NULL;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  /* GTK 4.8's drop-down holds its button, then the popover of its list. */
+  popover = gtk_widget_get_last_child (GTK_WIDGET (dropdown));
+  if (!GTK_IS_POPOVER (popover) || gtk_drop_down_get_list_factory (dropdown) != NULL)
+    return;
+  empty = gtk_signal_list_item_factory_new ();
+  gtk_drop_down_set_list_factory (dropdown, empty);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_drop_down_list_shown), dropdown, 0);
+}
+
 /* Template strings */
 
 /* A translatable property of a template, as its .ui file writes it. */

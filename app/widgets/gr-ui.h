@@ -46,6 +46,7 @@ void          gr_ui_set_button_label  (GtkButton     *button,
 void          gr_ui_fix_button_name   (GtkButton     *button);
 void          gr_ui_name_drop_down    (GtkDropDown   *dropdown,
                                        const char    *name);
+void          gr_ui_defer_drop_down_rows (GtkDropDown *dropdown);
 char         *gr_ui_sentence          (const char    *message);
 void          gr_ui_clear_chooser     (GtkFileChooserNative **chooser,
                                        gpointer               owner);

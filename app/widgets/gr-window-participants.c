@@ -80,6 +80,7 @@ _gr_window_participants_init (GrWindow *self)
   /* It names each choice for screen readers itself (see gr_ui_name_drop_down()). */
   g_object_set_data (G_OBJECT (factory), "gr-ui-names-items", GINT_TO_POINTER (TRUE));
   gtk_drop_down_set_factory (self->participant_dropdown, factory);
+  gr_ui_defer_drop_down_rows (self->participant_dropdown);
   g_signal_connect_object (self->participant_dropdown, "notify::selected-item",
                            G_CALLBACK (on_participant_selected), self, G_CONNECT_SWAPPED);
 }
