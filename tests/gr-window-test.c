@@ -332,6 +332,15 @@ is_label_with_text (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
+/* A WidgetTest: a drop-down whose model is @model. */
+gboolean
+shows_model (GtkWidget     *widget,
+             gconstpointer  model)
+{
+  return GTK_IS_DROP_DOWN (widget) &&
+         gtk_drop_down_get_model (GTK_DROP_DOWN (widget)) == model;
+}
+
 /* A WidgetTest: the header bar's primary menu button. */
 gboolean
 is_primary_menu (GtkWidget     *widget,

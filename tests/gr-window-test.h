@@ -58,6 +58,8 @@ gboolean           is_entry_with_placeholder       (GtkWidget    *widget,
                                                     gconstpointer placeholder);
 gboolean           is_label_with_text              (GtkWidget    *widget,
                                                     gconstpointer text);
+gboolean           shows_model                     (GtkWidget    *widget,
+                                                    gconstpointer model);
 gboolean           is_primary_menu                 (GtkWidget    *widget,
                                                     gconstpointer data);
 gboolean           is_menu_button_with_tooltip     (GtkWidget    *widget,

@@ -101,14 +101,6 @@ starts_with_choice (GtkWidget     *widget,
          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), first) == 0;
 }
 
-static gboolean
-shows_model (GtkWidget     *widget,
-             gconstpointer  model)
-{
-  return GTK_IS_DROP_DOWN (widget) &&
-         gtk_drop_down_get_model (GTK_DROP_DOWN (widget)) == model;
-}
-
 static graphene_rect_t
 bounds_in (GtkWidget *widget,
            GtkWidget *ancestor)
